@@ -1,0 +1,31 @@
+// Builds the server bundle (dist/recall.js) and the browser assets (dist/public) with esbuild.
+import { rm } from 'node:fs/promises';
+import * as esbuild from 'esbuild';
+
+await rm('dist', { recursive: true, force: true });
+await Promise.all([
+  esbuild.build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/recall.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    sourcemap: true,
+    logLevel: 'warning',
+  }),
+  esbuild.build({
+    entryPoints: ['src/web/assets/client/card-set-page.ts', 'src/web/assets/styles.css'],
+    outdir: 'dist/public',
+    entryNames: '[name]',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    sourcemap: false,
+    logLevel: 'warning',
+  }),
+]);

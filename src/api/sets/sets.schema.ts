@@ -1,0 +1,56 @@
+import Type from 'typebox';
+import { EXAM_BOARDS, LEVELS, VISIBILITIES } from '../../domain/card-set.js';
+import { MAX_PAGE_SIZE } from '../../services/browse.js';
+
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Choice = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+
+export const CardSetSummarySchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  subtitle: Nullable(Type.String()),
+  subject: Type.String(),
+  topic: Nullable(Type.String()),
+  level: Nullable(Choice(LEVELS)),
+  examBoard: Nullable(Choice(EXAM_BOARDS)),
+  visibility: Choice(VISIBILITIES),
+  author: Type.Object({ handle: Type.String(), displayName: Type.String() }),
+  cardCount: Type.Integer(),
+  viewCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  links: Type.Object({ html: Type.String(), subject: Type.String(), topic: Nullable(Type.String()) }),
+});
+
+export const CardSetSchema = Type.Object({
+  ...CardSetSummarySchema.properties,
+  cards: Type.Array(
+    Type.Object({
+      position: Type.Integer({ minimum: 1 }),
+      title: Nullable(Type.String()),
+      body: Type.String({ description: 'Markdown' }),
+    }),
+  ),
+});
+
+export const ListSetsQuery = Type.Object(
+  {
+    subject: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: "A subject's name or slug" }),
+    ),
+    topic: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: "A topic's name or slug" }),
+    ),
+    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor from the previous page' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ListSetsResponse = Type.Object({
+  items: Type.Array(CardSetSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const SetIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });

@@ -1,0 +1,60 @@
+/** The Fastify application: security headers, pages, API, errors. Tests use it through `inject`. */
+import { randomUUID } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { apiPlugin } from '../api/api.plugin.js';
+import { webPlugin } from '../web/web.plugin.js';
+import type { Container } from './container.js';
+import { registerErrorHandling } from './error-handler.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildServer(container: Container): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = container.logger;
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: container.config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    // Slow clients must not hold connections open: whole request within 30 s, idle keep-alive 10 s.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Same-origin pages only; no cross-origin embedding of Recall's pages.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+
+  registerErrorHandling(app, container.assets);
+
+  await app.register(webPlugin, { ctx: container.ctx, assets: container.assets, views: container.views });
+  await app.register(apiPlugin, { ctx: container.ctx });
+  return app;
+}

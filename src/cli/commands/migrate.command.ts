@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../app/config.js';
+import { openDatabase, parseDatabaseUrl } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
+
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date (the server also does this when it starts).')
+    .action(async () => {
+      const config = loadConfig(process.env);
+      const database = openDatabase(parseDatabaseUrl(config.databaseUrl));
+      try {
+        const { applied } = await migrateToLatest(database.db);
+        process.stdout.write(
+          applied.length === 0 ? 'The database is up to date.\n' : `Applied: ${applied.join(', ')}\n`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,44 @@
+/**
+ * The `recall` command. Exit codes: 0 success, 1 error (one line on stderr), 2 usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../app/config.js';
+import { AppError } from '../domain/errors.js';
+import { registerImportCommand } from './commands/import.command.js';
+import { registerMigrateCommand } from './commands/migrate.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
+
+const program = new Command()
+  .name('recall')
+  .description('Recall: revision cards you remember. Configure with PORT, HOST, DATABASE_URL.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerImportCommand(program);
+registerMigrateCommand(program);
+
+function describe(error: unknown): string {
+  if (error instanceof AppError) {
+    const details = error.details.map((problem) => `${problem.field}: ${problem.message}`);
+    return details.length > 0 && error.code !== 'parse'
+      ? `${error.message} ${details.join('; ')}`
+      : error.message;
+  }
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT' && 'path' in error) {
+    return `No such file: ${String(error.path)}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; anything else commander rejects is a usage error.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  process.stderr.write(`recall: ${describe(error).replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,62 @@
+/** Opens the database named by DATABASE_URL: embedded SQLite by default, PostgreSQL for postgres:// URLs. */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file, or undefined for PostgreSQL and in-memory SQLite. */
+  file: string | undefined;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+/** `./data/recall.db`, `sqlite:data/x.db`, `sqlite:///abs/x.db`, `:memory:` or `postgres://…`. */
+export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLocation {
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  let path = url;
+  if (path.startsWith('sqlite://')) path = path.slice('sqlite://'.length);
+  else if (path.startsWith('sqlite:')) path = path.slice('sqlite:'.length);
+  if (path === '') throw new Error('DATABASE_URL names no SQLite file');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw new Error(`DATABASE_URL scheme is not supported: ${url}`);
+  return { dialect: 'sqlite', file: path === ':memory:' ? ':memory:' : resolve(cwd, path) };
+}
+
+// PostgreSQL returns bigint (int8) and numeric as strings; ids, counts and epoch-ms timestamps fit in a double.
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string) => {
+    if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
+  },
+} as pg.CustomTypesConfig;
+
+export function openDatabase(
+  location: DatabaseLocation,
+  options: { poolSize?: number } = {},
+): DatabaseHandle {
+  if (location.dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
+  }
+  const file = location.file;
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => db.destroy() };
+}

@@ -1,0 +1,13 @@
+/** Every migration, in order. Listed statically so that the bundled server carries them. */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261127T0000-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '20261127T0000-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;

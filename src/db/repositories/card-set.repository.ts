@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import type { CardDraft } from '../../domain/card-set.js';
+import type { CardRow, Database, NewCardSet } from '../tables.js';
+
+/** What makes a set appear in listings: public and not hidden by a moderator. */
+export const LISTED = { visibility: 'public', status: 'active' } as const;
+
+export interface CardSetSummaryRow {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  level: string | null;
+  examBoard: string | null;
+  visibility: string;
+  status: string;
+  isDemo: number;
+  cardCount: number;
+  viewCount: number;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  authorId: number;
+  authorHandle: string;
+  authorName: string;
+  subjectId: number;
+  subjectName: string;
+  subjectSlug: string;
+  topicId: number | null;
+  topicName: string | null;
+  topicSlug: string | null;
+}
+
+export interface ListCardSetsQuery {
+  subjectId?: number;
+  topicId?: number;
+  /** Keyset pagination: only sets with a smaller id (the list is newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+export class CardSetRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private selectSummaries() {
+    return this.db
+      .selectFrom('card_sets as s')
+      .innerJoin('subjects as sub', 'sub.id', 's.subject_id')
+      .leftJoin('topics as t', 't.id', 's.topic_id')
+      .innerJoin('users as u', 'u.id', 's.author_id')
+      .select([
+        's.id',
+        's.title',
+        's.subtitle',
+        's.level',
+        's.exam_board as examBoard',
+        's.visibility',
+        's.status',
+        's.is_demo as isDemo',
+        's.card_count as cardCount',
+        's.view_count as viewCount',
+        's.revision',
+        's.created_at as createdAt',
+        's.updated_at as updatedAt',
+        's.author_id as authorId',
+        'u.handle as authorHandle',
+        'u.display_name as authorName',
+        's.subject_id as subjectId',
+        'sub.name as subjectName',
+        'sub.slug as subjectSlug',
+        's.topic_id as topicId',
+        't.name as topicName',
+        't.slug as topicSlug',
+      ]);
+  }
+
+  async insert(set: NewCardSet, cards: readonly CardDraft[]): Promise<number> {
+    const { id } = await this.db
+      .insertInto('card_sets')
+      .values(set)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Chunked so that a 500-card set stays under SQLite's bound-parameter limit.
+    for (let start = 0; start < cards.length; start += 100) {
+      await this.db
+        .insertInto('cards')
+        .values(
+          cards.slice(start, start + 100).map((card, offset) => ({
+            card_set_id: id,
+            position: start + offset + 1,
+            title: card.title,
+            body: card.body,
+          })),
+        )
+        .execute();
+    }
+    return id;
+  }
+
+  async findSummary(id: number): Promise<CardSetSummaryRow | undefined> {
+    return this.selectSummaries().where('s.id', '=', id).executeTakeFirst();
+  }
+
+  async findCards(cardSetId: number): Promise<CardRow[]> {
+    return this.db
+      .selectFrom('cards')
+      .selectAll()
+      .where('card_set_id', '=', cardSetId)
+      .orderBy('position')
+      .execute();
+  }
+
+  /** Listed sets, newest first. */
+  async listListed(query: ListCardSetsQuery): Promise<CardSetSummaryRow[]> {
+    let select = this.selectSummaries()
+      .where('s.visibility', '=', LISTED.visibility)
+      .where('s.status', '=', LISTED.status);
+    if (query.subjectId !== undefined) select = select.where('s.subject_id', '=', query.subjectId);
+    if (query.topicId !== undefined) select = select.where('s.topic_id', '=', query.topicId);
+    if (query.beforeId !== undefined) select = select.where('s.id', '<', query.beforeId);
+    return select.orderBy('s.id', 'desc').limit(query.limit).execute();
+  }
+
+  /** Other listed sets of the same topic first, then of the same subject, newest first within each. */
+  async listSameTopicThenSubject(
+    set: { id: number; subjectId: number; topicId: number | null },
+    limit: number,
+  ): Promise<CardSetSummaryRow[]> {
+    return this.selectSummaries()
+      .where('s.visibility', '=', LISTED.visibility)
+      .where('s.status', '=', LISTED.status)
+      .where('s.subject_id', '=', set.subjectId)
+      .where('s.id', '!=', set.id)
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when('s.topic_id', '=', set.topicId ?? -1)
+          .then(0)
+          .else(1)
+          .end(),
+      )
+      .orderBy('s.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('card_sets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Adds buffered page views; one statement per set. */
+  async addViews(views: ReadonlyMap<number, number>): Promise<void> {
+    for (const [id, count] of views) {
+      await this.db
+        .updateTable('card_sets')
+        .set((eb) => ({ view_count: eb('view_count', '+', count) }))
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+}

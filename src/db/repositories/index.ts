@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../tables.js';
+import { AppStateRepository } from './app-state.repository.js';
+import { CardSetRepository } from './card-set.repository.js';
+import { SubjectRepository } from './subject.repository.js';
+import { TopicRepository } from './topic.repository.js';
+import { UserRepository } from './user.repository.js';
+
+export interface Repositories {
+  appState: AppStateRepository;
+  cardSets: CardSetRepository;
+  subjects: SubjectRepository;
+  topics: TopicRepository;
+  users: UserRepository;
+}
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    appState: new AppStateRepository(db),
+    cardSets: new CardSetRepository(db),
+    subjects: new SubjectRepository(db),
+    topics: new TopicRepository(db),
+    users: new UserRepository(db),
+  };
+}
+
+/** Runs `work` in one transaction with repositories bound to it: all of it lands, or none. */
+export type Transact = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;
+
+export function createTransact(db: Kysely<Database>): Transact {
+  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)));
+}

@@ -1,0 +1,99 @@
+/**
+ * The database schema as Kysely sees it. Timestamps are epoch milliseconds (bigint on PostgreSQL,
+ * integer on SQLite) and flags are 0/1 integers, so that both engines return the same values.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  handle: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  role: string;
+  created_at: number;
+}
+
+export interface SubjectsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  created_at: number;
+}
+
+export interface TopicsTable {
+  id: Generated<number>;
+  subject_id: number;
+  name: string;
+  slug: string;
+  created_at: number;
+}
+
+export interface CardSetsTable {
+  id: Generated<number>;
+  title: string;
+  subtitle: string | null;
+  subject_id: number;
+  topic_id: number | null;
+  level: string | null;
+  exam_board: string | null;
+  author_id: number;
+  visibility: string;
+  status: ColumnType<string, string | undefined, string>;
+  is_demo: ColumnType<number, number | undefined, number>;
+  card_count: number;
+  view_count: ColumnType<number, number | undefined, number>;
+  revision: ColumnType<number, number | undefined, number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CardsTable {
+  id: Generated<number>;
+  card_set_id: number;
+  position: number;
+  title: string | null;
+  body: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  card_set_id: number;
+  author_id: number;
+  parent_id: number | null;
+  body: string;
+  status: ColumnType<string, string | undefined, string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RatingsTable {
+  card_set_id: number;
+  user_id: number;
+  stars: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AppStateTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  subjects: SubjectsTable;
+  topics: TopicsTable;
+  card_sets: CardSetsTable;
+  cards: CardsTable;
+  comments: CommentsTable;
+  ratings: RatingsTable;
+  app_state: AppStateTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type CardSetRow = Selectable<CardSetsTable>;
+export type NewCardSet = Insertable<CardSetsTable>;
+export type CardRow = Selectable<CardsTable>;

@@ -1,0 +1,112 @@
+/** Card sets and cards as the rest of Recall sees them, with the limits every way in must respect. */
+import { AppError, type FieldProblem } from './errors.js';
+
+export const LEVELS = ['GCSE', 'AS', 'A-level', 'University', 'Other'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const EXAM_BOARDS = ['AQA', 'Edexcel', 'OCR', 'WJEC/Eduqas', 'CCEA', 'SQA', 'IB', 'Other'] as const;
+export type ExamBoard = (typeof EXAM_BOARDS)[number];
+
+export const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const LIMITS = {
+  titleLength: 200,
+  subtitleLength: 300,
+  nameLength: 100,
+  cardTitleLength: 200,
+  cardBodyLength: 10_000,
+  cardsPerSet: 500,
+} as const;
+
+export interface CardDraft {
+  /** Optional: the seed's first card has none. */
+  title: string | null;
+  /** Markdown. */
+  body: string;
+}
+
+/** A card set before it is stored: what an importer or an editor produces. */
+export interface CardSetDraft {
+  title: string;
+  subtitle: string | null;
+  subject: string;
+  topic: string | null;
+  level: Level | null;
+  examBoard: ExamBoard | null;
+  visibility: Visibility;
+  cards: CardDraft[];
+}
+
+export interface Card {
+  position: number;
+  title: string | null;
+  body: string;
+}
+
+export interface NamedLink {
+  name: string;
+  slug: string;
+}
+
+/** A stored card set's metadata, as pages and the API present it. */
+export interface CardSetSummary {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  slug: string;
+  subject: NamedLink;
+  topic: NamedLink | null;
+  level: Level | null;
+  examBoard: ExamBoard | null;
+  visibility: Visibility;
+  author: { handle: string; displayName: string };
+  cardCount: number;
+  viewCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CardSet extends CardSetSummary {
+  cards: Card[];
+}
+
+export const isLevel = (value: string): value is Level => (LEVELS as readonly string[]).includes(value);
+export const isExamBoard = (value: string): value is ExamBoard =>
+  (EXAM_BOARDS as readonly string[]).includes(value);
+export const isVisibility = (value: string): value is Visibility =>
+  (VISIBILITIES as readonly string[]).includes(value);
+
+/** Checks a draft against Recall's limits; throws one validation error listing every problem. */
+export function assertValidCardSetDraft(draft: CardSetDraft): void {
+  const problems: FieldProblem[] = [];
+  const text = (field: string, value: string | null, max: number, required: boolean) => {
+    if (value === null || value.trim() === '') {
+      if (required) problems.push({ field, message: 'This is required.' });
+      return;
+    }
+    if (value.length > max) {
+      problems.push({ field, message: `At most ${max} characters (this has ${value.length}).` });
+    }
+  };
+  text('title', draft.title, LIMITS.titleLength, true);
+  text('subtitle', draft.subtitle, LIMITS.subtitleLength, false);
+  text('subject', draft.subject, LIMITS.nameLength, true);
+  text('topic', draft.topic, LIMITS.nameLength, false);
+  if (draft.cards.length === 0)
+    problems.push({ field: 'cards', message: 'A card set needs at least one card.' });
+  if (draft.cards.length > LIMITS.cardsPerSet) {
+    problems.push({
+      field: 'cards',
+      message: `At most ${LIMITS.cardsPerSet} cards per set (this has ${draft.cards.length}).`,
+    });
+  }
+  draft.cards.forEach((card, index) => {
+    const field = `cards[${index}]`;
+    text(`${field}.title`, card.title, LIMITS.cardTitleLength, false);
+    text(`${field}.body`, card.body, LIMITS.cardBodyLength, card.title === null);
+  });
+  if (problems.length > 0) {
+    throw new AppError('validation', 'The card set is not valid.', problems);
+  }
+}

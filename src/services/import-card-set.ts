@@ -1,0 +1,92 @@
+import {
+  assertValidCardSetDraft,
+  type CardDraft,
+  type CardSetDraft,
+  type ExamBoard,
+  type Level,
+  type Visibility,
+} from '../domain/card-set.js';
+import { AppError } from '../domain/errors.js';
+import type { ServiceContext } from './context.js';
+import { ensureSystemUser, type SystemUser } from './system-users.js';
+
+/** A set read from a file, with what the file could not say supplied by the person importing it. */
+export interface ImportCardSetInput {
+  parsed: {
+    title: string;
+    subtitle: string | null;
+    subject: string | null;
+    topic: string | null;
+    cards: CardDraft[];
+  };
+  /** Overrides the subject / topic found in the text. */
+  subject?: string | undefined;
+  topic?: string | undefined;
+  level?: Level | null | undefined;
+  examBoard?: ExamBoard | null | undefined;
+  visibility?: Visibility | undefined;
+  author: SystemUser;
+  isDemo?: boolean;
+}
+
+export interface ImportedCardSet {
+  id: number;
+  title: string;
+  cardCount: number;
+}
+
+/** Builds the draft an import would store, or throws a validation error naming each field at fault. */
+export function draftFromImport(input: ImportCardSetInput): CardSetDraft {
+  const subject = input.subject ?? input.parsed.subject;
+  if (subject === null || subject.trim() === '') {
+    throw new AppError(
+      'validation',
+      'The text names no subject; choose one (for example --subject History).',
+      [{ field: 'subject', message: 'This is required: the text has no "See all … resources" line.' }],
+    );
+  }
+  const draft: CardSetDraft = {
+    title: input.parsed.title,
+    subtitle: input.parsed.subtitle,
+    subject: subject.trim(),
+    topic: (input.topic ?? input.parsed.topic)?.trim() || null,
+    level: input.level ?? null,
+    examBoard: input.examBoard ?? null,
+    visibility: input.visibility ?? 'public',
+    cards: input.parsed.cards,
+  };
+  assertValidCardSetDraft(draft);
+  return draft;
+}
+
+/** Stores a parsed set in one transaction: the set, its subject and topic, and every card, or nothing. */
+export async function importCardSet(
+  ctx: ServiceContext,
+  input: ImportCardSetInput,
+): Promise<ImportedCardSet> {
+  const draft = draftFromImport(input);
+  const now = ctx.clock.now().getTime();
+  return ctx.transact(async (repos) => {
+    const authorId = await ensureSystemUser(repos, input.author, now);
+    const subject = await repos.subjects.findOrCreate(draft.subject, now);
+    const topic = draft.topic === null ? null : await repos.topics.findOrCreate(subject.id, draft.topic, now);
+    const id = await repos.cardSets.insert(
+      {
+        title: draft.title,
+        subtitle: draft.subtitle,
+        subject_id: subject.id,
+        topic_id: topic?.id ?? null,
+        level: draft.level,
+        exam_board: draft.examBoard,
+        author_id: authorId,
+        visibility: draft.visibility,
+        is_demo: input.isDemo === true ? 1 : 0,
+        card_count: draft.cards.length,
+        created_at: now,
+        updated_at: now,
+      },
+      draft.cards,
+    );
+    return { id, title: draft.title, cardCount: draft.cards.length };
+  });
+}

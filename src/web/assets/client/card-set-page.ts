@@ -1,0 +1,107 @@
+/**
+ * Enhances the card-set page: one card at a time with Previous / Next, the left and right arrow keys
+ * and swipes; "Show all cards" returns to the plain list the page is without JavaScript.
+ */
+
+const root = document.querySelector<HTMLElement>('[data-carousel]');
+if (root !== null) enhance(root);
+
+function enhance(carousel: HTMLElement): void {
+  const cards = Array.from(carousel.querySelectorAll<HTMLElement>('[data-card]'));
+  const total = cards.length;
+  if (total === 0) return;
+  let current = indexFromHash() ?? 0;
+  let showingAll = false;
+
+  const toolbar = document.createElement('div');
+  toolbar.className = 'carousel-toolbar';
+  toolbar.innerHTML = `
+    <button type="button" class="button" data-action="previous"><span aria-hidden="true">← </span>Previous</button>
+    <p class="carousel-status" role="status" aria-live="polite"></p>
+    <button type="button" class="button" data-action="next">Next<span aria-hidden="true"> →</span></button>
+    <button type="button" class="button button-quiet" data-action="toggle-all" aria-pressed="false">Show all cards</button>`;
+  carousel.append(toolbar);
+  const previousButton = toolbar.querySelector<HTMLButtonElement>('[data-action="previous"]')!;
+  const nextButton = toolbar.querySelector<HTMLButtonElement>('[data-action="next"]')!;
+  const toggleButton = toolbar.querySelector<HTMLButtonElement>('[data-action="toggle-all"]')!;
+  const status = toolbar.querySelector<HTMLElement>('.carousel-status')!;
+  carousel.classList.add('is-carousel');
+
+  function indexFromHash(): number | undefined {
+    const match = /^#card-(\d+)$/.exec(window.location.hash);
+    if (match === null) return undefined;
+    const n = Number(match[1]);
+    return n >= 1 && n <= total ? n - 1 : undefined;
+  }
+
+  function render(): void {
+    cards.forEach((card, index) => {
+      card.hidden = !showingAll && index !== current;
+    });
+    previousButton.disabled = showingAll || current === 0;
+    nextButton.disabled = showingAll || current === total - 1;
+    status.textContent = showingAll ? `All ${total} cards` : `${current + 1} of ${total}`;
+    toggleButton.textContent = showingAll ? 'One card at a time' : 'Show all cards';
+    toggleButton.setAttribute('aria-pressed', String(showingAll));
+  }
+
+  function go(index: number): void {
+    if (showingAll || index < 0 || index >= total || index === current) return;
+    current = index;
+    history.replaceState(null, '', `#card-${current + 1}`);
+    render();
+  }
+
+  previousButton.addEventListener('click', () => go(current - 1));
+  nextButton.addEventListener('click', () => go(current + 1));
+  toggleButton.addEventListener('click', () => {
+    showingAll = !showingAll;
+    render();
+  });
+
+  // The per-card links (the no-JavaScript navigation) move the carousel instead of scrolling.
+  carousel.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.card-nav');
+    if (link === null || showingAll) return;
+    const match = /#card-(\d+)$/.exec(link.href);
+    if (match === null) return;
+    event.preventDefault();
+    go(Number(match[1]) - 1);
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (event.key === 'ArrowRight') go(current + 1);
+    else if (event.key === 'ArrowLeft') go(current - 1);
+    else return;
+    event.preventDefault();
+  });
+
+  window.addEventListener('hashchange', () => {
+    const index = indexFromHash();
+    if (index !== undefined) go(index);
+  });
+
+  // Swipe left / right on touch screens.
+  let touchStart: { x: number; y: number } | undefined;
+  carousel.addEventListener(
+    'touchstart',
+    (event) => {
+      const touch = event.touches[0];
+      touchStart = touch === undefined ? undefined : { x: touch.clientX, y: touch.clientY };
+    },
+    { passive: true },
+  );
+  carousel.addEventListener('touchend', (event) => {
+    const touch = event.changedTouches[0];
+    if (touchStart === undefined || touch === undefined) return;
+    const dx = touch.clientX - touchStart.x;
+    const dy = touch.clientY - touchStart.y;
+    touchStart = undefined;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) go(dx < 0 ? current + 1 : current - 1);
+  });
+
+  render();
+}

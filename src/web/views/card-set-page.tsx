@@ -1,0 +1,139 @@
+import type { CardSet, CardSetSummary } from '../../domain/card-set.js';
+import { renderMarkdown } from '../markdown.js';
+import { formatDate, isoDate } from './format.js';
+import { Layout, type Crumb } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
+
+interface CardSetPageProps {
+  page: PageContext;
+  set: CardSet;
+  similar: CardSetSummary[];
+  /** Includes views not yet written to the database. */
+  viewCount: number;
+}
+
+/** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
+export function CardSetPage({ page, set, similar, viewCount }: CardSetPageProps) {
+  const total = set.cards.length;
+  const breadcrumbs: Crumb[] = [
+    { label: 'Home', href: '/' },
+    { label: set.subject.name, href: subjectUrl(set.subject) },
+  ];
+  if (set.topic !== null) breadcrumbs.push({ label: set.topic.name, href: topicUrl(set.subject, set.topic) });
+
+  return (
+    <Layout
+      page={page}
+      title={set.title}
+      description={set.subtitle ?? `${total} revision cards on ${set.subject.name}`}
+      breadcrumbs={breadcrumbs}
+      scripts={['card-set-page.js']}
+    >
+      <article class="card-set" aria-labelledby="set-title">
+        <header class="card-set-header">
+          <h1 id="set-title">{set.title}</h1>
+          {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
+        </header>
+
+        <details class="resource-info">
+          <summary>
+            <span class="when-closed">Show</span>
+            <span class="when-open">Hide</span> resource information
+          </summary>
+          <dl>
+            <dt>Created by</dt>
+            <dd>{set.author.displayName}</dd>
+            <dt>Created on</dt>
+            <dd>
+              <time dateTime={isoDate(set.createdAt)}>{formatDate(set.createdAt)}</time>
+            </dd>
+            <dt>Subject</dt>
+            <dd>
+              <a href={subjectUrl(set.subject)}>{set.subject.name}</a>
+            </dd>
+            <dt>Topic</dt>
+            <dd>
+              {set.topic === null ? 'None' : <a href={topicUrl(set.subject, set.topic)}>{set.topic.name}</a>}
+            </dd>
+            <dt>Level</dt>
+            <dd>{set.level ?? 'Not given'}</dd>
+            <dt>Exam board</dt>
+            <dd>{set.examBoard ?? 'Not given'}</dd>
+            <dt>Number of cards</dt>
+            <dd>{total}</dd>
+            <dt>Views</dt>
+            <dd>{viewCount.toLocaleString('en-GB')}</dd>
+          </dl>
+        </details>
+
+        <section class="cards" aria-labelledby="cards-heading" data-carousel>
+          <h2 id="cards-heading" class="visually-hidden">
+            Cards
+          </h2>
+          <ol class="card-list">
+            {set.cards.map((card, index) => {
+              const n = index + 1;
+              return (
+                <li class="card" id={`card-${n}`} key={n} data-card>
+                  <article aria-label={`Card ${n} of ${total}`}>
+                    {card.title !== null && <h3 class="card-title">{card.title}</h3>}
+                    <div class="card-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(card.body) }} />
+                    <footer class="card-footer">
+                      {n > 1 ? (
+                        <a class="card-nav" href={`#card-${n - 1}`} rel="prev">
+                          <span aria-hidden="true">← </span>Previous<span class="visually-hidden"> card</span>
+                        </a>
+                      ) : (
+                        <span class="card-nav card-nav-none" />
+                      )}
+                      <span class="card-count">
+                        {n} of {total}
+                      </span>
+                      {n < total ? (
+                        <a class="card-nav" href={`#card-${n + 1}`} rel="next">
+                          Next<span class="visually-hidden"> card</span>
+                          <span aria-hidden="true"> →</span>
+                        </a>
+                      ) : (
+                        <span class="card-nav card-nav-none" />
+                      )}
+                    </footer>
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+
+        <section class="comments" aria-labelledby="comments-heading">
+          <h2 id="comments-heading">Comments</h2>
+          <p class="empty">No comments have yet been made</p>
+        </section>
+
+        <section class="similar" aria-labelledby="similar-heading">
+          <h2 id="similar-heading">Similar {set.subject.name} resources</h2>
+          {similar.length === 0 ? (
+            <p class="empty">No similar resources yet.</p>
+          ) : (
+            <ul class="similar-list">
+              {similar.map((other) => (
+                <li key={other.id}>
+                  <a href={cardSetUrl(other)}>{other.title}</a>
+                  {other.subtitle !== null && <span class="similar-subtitle"> {other.subtitle}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <p class="see-all">
+          <a href={subjectUrl(set.subject)}>See all {set.subject.name} resources »</a>
+          {set.topic !== null && (
+            <a href={topicUrl(set.subject, set.topic)}>See all {set.topic.name} resources »</a>
+          )}
+        </p>
+      </article>
+    </Layout>
+  );
+}

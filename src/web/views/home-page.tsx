@@ -1,0 +1,34 @@
+import type { HomePage as HomePageData } from '../../services/browse.js';
+import { SetList } from './components/set-list.js';
+import { plural } from './format.js';
+import { Layout } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { subjectUrl } from './urls.js';
+
+export function HomePage({ page, data }: { page: PageContext; data: HomePageData }) {
+  return (
+    <Layout page={page} title="Revision cards" description="Revision card sets by subject and topic.">
+      <h1>Revision cards</h1>
+      <p class="lede">Read card sets by subject and topic, one card at a time.</p>
+      <section aria-labelledby="subjects-heading">
+        <h2 id="subjects-heading">Subjects</h2>
+        {data.subjects.length === 0 ? (
+          <p class="empty">No subjects yet.</p>
+        ) : (
+          <ul class="subject-list">
+            {data.subjects.map((subject) => (
+              <li key={subject.slug}>
+                <a href={subjectUrl(subject)}>{subject.name}</a>{' '}
+                <span class="count">{plural(subject.setCount, 'set')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent card sets</h2>
+        {data.recent.length === 0 ? <p class="empty">No card sets yet.</p> : <SetList sets={data.recent} />}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './page-context.js';
+
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+interface LayoutProps {
+  page: PageContext;
+  title: string;
+  description?: string;
+  breadcrumbs?: Crumb[];
+  scripts?: string[];
+  children: ComponentChildren;
+}
+
+export function Layout({ page, title, description, breadcrumbs, scripts = [], children }: LayoutProps) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Recall`}</title>
+        {description !== undefined && <meta name="description" content={description} />}
+        <meta name="color-scheme" content="light" />
+        <link rel="stylesheet" href={page.assets.url('styles.css')} />
+        {scripts.map((name) => (
+          <script type="module" src={page.assets.url(name)} key={name} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="site-header-inner">
+            <a class="brand" href="/">
+              Recall
+            </a>
+            <nav aria-label="Site">
+              <ul class="site-nav">
+                <li>
+                  <a href="/">Subjects</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {breadcrumbs !== undefined && breadcrumbs.length > 0 && (
+            <nav aria-label="Breadcrumb" class="breadcrumbs">
+              <ol>
+                {breadcrumbs.map((crumb) => (
+                  <li key={crumb.href}>
+                    <a href={crumb.href}>{crumb.label}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>Recall: open-source revision cards. Read them, then remember them.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

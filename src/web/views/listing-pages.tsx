@@ -1,0 +1,71 @@
+import type { SubjectPage as SubjectPageData, TopicPage as TopicPageData } from '../../services/browse.js';
+import { NextPageLink, SetList } from './components/set-list.js';
+import { plural } from './format.js';
+import { Layout } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { subjectUrl, topicUrl } from './urls.js';
+
+const nextPageHref = (base: string, cursor: string | null) =>
+  cursor === null ? null : `${base}?after=${encodeURIComponent(cursor)}`;
+
+export function SubjectPage({ page, data }: { page: PageContext; data: SubjectPageData }) {
+  const { subject, topics, sets } = data;
+  return (
+    <Layout
+      page={page}
+      title={`${subject.name} resources`}
+      description={`Revision card sets in ${subject.name}.`}
+      breadcrumbs={[{ label: 'Home', href: '/' }]}
+    >
+      <h1>{subject.name} resources</h1>
+      {topics.length > 0 && (
+        <section aria-labelledby="topics-heading">
+          <h2 id="topics-heading">Topics</h2>
+          <ul class="subject-list">
+            {topics.map((topic) => (
+              <li key={topic.slug}>
+                <a href={topicUrl(subject, topic)}>{topic.name}</a>{' '}
+                <span class="count">{plural(topic.setCount, 'set')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="sets-heading">
+        <h2 id="sets-heading">Card sets</h2>
+        {sets.items.length === 0 ? (
+          <p class="empty">No card sets here yet.</p>
+        ) : (
+          <SetList sets={sets.items} />
+        )}
+        <NextPageLink href={nextPageHref(subjectUrl(subject), sets.nextCursor)} />
+      </section>
+    </Layout>
+  );
+}
+
+export function TopicPage({ page, data }: { page: PageContext; data: TopicPageData }) {
+  const { subject, topic, sets } = data;
+  return (
+    <Layout
+      page={page}
+      title={`${topic.name} resources`}
+      description={`Revision card sets on ${topic.name} (${subject.name}).`}
+      breadcrumbs={[
+        { label: 'Home', href: '/' },
+        { label: subject.name, href: subjectUrl(subject) },
+      ]}
+    >
+      <h1>{topic.name} resources</h1>
+      <p class="lede">
+        A topic in <a href={subjectUrl(subject)}>{subject.name}</a>.
+      </p>
+      {sets.items.length === 0 ? (
+        <p class="empty">No card sets here yet.</p>
+      ) : (
+        <SetList sets={sets.items} headingLevel={2} />
+      )}
+      <NextPageLink href={nextPageHref(topicUrl(subject, topic), sets.nextCursor)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,7 @@
+import type { AssetManifest } from '../assets.js';
+
+/** What every page needs besides its own data. */
+export interface PageContext {
+  assets: AssetManifest;
+  requestId: string;
+}
