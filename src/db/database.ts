@@ -2,7 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
 
@@ -37,6 +48,41 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * Kysely's SQLite adapter runs migrations outside a transaction; SQLite has transactional DDL, so a
+ * failed migration can roll back whole.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take SQLite's write lock at BEGIN (waiting up to busy_timeout), so
+ * that concurrent writers, and servers migrating one file at once, queue instead of failing with
+ * SQLITE_BUSY when a deferred read transaction tries to become a write.
+ */
+class ImmediateTransactionSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class RecallSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionSqliteDriver(this.sqliteConfig);
+  }
+}
+
 export function openDatabase(
   location: DatabaseLocation,
   options: { poolSize?: number } = {},
@@ -57,6 +103,6 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new RecallSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => db.destroy() };
 }

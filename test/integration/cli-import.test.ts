@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/app/config.js';
+import { createContainer, createLogger } from '../../src/app/container.js';
+import { getCardSet } from '../../src/services/read-card-set.js';
+import { testDatabases } from '../helpers/databases.js';
+
+const SEED = 'content/demo/persecution-and-control.txt';
+
+/** Runs the built `recall` command (npm test builds it first). */
+function recall(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/recall.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tempFile = (name: string, text: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'recall-cli-')), name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('recall import (command line)', () => {
+  it('prints the parsed seed as JSON with --dry-run --json, storing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-cli-'));
+    const result = recall(['import', SEED, '--dry-run', '--json'], { DATABASE_URL: join(dir, 'never.db') });
+    assert.equal(result.status, 0, result.stderr);
+    const draft = JSON.parse(result.stdout) as {
+      title: string;
+      subject: string;
+      topic: string;
+      cards: unknown[];
+    };
+    assert.equal(draft.title, 'Persecution and Control');
+    assert.equal(draft.subject, 'History');
+    assert.equal(draft.topic, 'Russia - 19th and 20th century');
+    assert.equal(draft.cards.length, 11);
+    assert.equal(spawnSync('ls', [join(dir, 'never.db')]).status !== 0, true, 'no database was created');
+  });
+
+  it('refuses a malformed file with exit code 1 and one line naming the line at fault', () => {
+    const path = tempFile('broken.txt', 'Title\n\nCard\n\nx\n1 of 3\nMore\n\ny\n3 of 3\n');
+    const result = recall(['import', path, '--dry-run']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, 'recall: Line 10: expected "2 of 3", found "3 of 3"\n');
+    assert.equal(result.stdout, '');
+  });
+
+  it('asks for a subject when the text names none', () => {
+    const path = tempFile(
+      'no-trailer.txt',
+      'Title\n\nSub\n\nHideShow resource information\n\nCard\n\nx\n1 of 1\n',
+    );
+    const result = recall(['import', path, '--dry-run']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^recall: The text names no subject.*--subject/);
+    const fixed = recall(['import', path, '--dry-run', '--json', '--subject', 'Latin', '--topic', 'Verbs']);
+    assert.equal(fixed.status, 0, fixed.stderr);
+    assert.deepEqual(
+      (({ subject, topic }) => ({ subject, topic }))(
+        JSON.parse(fixed.stdout) as { subject: string; topic: string },
+      ),
+      { subject: 'Latin', topic: 'Verbs' },
+    );
+  });
+
+  it('exits 1 for a missing file and 2 for a usage error', () => {
+    const missing = recall(['import', '/no/such/file.txt']);
+    assert.equal(missing.status, 1);
+    assert.equal(missing.stderr, 'recall: No such file: /no/such/file.txt\n');
+    assert.equal(recall(['import']).status, 2);
+    assert.equal(recall(['import', SEED, '--level', 'Year 12']).status, 2);
+    assert.equal(recall(['frobnicate']).status, 2);
+    const help = recall(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /import/);
+  });
+
+  for (const factory of testDatabases()) {
+    it(`stores the set and prints its URL on ${factory.dialect}`, async () => {
+      const database = await factory.create();
+      try {
+        const result = recall(['import', SEED, '--level', 'GCSE', '--exam-board', 'AQA'], {
+          DATABASE_URL: database.url,
+          PUBLIC_URL: 'https://recall.example',
+        });
+        assert.equal(result.status, 0, result.stderr);
+        const url = /(https:\/\/recall\.example\/sets\/(\d+)\/persecution-and-control)/.exec(result.stdout);
+        assert.ok(url, result.stdout);
+        const container = await createContainer(
+          loadConfig({ DATABASE_URL: database.url, DEMO_CONTENT: 'off' }),
+          {
+            logger: createLogger({ logLevel: 'silent' }),
+            viewFlushIntervalMs: 0,
+          },
+        );
+        try {
+          const set = await getCardSet(container.ctx, null, Number(url[2]));
+          assert.equal(set.cards.length, 11);
+          assert.equal(set.level, 'GCSE');
+          assert.equal(set.examBoard, 'AQA');
+          assert.equal(set.topic?.name, 'Russia - 19th and 20th century');
+        } finally {
+          await container.close();
+        }
+      } finally {
+        await database.drop();
+      }
+    });
+  }
+});
