@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors.js';
 import type { AssetManifest } from '../web/assets.js';
+import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
 import { ErrorPage } from '../web/views/error-page.js';
 
@@ -13,6 +14,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   parse: 400,
+  rate_limited: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -114,7 +116,7 @@ function send(problem: Problem, request: FastifyRequest, reply: FastifyReply, as
   return sendPage(
     reply,
     <ErrorPage
-      page={{ assets, requestId: request.id }}
+      page={pageContext(request, reply, assets)}
       status={problem.status}
       title={problem.title}
       message={problem.detail}
@@ -127,6 +129,13 @@ function send(problem: Problem, request: FastifyRequest, reply: FastifyReply, as
 export function registerErrorHandling(app: FastifyInstance, assets: AssetManifest): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFrom(error, request);
+    if (
+      error instanceof AppError &&
+      'retryAfterSeconds' in error &&
+      typeof error.retryAfterSeconds === 'number'
+    ) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
     return send(problem, request, reply, assets);

@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
+import sessionPlugin from '../web/plugins/session.plugin.js';
 import { webPlugin } from '../web/web.plugin.js';
 import type { Container } from './container.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -52,6 +53,8 @@ export async function buildServer(container: Container): Promise<FastifyInstance
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 
+  // Cookies, the session user and CSRF checks apply to pages and API alike.
+  await app.register(sessionPlugin, { ctx: container.ctx });
   registerErrorHandling(app, container.assets);
 
   await app.register(webPlugin, { ctx: container.ctx, assets: container.assets, views: container.views });

@@ -81,6 +81,54 @@ export interface AppStateTable {
   updated_at: number;
 }
 
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface FoldersTable {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  created_at: number;
+}
+
+export interface FolderSetsTable {
+  folder_id: number;
+  card_set_id: number;
+  added_at: number;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  target_type: string;
+  target_id: number;
+  reporter_id: number;
+  reason: string;
+  status: ColumnType<string, string | undefined, string>;
+  created_at: number;
+  resolved_by: number | null;
+  resolved_at: number | null;
+}
+
+export interface CardSetRevisionsTable {
+  id: Generated<number>;
+  card_set_id: number;
+  revision: number;
+  editor_id: number;
+  summary: string;
+  snapshot: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   subjects: SubjectsTable;
@@ -90,6 +138,12 @@ export interface Database {
   comments: CommentsTable;
   ratings: RatingsTable;
   app_state: AppStateTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  folders: FoldersTable;
+  folder_sets: FolderSetsTable;
+  reports: ReportsTable;
+  card_set_revisions: CardSetRevisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,13 @@
 /** The closed set of error codes; only the error handler maps them to HTTP statuses. */
 export type ErrorCode =
-  'not_found' | 'forbidden' | 'unauthorized' | 'validation' | 'conflict' | 'too_large' | 'parse';
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'validation'
+  | 'conflict'
+  | 'too_large'
+  | 'parse'
+  | 'rate_limited';
 
 /** One problem with one input field, shown next to that field in forms and listed in API errors. */
 export interface FieldProblem {

@@ -1,9 +1,11 @@
 /** Every migration, in order. Listed statically so that the bundled server carries them. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261127T0000-initial.js';
+import * as accountsAndCommunity from './20261127T0100-accounts-and-community.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
+  '20261127T0100-accounts-and-community': accountsAndCommunity,
 };
 
 export const migrationProvider: MigrationProvider = {

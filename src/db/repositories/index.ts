@@ -5,6 +5,8 @@ import { CardSetRepository } from './card-set.repository.js';
 import { SubjectRepository } from './subject.repository.js';
 import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
+import { SessionRepository } from './session.repository.js';
+import { RateLimitRepository } from './rate-limit.repository.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -12,6 +14,8 @@ export interface Repositories {
   subjects: SubjectRepository;
   topics: TopicRepository;
   users: UserRepository;
+  sessions: SessionRepository;
+  rateLimits: RateLimitRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -21,6 +25,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     subjects: new SubjectRepository(db),
     topics: new TopicRepository(db),
     users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    rateLimits: new RateLimitRepository(db),
   };
 }
 

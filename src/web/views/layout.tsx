@@ -43,6 +43,41 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
                 <li>
                   <a href="/">Subjects</a>
                 </li>
+                {page.user === null ? (
+                  <>
+                    <li>
+                      <a href="/login">Log in</a>
+                    </li>
+                    <li>
+                      <a href="/signup">Sign up</a>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href="/sets/new">New set</a>
+                    </li>
+                    <li>
+                      <a href="/me/folders">My folders</a>
+                    </li>
+                    {(page.user.role === 'moderator' || page.user.role === 'admin') && (
+                      <li>
+                        <a href="/moderation">Moderation</a>
+                      </li>
+                    )}
+                    <li>
+                      <a href={`/users/${page.user.handle}`}>{page.user.displayName}</a>
+                    </li>
+                    <li>
+                      <form method="post" action="/logout" class="inline-form">
+                        <input type="hidden" name="_csrf" value={page.csrf()} />
+                        <button type="submit" class="link-button">
+                          Log out
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                )}
               </ul>
             </nav>
           </div>
@@ -58,6 +93,11 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
                 ))}
               </ol>
             </nav>
+          )}
+          {page.notice !== null && (
+            <p class="notice" role="status">
+              {page.notice}
+            </p>
           )}
           {children}
         </main>

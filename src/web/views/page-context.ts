@@ -1,7 +1,14 @@
+import type { SessionUser } from '../../services/auth/accounts.js';
 import type { AssetManifest } from '../assets.js';
 
 /** What every page needs besides its own data. */
 export interface PageContext {
   assets: AssetManifest;
   requestId: string;
+  /** The logged-in user, or null for a visitor. */
+  user: SessionUser | null;
+  /** A CSRF token for a form on this page (sets the secret cookie on first use). */
+  csrf(): string;
+  /** A one-off notice after a redirect ("Saved."). */
+  notice: string | null;
 }

@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formFailure, redirectToLogin, safeNext } from '../form-handling.js';
+import { changePassword, logIn, logOut, signUp } from '../../services/auth/accounts.js';
+import { emptyForm, readForm } from '../forms.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { clearSessionCookie, setSessionCookie } from '../plugins/session.plugin.js';
+import { sendPage } from '../render.js';
+import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from '../views/account-pages.js';
+import type { WebDeps } from './route-deps.js';
+
+const clientKey = (request: FastifyRequest) => request.ip;
+
+export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  app.get('/signup', async (request, reply) => {
+    if (request.user !== null) return reply.redirect('/', 303);
+    return sendPage(reply, <SignUpPage page={pageContext(request, reply, assets)} state={emptyForm()} />);
+  });
+
+  app.post('/signup', async (request, reply) => {
+    const values = readForm(request.body);
+    try {
+      const session = await signUp(
+        ctx,
+        {
+          displayName: values.displayName ?? '',
+          handle: values.handle ?? '',
+          email: values.email ?? '',
+          password: values.password ?? '',
+        },
+        clientKey(request),
+      );
+      setSessionCookie(reply, session);
+      setNotice(reply, `Welcome to Recall, ${session.user.displayName}.`);
+      return reply.redirect('/', 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, { ...values, password: '' }, reply);
+      return sendPage(reply, <SignUpPage page={pageContext(request, reply, assets)} state={state} />, status);
+    }
+  });
+
+  app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
+    const next = safeNext(request.query.next);
+    if (request.user !== null) return reply.redirect(next, 303);
+    return sendPage(
+      reply,
+      <LogInPage page={pageContext(request, reply, assets)} state={emptyForm()} next={next} />,
+    );
+  });
+
+  app.post('/login', async (request, reply) => {
+    const values = readForm(request.body);
+    const next = safeNext(values.next);
+    try {
+      const session = await logIn(
+        ctx,
+        { login: values.login ?? '', password: values.password ?? '' },
+        clientKey(request),
+      );
+      setSessionCookie(reply, session);
+      return reply.redirect(next, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, { login: values.login ?? '' }, reply);
+      return sendPage(
+        reply,
+        <LogInPage page={pageContext(request, reply, assets)} state={state} next={next} />,
+        status,
+      );
+    }
+  });
+
+  app.get('/logout', async (request, reply) =>
+    sendPage(reply, <LogOutPage page={pageContext(request, reply, assets)} />),
+  );
+
+  app.post('/logout', async (request, reply) => {
+    if (request.sessionToken !== null) await logOut(ctx, request.sessionToken);
+    clearSessionCookie(reply);
+    setNotice(reply, 'You have logged out.');
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/me/password', async (request, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    return sendPage(
+      reply,
+      <ChangePasswordPage page={pageContext(request, reply, assets)} state={emptyForm()} />,
+    );
+  });
+
+  app.post('/me/password', async (request, reply) => {
+    if (request.user === null || request.sessionToken === null) return redirectToLogin(request, reply);
+    const values = readForm(request.body);
+    try {
+      await changePassword(
+        ctx,
+        request.user,
+        { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' },
+        request.sessionToken,
+      );
+      setNotice(reply, 'Your password has been changed.');
+      return reply.redirect(`/users/${request.user.handle}`, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, {}, reply);
+      return sendPage(
+        reply,
+        <ChangePasswordPage page={pageContext(request, reply, assets)} state={state} />,
+        status,
+      );
+    }
+  });
+}

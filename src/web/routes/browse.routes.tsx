@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { getHomePage, getSubjectPage, getTopicPage } from '../../services/browse.js';
+import { pageContext } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { HomePage } from '../views/home-page.js';
+import { SubjectPage, TopicPage } from '../views/listing-pages.js';
+import { SLUG_PATTERN, type WebDeps } from './route-deps.js';
+
+const LISTING_PAGE_SIZE = 20;
+const listingQuery = { type: 'object', properties: { after: { type: 'string', maxLength: 200 } } } as const;
+
+export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  app.get('/', async (request, reply) => {
+    const data = await getHomePage(ctx);
+    return sendPage(reply, <HomePage page={pageContext(request, reply, assets)} data={data} />);
+  });
+
+  app.get<{ Params: { subject: string }; Querystring: { after?: string } }>(
+    '/subjects/:subject',
+    {
+      schema: {
+        params: { type: 'object', properties: { subject: { type: 'string', pattern: SLUG_PATTERN } } },
+        querystring: listingQuery,
+      },
+    },
+    async (request, reply) => {
+      const data = await getSubjectPage(ctx, request.params.subject, {
+        cursor: request.query.after,
+        limit: LISTING_PAGE_SIZE,
+      });
+      return sendPage(reply, <SubjectPage page={pageContext(request, reply, assets)} data={data} />);
+    },
+  );
+
+  app.get<{ Params: { subject: string; topic: string }; Querystring: { after?: string } }>(
+    '/subjects/:subject/:topic',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: {
+            subject: { type: 'string', pattern: SLUG_PATTERN },
+            topic: { type: 'string', pattern: SLUG_PATTERN },
+          },
+        },
+        querystring: listingQuery,
+      },
+    },
+    async (request, reply) => {
+      const data = await getTopicPage(ctx, request.params.subject, request.params.topic, {
+        cursor: request.query.after,
+        limit: LISTING_PAGE_SIZE,
+      });
+      return sendPage(reply, <TopicPage page={pageContext(request, reply, assets)} data={data} />);
+    },
+  );
+}

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { hashToken } from '../../src/services/auth/accounts.js';
+import { BrowserClient, signedUpClient } from '../helpers/browser-client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+for (const factory of testDatabases()) {
+  describe(`accounts on ${factory.dialect}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(factory, { demoContent: false });
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('signs up, is logged in with an httpOnly SameSite=Lax session cookie, and stores only a hash', async () => {
+      const client = new BrowserClient(t.app);
+      const token = await client.csrfFrom('/signup');
+      const response = await client.post('/signup', {
+        _csrf: token,
+        displayName: 'Ada Lovelace',
+        handle: 'Ada',
+        email: 'Ada@Example.org',
+        password: 'analytical engine 1843',
+      });
+      assert.equal(response.statusCode, 303);
+      const cookie = response.cookies.find((c) => c.name === 'recall_session');
+      assert.ok(cookie);
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.sameSite, 'Lax');
+      const home = await client.get('/');
+      assert.match(home.body, /Welcome to Recall, Ada Lovelace/);
+      assert.match(home.body, /href="\/users\/ada">Ada Lovelace</);
+      const user = await t.container.ctx.repos.users.findByHandle('ada');
+      assert.equal(user?.email, 'ada@example.org');
+      assert.match(user!.password_hash!, /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
+      assert.ok(!user!.password_hash!.includes('analytical'));
+      const stored = await t.container.database.db.selectFrom('sessions').select('token_hash').execute();
+      assert.ok(stored.some((row) => row.token_hash === hashToken(cookie.value)));
+      assert.ok(!stored.some((row) => row.token_hash === cookie.value), 'the token itself is not stored');
+    });
+
+    it('re-renders the sign-up form with a message per field and the input kept', async () => {
+      const client = new BrowserClient(t.app);
+      const response = await client.submit('/signup', {
+        displayName: '<b>Bob</b>',
+        handle: 'x',
+        email: 'not-an-email',
+        password: 'short',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /value="&lt;b>Bob&lt;\/b>"/);
+      assert.match(response.body, /id="field-handle-error"/);
+      assert.match(response.body, /id="field-email-error"/);
+      assert.match(response.body, /id="field-password-error"/);
+      assert.ok(!response.body.includes('value="short"'), 'passwords are never echoed');
+    });
+
+    it('refuses a taken handle or email with 409', async () => {
+      await signedUpClient(t.app, 'Taken');
+      const client = new BrowserClient(t.app);
+      const response = await client.submit('/signup', {
+        displayName: 'Copy',
+        handle: 'ada',
+        email: 'ADA@example.org',
+        password: 'another long password',
+      });
+      assert.equal(response.statusCode, 409);
+      assert.match(response.body, /This handle is taken/);
+      assert.match(response.body, /An account with this email exists/);
+    });
+
+    it('logs in by handle or email, and refuses a wrong password without saying which part was wrong', async () => {
+      const wrong = await new BrowserClient(t.app).submit('/login', {
+        login: 'ada',
+        password: 'wrong password!',
+      });
+      assert.equal(wrong.statusCode, 401);
+      assert.match(wrong.body, /do not match an account/);
+      assert.match(wrong.body, /value="ada"/);
+      const unknown = await new BrowserClient(t.app).submit('/login', {
+        login: 'nobody',
+        password: 'wrong password!',
+      });
+      assert.equal(unknown.statusCode, 401);
+      for (const login of ['ada', 'ADA@example.org']) {
+        const client = new BrowserClient(t.app);
+        const ok = await client.submit('/login', {
+          login,
+          password: 'analytical engine 1843',
+          next: '/subjects',
+        });
+        assert.equal(ok.statusCode, 303);
+        assert.equal(ok.headers.location, '/subjects');
+      }
+    });
+
+    it('never redirects to another site after logging in', async () => {
+      const client = new BrowserClient(t.app);
+      const response = await client.submit('/login', {
+        login: 'ada',
+        password: 'analytical engine 1843',
+        next: '//evil.example/x',
+      });
+      assert.equal(response.headers.location, '/');
+    });
+
+    it('logging out ends the session on the server, not just in the browser', async () => {
+      const client = new BrowserClient(t.app);
+      await client.submit('/login', { login: 'ada', password: 'analytical engine 1843' });
+      const token = client.cookies.get('recall_session')!;
+      const out = await client.submit('/logout', {}, '/logout');
+      assert.equal(out.statusCode, 303);
+      const replay = await t.app.inject({
+        method: 'GET',
+        url: '/me/password',
+        headers: { cookie: `recall_session=${token}` },
+      });
+      assert.equal(replay.statusCode, 303, 'the old cookie no longer logs anyone in');
+      assert.match(replay.headers.location as string, /^\/login/);
+    });
+
+    it('changes the password, logging out other sessions', async () => {
+      const { client, handle } = await signedUpClient(t.app, 'Changer');
+      const other = new BrowserClient(t.app);
+      await other.submit('/login', { login: handle, password: 'correct horse battery staple' });
+      const bad = await client.submit('/me/password', {
+        currentPassword: 'nope nope nope',
+        newPassword: 'a brand new password',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /This is not your current password/);
+      const ok = await client.submit('/me/password', {
+        currentPassword: 'correct horse battery staple',
+        newPassword: 'a brand new password',
+      });
+      assert.equal(ok.statusCode, 303);
+      assert.equal((await other.get('/me/password')).statusCode, 303, 'the other device is logged out');
+      assert.equal((await client.get('/me/password')).statusCode, 200, 'this device stays logged in');
+      const relogin = await new BrowserClient(t.app).submit('/login', {
+        login: handle,
+        password: 'a brand new password',
+      });
+      assert.equal(relogin.statusCode, 303);
+    });
+
+    it('refuses a form post without a valid CSRF token, or from another site', async () => {
+      const client = new BrowserClient(t.app);
+      await client.get('/login');
+      const missing = await client.post('/login', { login: 'ada', password: 'analytical engine 1843' });
+      assert.equal(missing.statusCode, 403);
+      const forged = await client.post('/login', {
+        _csrf: 'forged-token',
+        login: 'ada',
+        password: 'analytical engine 1843',
+      });
+      assert.equal(forged.statusCode, 403);
+      const token = await client.csrfFrom('/login');
+      const crossSite = await client.request({
+        method: 'POST',
+        url: '/login',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://evil.example',
+        },
+        payload: new URLSearchParams({
+          _csrf: token,
+          login: 'ada',
+          password: 'analytical engine 1843',
+        }).toString(),
+      });
+      assert.equal(crossSite.statusCode, 403);
+      // Another visitor's token does not match this visitor's secret.
+      const stranger = new BrowserClient(t.app);
+      const strangerToken = await stranger.csrfFrom('/login');
+      const swapped = await client.post('/login', {
+        _csrf: strangerToken,
+        login: 'ada',
+        password: 'analytical engine 1843',
+      });
+      assert.equal(swapped.statusCode, 403);
+    });
+
+    it('rate-limits logins per account across the whole site', async () => {
+      const client = new BrowserClient(t.app);
+      let last = 0;
+      for (let i = 0; i < 11; i++) {
+        last = (await client.submit('/login', { login: 'ratelimited', password: 'wrong password!' }))
+          .statusCode;
+      }
+      assert.equal(last, 429);
+      const response = await client.submit('/login', { login: 'ratelimited', password: 'wrong password!' });
+      assert.equal(response.statusCode, 429);
+      assert.ok(Number(response.headers['retry-after']) > 0);
+    });
+  });
+}
