@@ -56,4 +56,5 @@ export default tseslint.config(
   layer('services', ['app', 'web', 'api', 'cli'], 'services are called by web/api/cli, never the reverse.'),
   layer('web', ['db', 'cli'], 'web reaches data through services only.'),
   layer('api', ['db', 'cli', 'web'], 'api reaches data through services only.'),
+  layer('http', ['db', 'cli', 'web', 'api'], 'src/http is plumbing shared by web and api.'),
 );

@@ -1,5 +1,5 @@
 // Builds the server bundle (dist/recall.js) and the browser assets (dist/public) with esbuild.
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 await rm('dist', { recursive: true, force: true });
@@ -18,7 +18,11 @@ await Promise.all([
     logLevel: 'warning',
   }),
   esbuild.build({
-    entryPoints: ['src/web/assets/client/card-set-page.ts', 'src/web/assets/styles.css'],
+    entryPoints: [
+      'src/web/assets/client/card-set-page.ts',
+      'src/web/assets/client/editor.ts',
+      'src/web/assets/styles.css',
+    ],
     outdir: 'dist/public',
     entryNames: '[name]',
     bundle: true,
@@ -29,3 +33,5 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
+await mkdir('dist/public', { recursive: true });
+await copyFile('src/web/assets/favicon.svg', 'dist/public/favicon.svg');

@@ -4,7 +4,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
-import sessionPlugin from '../web/plugins/session.plugin.js';
+import sessionPlugin from '../http/session.plugin.js';
 import { webPlugin } from '../web/web.plugin.js';
 import type { Container } from './container.js';
 import { registerErrorHandling } from './error-handler.js';

@@ -16,3 +16,19 @@ export function canView(viewer: Viewer, set: AccessFacts): boolean {
   if (isOwner(viewer, set) || isStaff(viewer)) return true;
   return set.status === 'active' && set.visibility !== 'private';
 }
+
+/** Authors change their own sets; admins may change any. Moderators hide and restore instead. */
+export function canEdit(viewer: Viewer, set: AccessFacts): boolean {
+  return isOwner(viewer, set) || (viewer !== null && viewer.role === 'admin');
+}
+
+export const canDelete = canEdit;
+
+export function canModerate(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+
+/** Members may comment on, rate and save any set they can see that is not hidden. */
+export function canTakePart(viewer: Viewer, set: AccessFacts): boolean {
+  return viewer !== null && set.status === 'active' && canView(viewer, set);
+}

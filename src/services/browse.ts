@@ -127,3 +127,10 @@ export async function getTopicPage(
     sets,
   };
 }
+
+/** Names to offer in the editor's subject and topic fields. */
+export async function getCatalogueNames(
+  ctx: ServiceContext,
+): Promise<{ subjects: string[]; topics: string[] }> {
+  return { subjects: await ctx.repos.subjects.listNames(), topics: await ctx.repos.topics.listNames() };
+}

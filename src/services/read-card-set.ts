@@ -1,4 +1,4 @@
-import { canView } from '../domain/card-set-access.js';
+import { canEdit, canModerate, canTakePart, canView } from '../domain/card-set-access.js';
 import type { CardSet, CardSetSummary } from '../domain/card-set.js';
 import { notFound } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -25,4 +25,39 @@ export async function findSimilarSets(
   if (row === undefined) return [];
   const rows = await ctx.repos.cardSets.listSameTopicThenSubject(row, limit);
   return rows.map(toCardSetSummary);
+}
+
+export interface CardSetPermissions {
+  canEdit: boolean;
+  /** Comment, rate, save to a folder. */
+  canTakePart: boolean;
+  canModerate: boolean;
+}
+
+export interface CardSetPageData {
+  set: CardSet;
+  similar: CardSetSummary[];
+  permissions: CardSetPermissions;
+}
+
+/** Everything the card-set page shows, for this viewer. */
+export async function getCardSetPage(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  id: number,
+): Promise<CardSetPageData> {
+  const row = await ctx.repos.cardSets.findSummary(id);
+  if (row === undefined || !canView(viewer, toAccessFacts(row))) throw notFound(`Card set ${id}`);
+  const facts = toAccessFacts(row);
+  const cards = await ctx.repos.cardSets.findCards(id);
+  const set: CardSet = { ...toCardSetSummary(row), cards: cards.map(toCard) };
+  return {
+    set,
+    similar: await findSimilarSets(ctx, set),
+    permissions: {
+      canEdit: canEdit(viewer, facts),
+      canTakePart: canTakePart(viewer, facts),
+      canModerate: canModerate(viewer),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AssetManifest } from './assets.js';
-import { csrfToken } from './plugins/session.plugin.js';
+import { csrfToken } from '../http/session.plugin.js';
 import type { PageContext } from './views/page-context.js';
 
 const NOTICE_COOKIE = 'recall_notice';

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './routes/account.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { cardSetRoutes } from './routes/card-set.routes.js';
+import { editorRoutes } from './routes/editor.routes.js';
 import type { WebDeps } from './routes/route-deps.js';
 
 export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -14,7 +15,10 @@ export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<vo
     immutable: true,
     index: false,
   });
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect(deps.assets.url('favicon.svg'), 301));
   await app.register(browseRoutes, deps);
   await app.register(cardSetRoutes, deps);
   await app.register(accountRoutes, deps);
+  await app.register(editorRoutes, deps);
 }

@@ -37,19 +37,34 @@ describe('card-set page without JavaScript', () => {
     // The script did not run: no carousel toolbar.
     assert.equal(await page.locator('.carousel-toolbar').count(), 0);
 
-    const cards = page.locator('[data-card]');
-    assert.equal(await cards.count(), SEED_CARD_COUNT);
-    for (let n = 1; n <= SEED_CARD_COUNT; n++) {
-      const card = cards.nth(n - 1);
-      assert.equal(await card.getAttribute('id'), `card-${n}`, `card ${n} is in place ${n}`);
-      assert.equal(await card.isVisible(), true, `card ${n} is visible`);
-      const count = card.locator('.card-count');
-      assert.equal(await count.isVisible(), true, `the count of card ${n} is visible`);
-      assert.equal((await count.innerText()).trim(), `${n} of ${SEED_CARD_COUNT}`);
-      const title = SEED_CARD_TITLES[n - 1];
-      if (title === null) assert.equal(await card.locator('.card-title').count(), 0);
-      else assert.equal(await card.locator('.card-title').innerText(), title, `title of card ${n}`);
-    }
+    // One round trip: each card's id, whether it and its "n of 11" show, its count text and title.
+    const cards = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-card]')).map((card) => {
+        const count = card.querySelector<HTMLElement>('.card-count');
+        return {
+          id: card.id,
+          visible: card.checkVisibility(),
+          countVisible: count?.checkVisibility() ?? false,
+          count: count?.innerText.trim() ?? null,
+          title: card.querySelector<HTMLElement>('.card-title')?.innerText ?? null,
+        };
+      }),
+    );
+    assert.equal(cards.length, SEED_CARD_COUNT);
+    cards.forEach((card, index) => {
+      const n = index + 1;
+      assert.deepEqual(
+        card,
+        {
+          id: `card-${n}`,
+          visible: true,
+          countVisible: true,
+          count: `${n} of ${SEED_CARD_COUNT}`,
+          title: SEED_CARD_TITLES[n - 1],
+        },
+        `card ${n} of the page`,
+      );
+    });
   });
 
   it('links each card to the next and previous one by its #card-n anchor', async () => {

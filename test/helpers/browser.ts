@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { AxeResults, Result as AxeViolation } from 'axe-core';
+import type { AxeResults, Result as AxeViolation, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/app/config.js';
 import { startServer } from '../../src/app/start.js';
@@ -143,12 +143,9 @@ export async function waitForCarouselStatus(page: Page, text: string): Promise<v
         .locator('.carousel-status')
         .textContent({ timeout: 1000 })
         .catch(() => 'missing');
-      throw new Error(
-        `carousel status is ${JSON.stringify(actual)} at ${page.url()}, expected ${JSON.stringify(text)}`,
-        {
-          cause: error,
-        },
-      );
+      const where = `at ${page.url()}`;
+      const message = `carousel status is ${JSON.stringify(actual)} ${where}, expected ${JSON.stringify(text)}`;
+      throw new Error(message, { cause: error });
     });
 }
 
@@ -159,7 +156,8 @@ const axeSource = readFileSync(
 
 declare global {
   interface Window {
-    axe?: typeof import('axe-core');
+    /** Defined once seriousAxeViolations has loaded axe-core into the page. */
+    axe?: { run(context: Document, options: RunOptions): Promise<AxeResults> };
   }
 }
 

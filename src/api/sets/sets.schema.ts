@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { EXAM_BOARDS, LEVELS, VISIBILITIES } from '../../domain/card-set.js';
+import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import { MAX_PAGE_SIZE } from '../../services/browse.js';
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -54,3 +54,41 @@ export const ListSetsResponse = Type.Object({
 });
 
 export const SetIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+const CardWrite = Type.Object(
+  {
+    title: Nullable(Type.String({ maxLength: LIMITS.cardTitleLength })),
+    body: Type.String({ maxLength: LIMITS.cardBodyLength, description: 'Markdown' }),
+  },
+  { additionalProperties: false },
+);
+
+const SetFields = {
+  title: Type.String({ minLength: 1, maxLength: LIMITS.titleLength }),
+  subtitle: Nullable(Type.String({ maxLength: LIMITS.subtitleLength })),
+  subject: Type.String({ minLength: 1, maxLength: LIMITS.nameLength }),
+  topic: Nullable(Type.String({ maxLength: LIMITS.nameLength })),
+  level: Nullable(Choice(LEVELS)),
+  examBoard: Nullable(Choice(EXAM_BOARDS)),
+  visibility: Choice(VISIBILITIES),
+};
+
+export const CardSetWriteSchema = Type.Object(
+  { ...SetFields, cards: Type.Array(CardWrite, { minItems: 1, maxItems: LIMITS.cardsPerSet }) },
+  { additionalProperties: false },
+);
+
+export const UpdateCardSetSchema = Type.Object(
+  {
+    ...SetFields,
+    revision: Type.Integer({ minimum: 1, description: 'The revision you read (GET /sets/:id/edit)' }),
+    cards: Type.Array(
+      Type.Object(
+        { id: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))), ...CardWrite.properties },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: LIMITS.cardsPerSet },
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { CardDraft } from '../../domain/card-set.js';
-import type { CardRow, Database, NewCardSet } from '../tables.js';
+import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -141,6 +141,99 @@ export class CardSetRepository {
       .orderBy('s.id', 'desc')
       .limit(limit)
       .execute();
+  }
+
+  /** Updates the set's own columns if nobody saved since `expectedRevision`; false when someone did. */
+  async updateIfRevision(
+    id: number,
+    expectedRevision: number,
+    changes: Updateable<CardSetsTable>,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('card_sets')
+      .set({ ...changes, revision: expectedRevision + 1 })
+      .where('id', '=', id)
+      .where('revision', '=', expectedRevision)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Makes the set's cards exactly `cards`, in order: cards with an id are updated in place (so that
+   * anything keyed on a card, like study progress, survives an edit), the others inserted, the rest
+   * deleted. Returns the ids in order.
+   */
+  async replaceCards(
+    cardSetId: number,
+    cards: readonly { id: number | null; title: string | null; body: string }[],
+  ) {
+    const keep = cards.flatMap((card) => (card.id === null ? [] : [card.id]));
+    let remove = this.db.deleteFrom('cards').where('card_set_id', '=', cardSetId);
+    if (keep.length > 0) remove = remove.where('id', 'not in', keep);
+    await remove.execute();
+    // Park the kept cards on negative positions so that renumbering never collides with the unique index.
+    await this.db
+      .updateTable('cards')
+      .set((eb) => ({ position: eb.neg(eb.ref('position')) }))
+      .where('card_set_id', '=', cardSetId)
+      .execute();
+    const ids: number[] = [];
+    for (const [index, card] of cards.entries()) {
+      const position = index + 1;
+      if (card.id !== null) {
+        await this.db
+          .updateTable('cards')
+          .set({ position, title: card.title, body: card.body })
+          .where('id', '=', card.id)
+          .where('card_set_id', '=', cardSetId)
+          .execute();
+        ids.push(card.id);
+      } else {
+        const row = await this.db
+          .insertInto('cards')
+          .values({ card_set_id: cardSetId, position, title: card.title, body: card.body })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.push(row.id);
+      }
+    }
+    return ids;
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('card_sets').where('id', '=', id).execute();
+  }
+
+  async setStatus(id: number, status: 'active' | 'hidden'): Promise<void> {
+    await this.db.updateTable('card_sets').set({ status }).where('id', '=', id).execute();
+  }
+
+  async insertRevision(revision: Insertable<CardSetRevisionsTable>): Promise<void> {
+    await this.db.insertInto('card_set_revisions').values(revision).execute();
+  }
+
+  async listRevisions(cardSetId: number) {
+    return this.db
+      .selectFrom('card_set_revisions as r')
+      .innerJoin('users as u', 'u.id', 'r.editor_id')
+      .select([
+        'r.revision',
+        'r.summary',
+        'r.created_at as createdAt',
+        'u.handle as editorHandle',
+        'u.display_name as editorName',
+      ])
+      .where('r.card_set_id', '=', cardSetId)
+      .orderBy('r.revision', 'desc')
+      .execute();
+  }
+
+  async listByAuthor(authorId: number, options: { includeUnlisted: boolean; limit: number }) {
+    let query = this.selectSummaries().where('s.author_id', '=', authorId);
+    if (!options.includeUnlisted) {
+      query = query.where('s.visibility', '=', LISTED.visibility).where('s.status', '=', LISTED.status);
+    }
+    return query.orderBy('s.id', 'desc').limit(options.limit).execute();
   }
 
   async count(): Promise<number> {

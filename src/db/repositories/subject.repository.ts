@@ -35,6 +35,11 @@ export class SubjectRepository {
       .executeTakeFirst();
   }
 
+  async listNames(): Promise<string[]> {
+    const rows = await this.db.selectFrom('subjects').select('name').orderBy('name').execute();
+    return rows.map((row) => row.name);
+  }
+
   /** Every subject with the number of listed (public, active) sets in it, by name. */
   async listWithCounts(): Promise<SubjectWithCountRow[]> {
     const rows = await this.db

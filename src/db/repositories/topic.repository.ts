@@ -36,6 +36,11 @@ export class TopicRepository {
       .executeTakeFirst();
   }
 
+  async listNames(): Promise<string[]> {
+    const rows = await this.db.selectFrom('topics').select('name').distinct().orderBy('name').execute();
+    return rows.map((row) => row.name);
+  }
+
   /** A subject's topics with the number of listed sets in each, by name. */
   async listWithCounts(subjectId: number): Promise<TopicWithCountRow[]> {
     const rows = await this.db

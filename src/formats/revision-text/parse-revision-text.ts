@@ -44,9 +44,9 @@ interface Line {
 type Block = { kind: 'bullet' | 'paragraph' | 'heading'; text: string };
 
 const HORIZONTAL_SPACE = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const BULLET = /^[•◦▪‣●]/;
-const MARKER = /^(\d{1,6}) of (\d{1,6})$/;
-const FURNITURE_INFO = /^(hide ?\/? ?show|show ?\/? ?hide|show|hide) resource information$/i;
+export const BULLET = /^[•◦▪‣●]/;
+export const MARKER = /^(\d{1,6}) of (\d{1,6})$/;
+export const FURNITURE_INFO = /^(hide ?\/? ?show|show ?\/? ?hide|show|hide) resource information$/i;
 const FURNITURE_NO_COMMENTS = /^no comments have yet been made\.?$/i;
 const SIMILAR = /^Similar (.+?) resources:?$/;
 const SEE_ALL = /^See all (.+?) resources ?»(?: ?See all (.+?) resources ?»?)?$/;

@@ -3,7 +3,7 @@ import { formFailure, redirectToLogin, safeNext } from '../form-handling.js';
 import { changePassword, logIn, logOut, signUp } from '../../services/auth/accounts.js';
 import { emptyForm, readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
-import { clearSessionCookie, setSessionCookie } from '../plugins/session.plugin.js';
+import { clearSessionCookie, setSessionCookie } from '../../http/session.plugin.js';
 import { sendPage } from '../render.js';
 import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from '../views/account-pages.js';
 import type { WebDeps } from './route-deps.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findSimilarSets, getCardSet } from '../../services/read-card-set.js';
+import { getCardSet, getCardSetPage } from '../../services/read-card-set.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { CardSetPage } from '../views/card-set-page.js';
@@ -25,17 +25,17 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
     '/sets/:id/:slug',
     { schema: { params: idParams } },
     async (request, reply) => {
-      const set = await getCardSet(ctx, request.user, Number(request.params.id));
-      if (request.params.slug !== set.slug)
+      const data = await getCardSetPage(ctx, request.user, Number(request.params.id));
+      const { set } = data;
+      if (request.params.slug !== set.slug) {
         return reply.redirect(cardSetUrl(set) + queryString(request), 301);
-      const similar = await findSimilarSets(ctx, set);
+      }
       views.record(set.id);
       return sendPage(
         reply,
         <CardSetPage
           page={pageContext(request, reply, assets)}
-          set={set}
-          similar={similar}
+          data={data}
           viewCount={set.viewCount + views.unflushed(set.id)}
         />,
       );

@@ -1,5 +1,5 @@
-import type { CardSet, CardSetSummary } from '../../domain/card-set.js';
-import { renderMarkdown } from '../markdown.js';
+import type { CardSetPageData } from '../../services/read-card-set.js';
+import { renderMarkdown } from '../../formats/render-markdown.js';
 import { formatDate, isoDate } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
@@ -7,14 +7,14 @@ import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
 
 interface CardSetPageProps {
   page: PageContext;
-  set: CardSet;
-  similar: CardSetSummary[];
+  data: CardSetPageData;
   /** Includes views not yet written to the database. */
   viewCount: number;
 }
 
 /** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
-export function CardSetPage({ page, set, similar, viewCount }: CardSetPageProps) {
+export function CardSetPage({ page, data, viewCount }: CardSetPageProps) {
+  const { set, similar, permissions } = data;
   const total = set.cards.length;
   const breadcrumbs: Crumb[] = [
     { label: 'Home', href: '/' },
@@ -34,6 +34,26 @@ export function CardSetPage({ page, set, similar, viewCount }: CardSetPageProps)
         <header class="card-set-header">
           <h1 id="set-title">{set.title}</h1>
           {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
+          {set.visibility !== 'public' && (
+            <p class="badge">
+              {set.visibility === 'private'
+                ? 'Private: only you can see this set'
+                : 'Unlisted: only people with the link'}
+            </p>
+          )}
+          {permissions.canEdit && (
+            <ul class="set-actions">
+              <li>
+                <a href={`/sets/${set.id}/edit`}>Edit</a>
+              </li>
+              <li>
+                <a href={`/sets/${set.id}/history`}>History</a>
+              </li>
+              <li>
+                <a href={`/sets/${set.id}/delete`}>Delete</a>
+              </li>
+            </ul>
+          )}
         </header>
 
         <details class="resource-info">

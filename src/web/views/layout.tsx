@@ -24,6 +24,7 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
         <title>{`${title} · Recall`}</title>
         {description !== undefined && <meta name="description" content={description} />}
         <meta name="color-scheme" content="light" />
+        <link rel="icon" href={page.assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={page.assets.url('styles.css')} />
         {scripts.map((name) => (
           <script type="module" src={page.assets.url(name)} key={name} />

@@ -38,10 +38,13 @@ function enhance(carousel: HTMLElement): void {
     cards.forEach((card, index) => {
       card.hidden = !showingAll && index !== current;
     });
+    const focused = document.activeElement;
     previousButton.disabled = showingAll || current === 0;
     nextButton.disabled = showingAll || current === total - 1;
+    // A button that just became disabled loses focus to <body>: hand it to its partner instead.
+    if (focused === nextButton && nextButton.disabled && !previousButton.disabled) previousButton.focus();
+    if (focused === previousButton && previousButton.disabled && !nextButton.disabled) nextButton.focus();
     status.textContent = showingAll ? `All ${total} cards` : `${current + 1} of ${total}`;
-    toggleButton.textContent = showingAll ? 'One card at a time' : 'Show all cards';
     toggleButton.setAttribute('aria-pressed', String(showingAll));
   }
 
@@ -101,6 +104,17 @@ function enhance(carousel: HTMLElement): void {
     const dy = touch.clientY - touchStart.y;
     touchStart = undefined;
     if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) go(dx < 0 ? current + 1 : current - 1);
+  });
+
+  // Printing shows every card (see the print stylesheet) and the resource information.
+  const details = document.querySelector<HTMLDetailsElement>('details.resource-info');
+  let wasOpen = true;
+  window.addEventListener('beforeprint', () => {
+    wasOpen = details?.open ?? true;
+    if (details) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    if (details) details.open = wasOpen;
   });
 
   render();

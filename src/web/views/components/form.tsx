@@ -78,6 +78,8 @@ export function TextField(
         <input
           id={fieldId(name)}
           name={name}
+          // Preact's typings split <input> by type; all three here are plain text boxes.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
           type={type as 'text'}
           value={type === 'password' ? '' : (state.values[name] ?? '')}
           autocomplete={autocomplete}

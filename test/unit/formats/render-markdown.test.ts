@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { escapeMarkdownText } from '../../../src/formats/markdown-text.js';
-import { renderMarkdown } from '../../../src/web/markdown.js';
+import { renderMarkdown } from '../../../src/formats/render-markdown.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -8,9 +8,9 @@ import cookie from '@fastify/cookie';
 import Tokens from '@fastify/csrf';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../../domain/errors.js';
-import { findSessionUser, type NewSession, type SessionUser } from '../../services/auth/accounts.js';
-import type { ServiceContext } from '../../services/context.js';
+import { AppError } from '../domain/errors.js';
+import { findSessionUser, type NewSession, type SessionUser } from '../services/auth/accounts.js';
+import type { ServiceContext } from '../services/context.js';
 
 export const SESSION_COOKIE = 'recall_session';
 export const CSRF_COOKIE = 'recall_csrf';

@@ -1,0 +1,223 @@
+/** Writing card sets: create, edit (with conflict detection and revision history), delete. */
+import type { Repositories } from '../db/repositories/index.js';
+import { canDelete, canEdit, canView } from '../domain/card-set-access.js';
+import { assertValidCardSetDraft, type CardSetDraft, type CardSetSummary } from '../domain/card-set.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { summariseChanges, type CardSetSnapshot } from '../domain/revision-summary.js';
+import type { Actor } from '../domain/viewer.js';
+import { toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
+import type { ServiceContext } from './context.js';
+
+/** A card in the editor: existing cards keep their id, so that study progress follows them. */
+export interface EditedCard {
+  id: number | null;
+  title: string | null;
+  body: string;
+}
+
+export interface CardSetEdit extends Omit<CardSetDraft, 'cards'> {
+  cards: EditedCard[];
+}
+
+export interface EditableCardSet {
+  summary: CardSetSummary;
+  revision: number;
+  edit: CardSetEdit;
+}
+
+export interface Revision {
+  revision: number;
+  summary: string;
+  createdAt: Date;
+  editor: { handle: string; displayName: string };
+}
+
+const forbidden = () =>
+  new AppError('forbidden', 'Only the author of this card set (or an admin) may change it.');
+
+function draftOf(edit: CardSetEdit): CardSetDraft {
+  return { ...edit, cards: edit.cards.map(({ title, body }) => ({ title, body })) };
+}
+
+async function placeInCatalogue(repos: Repositories, edit: CardSetEdit, now: number) {
+  const subject = await repos.subjects.findOrCreate(edit.subject, now);
+  const topic = edit.topic === null ? null : await repos.topics.findOrCreate(subject.id, edit.topic, now);
+  return { subjectId: subject.id, topicId: topic?.id ?? null };
+}
+
+export async function createCardSet(
+  ctx: ServiceContext,
+  actor: Actor,
+  edit: CardSetEdit,
+): Promise<{ id: number }> {
+  const draft = draftOf(edit);
+  assertValidCardSetDraft(draft);
+  const now = ctx.clock.now().getTime();
+  return ctx.transact(async (repos) => {
+    const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
+    const id = await repos.cardSets.insert(
+      {
+        title: draft.title.trim(),
+        subtitle: draft.subtitle,
+        subject_id: subjectId,
+        topic_id: topicId,
+        level: draft.level,
+        exam_board: draft.examBoard,
+        author_id: actor.userId,
+        visibility: draft.visibility,
+        card_count: draft.cards.length,
+        created_at: now,
+        updated_at: now,
+      },
+      draft.cards,
+    );
+    return { id };
+  });
+}
+
+async function loadSnapshot(
+  repos: Repositories,
+  id: number,
+  summary: CardSetSummary,
+): Promise<CardSetSnapshot> {
+  const cards = await repos.cardSets.findCards(id);
+  return {
+    title: summary.title,
+    subtitle: summary.subtitle,
+    subject: summary.subject.name,
+    topic: summary.topic?.name ?? null,
+    level: summary.level,
+    examBoard: summary.examBoard,
+    visibility: summary.visibility,
+    cards: cards.map((card) => ({ id: card.id, title: card.title, body: card.body })),
+  };
+}
+
+/** The set as its editor sees it; only for those who may edit it. */
+export async function getEditableCardSet(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+): Promise<EditableCardSet> {
+  const row = await ctx.repos.cardSets.findSummary(id);
+  if (row === undefined || !canView(actor, toAccessFacts(row))) throw notFound(`Card set ${id}`);
+  if (!canEdit(actor, toAccessFacts(row))) throw forbidden();
+  const summary = toCardSetSummary(row);
+  const snapshot = await loadSnapshot(ctx.repos, id, summary);
+  return {
+    summary,
+    revision: row.revision,
+    edit: { ...snapshot, level: summary.level, examBoard: summary.examBoard, visibility: summary.visibility },
+  };
+}
+
+export class EditConflictError extends AppError {
+  override name = 'EditConflictError';
+  constructor(
+    readonly currentRevision: number,
+    readonly lastEditor: string | null,
+  ) {
+    super(
+      'conflict',
+      `Someone else saved this card set after you opened it${lastEditor === null ? '' : ` (${lastEditor})`}. ` +
+        'Your changes are below and have not been saved: check the set as it is now, then save again to keep yours.',
+    );
+  }
+}
+
+/**
+ * Saves an edit made to `expectedRevision`. If anyone saved in between, nothing is written and an
+ * EditConflictError says so: the second editor never overwrites the first without seeing it.
+ */
+export async function updateCardSet(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  expectedRevision: number,
+  edit: CardSetEdit,
+): Promise<{ revision: number; summary: string }> {
+  const draft = draftOf(edit);
+  assertValidCardSetDraft(draft);
+  const now = ctx.clock.now().getTime();
+  return ctx.transact(async (repos) => {
+    const row = await repos.cardSets.findSummary(id);
+    if (row === undefined || !canView(actor, toAccessFacts(row))) throw notFound(`Card set ${id}`);
+    if (!canEdit(actor, toAccessFacts(row))) throw forbidden();
+    const existing = await repos.cardSets.findCards(id);
+    const existingIds = new Set(existing.map((card) => card.id));
+    const stray = edit.cards.find((card) => card.id !== null && !existingIds.has(card.id));
+    if (stray !== undefined && row.revision === expectedRevision) {
+      throw new AppError('validation', 'A card in this edit does not belong to this set.', [
+        { field: 'cards', message: `Card ${stray.id} is not in this set.` },
+      ]);
+    }
+    const before = await loadSnapshot(repos, id, toCardSetSummary(row));
+    const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
+    const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
+      title: draft.title.trim(),
+      subtitle: draft.subtitle,
+      subject_id: subjectId,
+      topic_id: topicId,
+      level: draft.level,
+      exam_board: draft.examBoard,
+      visibility: draft.visibility,
+      card_count: draft.cards.length,
+      updated_at: now,
+    });
+    if (!updated) {
+      const [last] = await repos.cardSets.listRevisions(id);
+      throw new EditConflictError(row.revision, last === undefined ? null : last.editorName);
+    }
+    const ids = await repos.cardSets.replaceCards(id, edit.cards);
+    const after: CardSetSnapshot = {
+      ...before,
+      title: draft.title.trim(),
+      subtitle: draft.subtitle,
+      subject: edit.subject,
+      topic: edit.topic,
+      level: draft.level,
+      examBoard: draft.examBoard,
+      visibility: draft.visibility,
+      cards: edit.cards.map((card, index) => ({ id: ids[index]!, title: card.title, body: card.body })),
+    };
+    const summary = summariseChanges(before, after);
+    await repos.cardSets.insertRevision({
+      card_set_id: id,
+      revision: expectedRevision + 1,
+      editor_id: actor.userId,
+      summary,
+      snapshot: JSON.stringify(after),
+      created_at: now,
+    });
+    return { revision: expectedRevision + 1, summary };
+  });
+}
+
+export async function deleteCardSet(ctx: ServiceContext, actor: Actor, id: number): Promise<void> {
+  await ctx.transact(async (repos) => {
+    const row = await repos.cardSets.findSummary(id);
+    if (row === undefined || !canView(actor, toAccessFacts(row))) throw notFound(`Card set ${id}`);
+    if (!canDelete(actor, toAccessFacts(row))) throw forbidden();
+    await repos.cardSets.delete(id);
+  });
+}
+
+/** Who changed the set, when, and what, newest first; the creation is the last entry. */
+export async function listRevisions(
+  ctx: ServiceContext,
+  viewer: Actor | null,
+  id: number,
+): Promise<{ set: CardSetSummary; revisions: Revision[] }> {
+  const row = await ctx.repos.cardSets.findSummary(id);
+  if (row === undefined || !canView(viewer, toAccessFacts(row))) throw notFound(`Card set ${id}`);
+  const set = toCardSetSummary(row);
+  const rows = await ctx.repos.cardSets.listRevisions(id);
+  const revisions: Revision[] = rows.map((r) => ({
+    revision: r.revision,
+    summary: r.summary,
+    createdAt: new Date(r.createdAt),
+    editor: { handle: r.editorHandle, displayName: r.editorName },
+  }));
+  revisions.push({ revision: 1, summary: 'Created the set', createdAt: set.createdAt, editor: set.author });
+  return { set, revisions };
+}

@@ -1,0 +1,222 @@
+/**
+ * Makes the card-set editor comfortable; the form works without it (its buttons post the form):
+ * - add, delete and move cards in the page, without a round trip; Alt+↑ / Alt+↓ move the card with focus;
+ *   cards can be dragged by their handle;
+ * - a live preview of each card's Markdown, rendered by the server (the same renderer as the set page);
+ * - a warning before leaving with unsaved changes.
+ */
+
+const form = document.querySelector<HTMLFormElement>('form[data-editor]');
+if (form !== null) enhance(form);
+
+function enhance(editor: HTMLFormElement): void {
+  const list = editor.querySelector<HTMLOListElement>('[data-editor-cards]')!;
+  const csrf = editor.querySelector<HTMLInputElement>('input[name="_csrf"]')!.value;
+  let dirty = false;
+  let submitting = false;
+
+  const announcer = document.createElement('p');
+  announcer.className = 'visually-hidden';
+  announcer.setAttribute('role', 'status');
+  announcer.setAttribute('aria-live', 'polite');
+  list.before(announcer);
+  const announce = (message: string) => {
+    announcer.textContent = message;
+  };
+
+  const cards = () => Array.from(list.querySelectorAll<HTMLLIElement>(':scope > [data-editor-card]'));
+
+  /** Field names, ids, labels and buttons carry the card's index: rewrite them after any change of order. */
+  function renumber(): void {
+    const all = cards();
+    all.forEach((card, index) => {
+      const legend = card.querySelector('legend');
+      if (legend) legend.textContent = `Card ${index + 1}`;
+      for (const element of card.querySelectorAll<HTMLElement>(
+        '[name^="cards["], [id^="field-cards-"], [for^="field-cards-"], [aria-describedby]',
+      )) {
+        for (const attribute of ['name', 'id', 'for', 'aria-describedby']) {
+          const value = element.getAttribute(attribute);
+          if (value === null) continue;
+          element.setAttribute(
+            attribute,
+            value
+              .replace(/^cards\[\d+\]/, `cards[${index}]`)
+              .replace(/field-cards-\d+-/g, `field-cards-${index}-`),
+          );
+        }
+      }
+      for (const button of card.querySelectorAll<HTMLButtonElement>('button[name="action"]')) {
+        button.value = button.value.replace(/:\d+$/, `:${index}`);
+        const hidden = button.querySelector('.visually-hidden');
+        if (hidden) hidden.textContent = ` card ${index + 1}`;
+      }
+      const up = card.querySelector<HTMLButtonElement>('[data-move="up"]');
+      const down = card.querySelector<HTMLButtonElement>('[data-move="down"]');
+      if (up) up.disabled = index === 0;
+      if (down) down.disabled = index === all.length - 1;
+    });
+  }
+
+  function move(card: HTMLLIElement, direction: -1 | 1): void {
+    const all = cards();
+    const index = all.indexOf(card);
+    const target = all[index + direction];
+    if (target === undefined) return;
+    if (direction === -1) target.before(card);
+    else target.after(card);
+    renumber();
+    dirty = true;
+    announce(`Card moved to position ${index + 1 + direction} of ${all.length}.`);
+  }
+
+  function addCard(): void {
+    const template = cards()[0];
+    let card: HTMLLIElement;
+    if (template === undefined) {
+      // No card to copy: let the server add one.
+      editor.requestSubmit(editor.querySelector<HTMLButtonElement>('[data-add-card]'));
+      return;
+    } else {
+      card = template.cloneNode(true) as HTMLLIElement;
+      for (const field of card.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+        field.value = '';
+        if (field instanceof HTMLTextAreaElement) field.textContent = '';
+      }
+      for (const error of card.querySelectorAll('.field-error')) error.remove();
+      for (const invalid of card.querySelectorAll('.field-invalid'))
+        invalid.classList.remove('field-invalid');
+      card.querySelector('[data-preview]')!.innerHTML = '';
+    }
+    list.append(card);
+    renumber();
+    dirty = true;
+    card.querySelector<HTMLInputElement>('input[name$="[title]"]')?.focus();
+    announce(`Added card ${cards().length}.`);
+  }
+
+  function deleteCard(card: HTMLLIElement): void {
+    const all = cards();
+    const index = all.indexOf(card);
+    card.remove();
+    renumber();
+    dirty = true;
+    const next = cards()[Math.min(index, cards().length - 1)];
+    (
+      next?.querySelector<HTMLElement>('input[name$="[title]"]') ??
+      editor.querySelector<HTMLElement>('[data-add-card]')
+    )?.focus();
+    announce(`Deleted card ${index + 1}.`);
+  }
+
+  editor.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button');
+    if (button === null) return;
+    const card = button.closest<HTMLLIElement>('[data-editor-card]');
+    if (button.dataset.move !== undefined && card !== null) {
+      event.preventDefault();
+      move(card, button.dataset.move === 'up' ? -1 : 1);
+      // Keep focus on the same button as the card moves (unless it just became disabled).
+      (button.disabled
+        ? card.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)')
+        : button
+      )?.focus();
+    } else if (button.dataset.delete !== undefined && card !== null) {
+      event.preventDefault();
+      deleteCard(card);
+    } else if (button.dataset.addCard !== undefined) {
+      event.preventDefault();
+      addCard();
+    }
+  });
+
+  editor.addEventListener('keydown', (event) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const card = (event.target as Element).closest<HTMLLIElement>('[data-editor-card]');
+    if (card === null) return;
+    event.preventDefault();
+    const focused = document.activeElement as HTMLElement | null;
+    move(card, event.key === 'ArrowUp' ? -1 : 1);
+    focused?.focus();
+  });
+
+  // Drag and drop by each card's handle.
+  let dragged: HTMLLIElement | null = null;
+  for (const card of cards()) addHandle(card);
+  function addHandle(card: HTMLLIElement): void {
+    if (card.querySelector('.drag-handle')) return;
+    const handle = document.createElement('span');
+    handle.className = 'drag-handle';
+    handle.draggable = true;
+    handle.title = 'Drag to reorder (or Alt+↑ / Alt+↓)';
+    handle.setAttribute('aria-hidden', 'true');
+    handle.textContent = '⠿';
+    card.querySelector('legend')?.after(handle);
+  }
+  new MutationObserver(() => cards().forEach(addHandle)).observe(list, { childList: true });
+  list.addEventListener('dragstart', (event) => {
+    const handle = (event.target as Element).closest('.drag-handle');
+    if (handle === null) return;
+    dragged = handle.closest<HTMLLIElement>('[data-editor-card]');
+    event.dataTransfer?.setData('text/plain', 'card');
+    dragged?.classList.add('is-dragging');
+  });
+  list.addEventListener('dragover', (event) => {
+    if (dragged === null) return;
+    event.preventDefault();
+    const over = (event.target as Element).closest<HTMLLIElement>('[data-editor-card]');
+    if (over === null || over === dragged) return;
+    const box = over.getBoundingClientRect();
+    if (event.clientY < box.top + box.height / 2) over.before(dragged);
+    else over.after(dragged);
+  });
+  list.addEventListener('dragend', () => {
+    if (dragged === null) return;
+    dragged.classList.remove('is-dragging');
+    renumber();
+    dirty = true;
+    announce(`Card moved to position ${cards().indexOf(dragged) + 1}.`);
+    dragged = null;
+  });
+
+  // Live preview, rendered by the server so that it matches the set page exactly.
+  const timers = new WeakMap<HTMLTextAreaElement, number>();
+  editor.addEventListener('input', (event) => {
+    dirty = true;
+    const source = event.target;
+    if (!(source instanceof HTMLTextAreaElement) || !source.hasAttribute('data-preview-source')) return;
+    window.clearTimeout(timers.get(source));
+    timers.set(
+      source,
+      window.setTimeout(() => void preview(source), 300),
+    );
+  });
+
+  async function preview(source: HTMLTextAreaElement): Promise<void> {
+    const target = source.closest('[data-editor-card]')?.querySelector<HTMLElement>('[data-preview]');
+    if (!target) return;
+    try {
+      const response = await fetch('/api/v1/preview', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ markdown: source.value }),
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return;
+      const { html } = (await response.json()) as { html: string };
+      // Server-rendered Markdown with raw HTML off: the same HTML the set page shows.
+      target.innerHTML = html;
+    } catch {
+      // Offline: the preview stays as it was; saving still works.
+    }
+  }
+
+  editor.addEventListener('submit', () => {
+    submitting = true;
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (!dirty || submitting) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+}

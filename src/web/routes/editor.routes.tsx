@@ -1,0 +1,175 @@
+/** Writing card sets in the browser: /sets/new, /sets/:id/edit, deleting, and the revision history. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getCatalogueNames } from '../../services/browse.js';
+import {
+  createCardSet,
+  deleteCardSet,
+  EditConflictError,
+  getEditableCardSet,
+  listRevisions,
+  updateCardSet,
+} from '../../services/card-set-editing.js';
+import { slugify } from '../../domain/slug.js';
+import type { SessionUser } from '../../services/auth/accounts.js';
+import {
+  applyEditorAction,
+  editFromState,
+  editorStateFrom,
+  newEditorState,
+  readEditorForm,
+  type EditorState,
+} from '../editor/editor-form.js';
+import { formFailure, redirectToLogin } from '../form-handling.js';
+import { readForm } from '../forms.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { DeleteSetPage, HistoryPage } from '../views/card-set-admin-pages.js';
+import { EditorPage } from '../views/editor-page.js';
+import { cardSetUrl } from '../views/urls.js';
+import { idParams, type WebDeps } from './route-deps.js';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** Rows left completely empty are not cards: drop them before saving so that problems point at the right card. */
+const withoutBlankCards = (state: EditorState): EditorState => ({
+  ...state,
+  cards: state.cards.filter((card) => card.id !== '' || card.title.trim() !== '' || card.body.trim() !== ''),
+});
+
+export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  async function renderEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: EditorState,
+    target: { action: string; heading: string; cancelHref: string },
+    status = 200,
+  ) {
+    const names = await getCatalogueNames(ctx);
+    return sendPage(
+      reply,
+      <EditorPage page={pageContext(request, reply, assets)} state={state} {...target} {...names} />,
+      status,
+    );
+  }
+
+  const newTarget = { action: '/sets/new', heading: 'New card set', cancelHref: '/' };
+  const editTarget = (id: number, title: string) => ({
+    action: `/sets/${id}/edit`,
+    heading: `Edit “${title}”`,
+    cancelHref: `/sets/${id}`,
+  });
+
+  /** A button that changes the form (not Save) re-renders it; Save stores it. */
+  async function handleEditorPost(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: SessionUser,
+    target: { action: string; heading: string; cancelHref: string },
+    save: (
+      state: EditorState,
+      edit: ReturnType<typeof editFromState>,
+    ) => Promise<{ id: number; title: string; notice: string }>,
+  ) {
+    const { state, action } = readEditorForm(readForm(request.body));
+    if (action.kind !== 'save' && action.kind !== 'publish') {
+      return renderEditor(request, reply, applyEditorAction(state, action), target);
+    }
+    const cleaned = withoutBlankCards(state);
+    try {
+      const saved = await save(cleaned, editFromState(cleaned, action));
+      setNotice(reply, saved.notice);
+      return reply.redirect(cardSetUrl({ id: saved.id, slug: slugify(saved.title) }), 303);
+    } catch (error) {
+      if (error instanceof EditConflictError) {
+        // Keep the editor's input, now based on the newer revision: saving again keeps their version.
+        const conflicted = {
+          ...cleaned,
+          revision: String(error.currentRevision),
+          problems: [],
+          message: error.message,
+        };
+        return renderEditor(request, reply, conflicted, target, 409);
+      }
+      const { state: failed, status } = formFailure(error, {}, reply);
+      void user;
+      return renderEditor(
+        request,
+        reply,
+        { ...cleaned, problems: [...failed.problems], message: failed.message },
+        target,
+        status,
+      );
+    }
+  }
+
+  app.get('/sets/new', async (request, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    return renderEditor(request, reply, newEditorState(), newTarget);
+  });
+
+  app.post('/sets/new', async (request, reply) => {
+    const user = request.user;
+    if (user === null) return redirectToLogin(request, reply);
+    return handleEditorPost(request, reply, user, newTarget, async (_state, edit) => {
+      const { id } = await createCardSet(ctx, user, edit);
+      return { id, title: edit.title, notice: edit.visibility === 'public' ? 'Published.' : 'Saved.' };
+    });
+  });
+
+  app.get('/sets/:id/edit', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const editable = await getEditableCardSet(ctx, request.user, Number(request.params.id));
+    return renderEditor(
+      request,
+      reply,
+      editorStateFrom(editable),
+      editTarget(editable.summary.id, editable.summary.title),
+    );
+  });
+
+  app.post('/sets/:id/edit', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    const user = request.user;
+    if (user === null) return redirectToLogin(request, reply);
+    const id = Number(request.params.id);
+    const current = await getEditableCardSet(ctx, user, id);
+    return handleEditorPost(
+      request,
+      reply,
+      user,
+      editTarget(id, current.summary.title),
+      async (state, edit) => {
+        const expected = /^\d{1,10}$/.test(state.revision) ? Number(state.revision) : 0;
+        const { summary } = await updateCardSet(ctx, user, id, expected, edit);
+        return {
+          id,
+          title: edit.title,
+          notice: `Saved: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}.`,
+        };
+      },
+    );
+  });
+
+  app.get('/sets/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const editable = await getEditableCardSet(ctx, request.user, Number(request.params.id));
+    return sendPage(
+      reply,
+      <DeleteSetPage page={pageContext(request, reply, assets)} set={editable.summary} />,
+    );
+  });
+
+  app.post('/sets/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    await deleteCardSet(ctx, request.user, Number(request.params.id));
+    setNotice(reply, 'The card set has been deleted.');
+    return reply.redirect(`/users/${request.user.handle}`, 303);
+  });
+
+  app.get('/sets/:id/history', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    const { set, revisions } = await listRevisions(ctx, request.user, Number(request.params.id));
+    return sendPage(
+      reply,
+      <HistoryPage page={pageContext(request, reply, assets)} set={set} revisions={revisions} />,
+    );
+  });
+}

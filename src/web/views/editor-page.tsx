@@ -1,0 +1,346 @@
+import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
+import type { EditorState } from '../editor/editor-form.js';
+import { renderMarkdown } from '../../formats/render-markdown.js';
+import { ErrorSummary, fieldId } from './components/form.js';
+import { Layout } from './layout.js';
+import type { PageContext } from './page-context.js';
+
+interface EditorPageProps {
+  page: PageContext;
+  state: EditorState;
+  /** Where the form posts: /sets/new or /sets/:id/edit. */
+  action: string;
+  heading: string;
+  subjects: string[];
+  topics: string[];
+  cancelHref: string;
+}
+
+const VISIBILITY_HINTS: Record<(typeof VISIBILITIES)[number], string> = {
+  private: 'Private: only you can see it (a draft).',
+  unlisted: 'Unlisted: anyone with the link, not listed or searched.',
+  public: 'Public: listed under its subject and topic for everyone.',
+};
+
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  subject: 'Subject',
+  topic: 'Topic',
+  level: 'Level',
+  examBoard: 'Exam board',
+  visibility: 'Visibility',
+  cards: 'Cards',
+  paste: 'Paste',
+  pasteSeparator: 'Separator',
+};
+
+const cardLabel = (field: string) => {
+  const match = /^cards\[(\d+)\]\.(title|body)$/.exec(field);
+  return match ? `Card ${Number(match[1]) + 1} ${match[2]}` : undefined;
+};
+
+function problem(state: EditorState, field: string) {
+  return state.problems.find((p) => p.field === field)?.message;
+}
+
+function FieldError({ state, field }: { state: EditorState; field: string }) {
+  const message = problem(state, field);
+  if (message === undefined) return null;
+  return (
+    <p class="field-error" id={`${fieldId(field)}-error`}>
+      <span class="visually-hidden">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+const describedBy = (state: EditorState, field: string, hint?: string) =>
+  [hint, problem(state, field) !== undefined ? `${fieldId(field)}-error` : undefined]
+    .filter(Boolean)
+    .join(' ') || undefined;
+
+/** The card-set editor: a plain form that works without JavaScript; editor.js makes it comfortable. */
+export function EditorPage({ page, state, action, heading, subjects, topics, cancelHref }: EditorPageProps) {
+  const labels = Object.fromEntries(
+    state.problems.map((p) => [p.field, LABELS[p.field] ?? cardLabel(p.field) ?? p.field]),
+  );
+  const text = (
+    name: keyof EditorState['fields'],
+    label: string,
+    options: { hint?: string; list?: string; max: number; required?: boolean },
+  ) => (
+    <div class={`field${problem(state, name) !== undefined ? ' field-invalid' : ''}`}>
+      <label for={fieldId(name)}>{label}</label>
+      {options.hint !== undefined && (
+        <p class="hint" id={`${fieldId(name)}-hint`}>
+          {options.hint}
+        </p>
+      )}
+      <FieldError state={state} field={name} />
+      <input
+        id={fieldId(name)}
+        name={name}
+        value={state.fields[name]}
+        maxLength={options.max}
+        list={options.list}
+        required={options.required}
+        aria-invalid={problem(state, name) !== undefined ? 'true' : undefined}
+        aria-describedby={describedBy(
+          state,
+          name,
+          options.hint !== undefined ? `${fieldId(name)}-hint` : undefined,
+        )}
+      />
+    </div>
+  );
+  const select = (name: 'level' | 'examBoard', label: string, choices: readonly string[]) => (
+    <div class={`field${problem(state, name) !== undefined ? ' field-invalid' : ''}`}>
+      <label for={fieldId(name)}>{label}</label>
+      <FieldError state={state} field={name} />
+      <select id={fieldId(name)} name={name} aria-describedby={describedBy(state, name)}>
+        <option value="" selected={state.fields[name] === ''}>
+          Not given
+        </option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice} selected={state.fields[name] === choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <Layout page={page} title={heading} scripts={['editor.js']}>
+      <h1>{heading}</h1>
+      <ErrorSummary
+        state={{ values: {}, problems: state.problems, message: state.message }}
+        labels={labels}
+      />
+      <form method="post" action={action} class="editor" data-editor novalidate>
+        {/* Enter in a text field submits the form's first button: make that "Save", not "Move up". */}
+        <button type="submit" name="action" value="save" class="visually-hidden" tabIndex={-1}>
+          Save
+        </button>
+        <input type="hidden" name="_csrf" value={page.csrf()} />
+        <input type="hidden" name="revision" value={state.revision} />
+
+        <fieldset class="editor-section">
+          <legend>About the set</legend>
+          {text('title', 'Title', { max: LIMITS.titleLength, required: true })}
+          {text('subtitle', 'Subtitle', {
+            max: LIMITS.subtitleLength,
+            hint: 'A one-line summary, e.g. "The purges, terror, cult of personality".',
+          })}
+          <div class="field-row">
+            {text('subject', 'Subject', {
+              max: LIMITS.nameLength,
+              list: 'subject-options',
+              required: true,
+              hint: 'Choose one or type a new one.',
+            })}
+            {text('topic', 'Topic', { max: LIMITS.nameLength, list: 'topic-options', hint: 'Optional.' })}
+          </div>
+          <datalist id="subject-options">
+            {subjects.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <datalist id="topic-options">
+            {topics.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <div class="field-row">
+            {select('level', 'Level', LEVELS)}
+            {select('examBoard', 'Exam board', EXAM_BOARDS)}
+          </div>
+          <fieldset
+            class={`field radios${problem(state, 'visibility') !== undefined ? ' field-invalid' : ''}`}
+          >
+            <legend>Who can see it</legend>
+            <FieldError state={state} field="visibility" />
+            {VISIBILITIES.map((visibility) => (
+              <label key={visibility} class="radio">
+                <input
+                  type="radio"
+                  name="visibility"
+                  value={visibility}
+                  id={visibility === 'private' ? fieldId('visibility') : undefined}
+                  checked={state.fields.visibility === visibility}
+                />{' '}
+                {VISIBILITY_HINTS[visibility]}
+              </label>
+            ))}
+          </fieldset>
+        </fieldset>
+
+        <fieldset class="editor-section">
+          <legend>Cards</legend>
+          <p class="hint" id="card-format-hint">
+            Card bodies are Markdown: start lines with "- " for bullets, "### " for a sub-heading; **bold**,
+            *italic*, [links](https://example.org).
+          </p>
+          <FieldError state={state} field="cards" />
+          {state.status !== null && (
+            <p class="notice" role="status">
+              {state.status}
+            </p>
+          )}
+          <ol class="editor-cards" data-editor-cards>
+            {state.cards.map((card, index) => {
+              const titleField = `cards[${index}].title`;
+              const bodyField = `cards[${index}].body`;
+              return (
+                <li class="editor-card" key={`${card.id}-${index}`} data-editor-card>
+                  <fieldset>
+                    <legend>Card {index + 1}</legend>
+                    <input type="hidden" name={`cards[${index}][id]`} value={card.id} />
+                    <div class={`field${problem(state, titleField) !== undefined ? ' field-invalid' : ''}`}>
+                      <label for={fieldId(titleField)}>Title (optional)</label>
+                      <FieldError state={state} field={titleField} />
+                      <input
+                        id={fieldId(titleField)}
+                        name={`cards[${index}][title]`}
+                        value={card.title}
+                        maxLength={LIMITS.cardTitleLength}
+                        aria-describedby={describedBy(state, titleField)}
+                      />
+                    </div>
+                    <div class={`field${problem(state, bodyField) !== undefined ? ' field-invalid' : ''}`}>
+                      <label for={fieldId(bodyField)}>Body</label>
+                      <FieldError state={state} field={bodyField} />
+                      <textarea
+                        id={fieldId(bodyField)}
+                        name={`cards[${index}][body]`}
+                        rows={6}
+                        maxLength={LIMITS.cardBodyLength}
+                        aria-describedby={describedBy(state, bodyField, 'card-format-hint')}
+                        data-preview-source
+                      >
+                        {card.body}
+                      </textarea>
+                    </div>
+                    <div class="card-preview" aria-live="polite">
+                      <p class="card-preview-label">Preview</p>
+                      <div
+                        class="card-body"
+                        data-preview
+                        dangerouslySetInnerHTML={{
+                          __html: card.body.trim() === '' ? '' : renderMarkdown(card.body),
+                        }}
+                      />
+                    </div>
+                    <div class="editor-card-actions">
+                      <button
+                        type="submit"
+                        name="action"
+                        value={`up:${index}`}
+                        class="button button-small"
+                        disabled={index === 0}
+                        data-move="up"
+                      >
+                        Move up<span class="visually-hidden"> card {index + 1}</span>
+                      </button>
+                      <button
+                        type="submit"
+                        name="action"
+                        value={`down:${index}`}
+                        class="button button-small"
+                        disabled={index === state.cards.length - 1}
+                        data-move="down"
+                      >
+                        Move down<span class="visually-hidden"> card {index + 1}</span>
+                      </button>
+                      <button
+                        type="submit"
+                        name="action"
+                        value={`delete:${index}`}
+                        class="button button-small button-danger"
+                        data-delete
+                      >
+                        Delete<span class="visually-hidden"> card {index + 1}</span>
+                      </button>
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="submit" name="action" value="add" class="button button-secondary" data-add-card>
+            Add a card
+          </button>
+        </fieldset>
+
+        <details
+          class="editor-section paste-import"
+          open={state.paste.text !== '' || problem(state, 'paste') !== undefined}
+        >
+          <summary>Paste cards from your notes</summary>
+          <p class="hint" id="paste-hint">
+            Paste revision-card text (cards ending "1 of 3", "2 of 3" …) or one card per line as "term,
+            definition". The cards are added below for you to check before you save.
+          </p>
+          <div class={`field${problem(state, 'paste') !== undefined ? ' field-invalid' : ''}`}>
+            <label for={fieldId('paste')}>Text to paste</label>
+            <FieldError state={state} field="paste" />
+            <textarea
+              id={fieldId('paste')}
+              name="paste"
+              rows={8}
+              aria-describedby={describedBy(state, 'paste', 'paste-hint')}
+            >
+              {state.paste.text}
+            </textarea>
+          </div>
+          <div class="field-row">
+            <div class="field">
+              <label for={fieldId('pasteFormat')}>Format</label>
+              <select id={fieldId('pasteFormat')} name="pasteFormat">
+                {[
+                  ['auto', 'Work it out'],
+                  ['revision-text', 'Revision cards ("1 of N")'],
+                  ['tab', 'Term [tab] definition'],
+                  ['comma', 'Term, definition'],
+                  ['semicolon', 'Term; definition'],
+                  ['custom', 'Another separator'],
+                ].map(([value, label]) => (
+                  <option key={value} value={value} selected={state.paste.format === value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`field${problem(state, 'pasteSeparator') !== undefined ? ' field-invalid' : ''}`}>
+              <label for={fieldId('pasteSeparator')}>Another separator</label>
+              <FieldError state={state} field="pasteSeparator" />
+              <input
+                id={fieldId('pasteSeparator')}
+                name="pasteSeparator"
+                value={state.paste.separator}
+                maxLength={10}
+              />
+            </div>
+          </div>
+          <button type="submit" name="action" value="paste" class="button button-secondary">
+            Add pasted cards
+          </button>
+        </details>
+
+        <div class="editor-actions">
+          <button type="submit" name="action" value="save" class="button">
+            Save
+          </button>
+          <button type="submit" name="action" value="publish" class="button">
+            Save and publish
+          </button>
+          <button type="submit" name="action" value="preview" class="button button-secondary">
+            Preview
+          </button>
+          <a href={cancelHref}>Cancel</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
