@@ -4,10 +4,17 @@
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
+let clients = 0;
+
 export class BrowserClient {
   readonly cookies = new Map<string, string>();
+  /** Each simulated person comes from an address of their own, as people do (per-address rate limits). */
+  readonly remoteAddress: string;
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance) {
+    clients += 1;
+    this.remoteAddress = `10.${(process.pid >> 8) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+  }
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const cookie of response.cookies) {
@@ -19,12 +26,13 @@ export class BrowserClient {
   }
 
   private cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    // Browsers send back the value as the server encoded it; inject's parser hands it to us decoded.
+    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const headers = { ...(options.headers ?? {}), cookie: this.cookieHeader() };
-    return this.remember(await this.app.inject({ ...options, headers }));
+    return this.remember(await this.app.inject({ remoteAddress: this.remoteAddress, ...options, headers }));
   }
 
   get(url: string): Promise<LightMyRequestResponse> {

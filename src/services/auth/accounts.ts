@@ -52,7 +52,8 @@ export async function signUp(
   input: SignUpInput,
   clientKey: string,
 ): Promise<NewSession> {
-  await consumeRateLimit(ctx, `signup:${clientKey}`, { limit: 5, windowMs: 60 * 60 * 1000 });
+  // A whole class may sign up from one school address: generous per address, still stops scripts.
+  await consumeRateLimit(ctx, `signup:${clientKey}`, { limit: 30, windowMs: 60 * 60 * 1000 });
   const problems = signUpProblems(input);
   if (problems.length > 0)
     throw new AppError('validation', 'Please correct the highlighted fields.', problems);
@@ -87,7 +88,7 @@ export async function logIn(
   clientKey: string,
 ): Promise<NewSession> {
   const login = input.login.trim().toLowerCase();
-  await consumeRateLimit(ctx, `login-ip:${clientKey}`, { limit: 20, windowMs: 15 * 60 * 1000 });
+  await consumeRateLimit(ctx, `login-ip:${clientKey}`, { limit: 100, windowMs: 15 * 60 * 1000 });
   await consumeRateLimit(ctx, `login-account:${login}`, { limit: 10, windowMs: 15 * 60 * 1000 });
   const user = login.includes('@')
     ? await ctx.repos.users.findByEmail(login)
