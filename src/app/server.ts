@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
+import { openApiRoutes, registerOpenApi } from '../api/openapi.plugin.js';
 import sessionPlugin from '../http/session.plugin.js';
 import { webPlugin } from '../web/web.plugin.js';
 import type { Container } from './container.js';
@@ -57,7 +58,10 @@ export async function buildServer(container: Container): Promise<FastifyInstance
   await app.register(sessionPlugin, { ctx: container.ctx });
   registerErrorHandling(app, container.assets);
 
+  // Before any route, so that it sees them all.
+  await registerOpenApi(app);
   await app.register(webPlugin, { ctx: container.ctx, assets: container.assets, views: container.views });
   await app.register(apiPlugin, { ctx: container.ctx });
+  openApiRoutes(app);
   return app;
 }

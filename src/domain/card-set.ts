@@ -81,6 +81,10 @@ export const isVisibility = (value: string): value is Visibility =>
 export function assertValidCardSetDraft(draft: CardSetDraft): void {
   const problems: FieldProblem[] = [];
   const text = (field: string, value: string | null, max: number, required: boolean) => {
+    if (value?.includes('\u0000')) {
+      problems.push({ field, message: 'Contains a NUL character (U+0000), which cannot be stored.' });
+      return;
+    }
     if (value === null || value.trim() === '') {
       if (required) problems.push({ field, message: 'This is required.' });
       return;

@@ -57,7 +57,7 @@ export async function createCardSet(
     const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
     const id = await repos.cardSets.insert(
       {
-        title: draft.title.trim(),
+        title: draft.title,
         subtitle: draft.subtitle,
         subject_id: subjectId,
         topic_id: topicId,
@@ -154,7 +154,7 @@ export async function updateCardSet(
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
     const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
     const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
-      title: draft.title.trim(),
+      title: draft.title,
       subtitle: draft.subtitle,
       subject_id: subjectId,
       topic_id: topicId,
@@ -171,7 +171,7 @@ export async function updateCardSet(
     const ids = await repos.cardSets.replaceCards(id, edit.cards);
     const after: CardSetSnapshot = {
       ...before,
-      title: draft.title.trim(),
+      title: draft.title,
       subtitle: draft.subtitle,
       subject: edit.subject,
       topic: edit.topic,

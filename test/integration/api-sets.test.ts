@@ -108,6 +108,23 @@ for (const factory of testDatabases()) {
       assert.match(unknown.headers['content-type'] as string, /^application\/problem\+json/);
     });
 
+    it('publishes its OpenAPI description and browsable docs from the route schemas', async () => {
+      const response = await get('/api/openapi.json');
+      assert.equal(response.statusCode, 200);
+      const spec = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
+      assert.equal(spec.openapi, '3.1.0');
+      assert.ok(spec.paths['/api/v1/sets']?.get && spec.paths['/api/v1/sets']?.post);
+      assert.ok(spec.paths['/api/v1/sets/{id}']?.put && spec.paths['/api/v1/sets/{id}']?.delete);
+      assert.ok(
+        !Object.keys(spec.paths).some((path) => !path.startsWith('/api/')),
+        'pages are not API operations',
+      );
+      const docs = await get('/api/docs');
+      assert.equal(docs.statusCode, 200);
+      assert.match(docs.body, /<code>GET \/api\/v1\/sets<\/code>/);
+      assert.ok(!docs.body.includes('<script'), 'no script: the docs work under the CSP');
+    });
+
     it('reports health', async () => {
       const response = await get('/healthz');
       assert.equal(response.statusCode, 200);

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LIMITS } from '../../src/domain/card-set.js';
+import { signedUpClient, type BrowserClient } from '../helpers/browser-client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { decodeHtmlText, naughtyStrings } from '../helpers/naughty-strings.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const validTitle = (s: string) => s.trim() !== '' && s.length <= LIMITS.titleLength;
+
+for (const factory of testDatabases()) {
+  describe(`the Big List of Naughty Strings on ${factory.dialect}`, () => {
+    let t: TestApp;
+    let client: BrowserClient;
+    before(async () => {
+      t = await createTestApp(factory, { demoContent: false });
+      ({ client } = await signedUpClient(t.app, 'Naughty'));
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('stores every string byte-identical as a set title and a card body, and shows it escaped', async () => {
+      const token = (await client.get('/api/v1/session')).json<{ csrfToken: string }>().csrfToken;
+      let checked = 0;
+      for (const [index, naughty] of naughtyStrings.entries()) {
+        const response = await client.request({
+          method: 'POST',
+          url: '/api/v1/sets',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          payload: JSON.stringify({
+            title: validTitle(naughty) ? naughty : `String ${index}`,
+            subtitle: null,
+            subject: 'Naughty strings',
+            topic: null,
+            level: null,
+            examBoard: null,
+            visibility: 'public',
+            cards: [{ title: `String ${index}`, body: naughty }],
+          }),
+        });
+        assert.equal(
+          response.statusCode,
+          201,
+          `string ${index} ${JSON.stringify(naughty)}: ${response.body}`,
+        );
+        const { id, links } = response.json<{ id: number; links: { html: string } }>();
+        const stored = (await client.get(`/api/v1/sets/${id}`)).json<{
+          title: string;
+          cards: { body: string }[];
+        }>();
+        if (validTitle(naughty)) assert.equal(stored.title, naughty, `title ${index}`);
+        assert.equal(stored.cards[0]!.body, naughty, `body ${index}`);
+
+        if (validTitle(naughty)) {
+          const html = (await client.get(links.html)).body;
+          const h1 = /<h1 id="set-title">([\s\S]*?)<\/h1>/.exec(html)?.[1];
+          assert.equal(decodeHtmlText(h1 ?? ''), naughty, `shown title ${index}`);
+          assert.ok(!/<h1 id="set-title">[^<]*<(?!\/h1>)/.test(html), `no markup inside the title ${index}`);
+          checked += 1;
+        }
+      }
+      assert.ok(checked > 470, `${checked} titles checked on their page`);
+    });
+
+    it('refuses blank and over-long titles with a 400 naming the field', async () => {
+      for (const naughty of naughtyStrings.filter((s) => !validTitle(s))) {
+        const response = await client.api('POST', '/api/v1/sets', {
+          title: naughty,
+          subtitle: null,
+          subject: 'Naughty strings',
+          topic: null,
+          level: null,
+          examBoard: null,
+          visibility: 'public',
+          cards: [{ title: 'x', body: 'y' }],
+        });
+        assert.equal(response.statusCode, 400, JSON.stringify(naughty));
+        const problem = response.json<{ errors?: { field: string }[] }>();
+        assert.ok(
+          problem.errors?.some((error) => error.field.includes('title')),
+          response.body,
+        );
+      }
+    });
+  });
+}
