@@ -5,8 +5,11 @@ import * as esbuild from 'esbuild';
 await rm('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/recall.js',
+    entryPoints: { recall: 'src/cli/main.ts' },
+    outdir: 'dist',
+    // Commands load what they need when they run: `recall --help` does not load the web server.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

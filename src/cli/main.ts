@@ -7,6 +7,8 @@ import { AppError } from '../domain/errors.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerUserCommand } from './commands/user.command.js';
+import { CliUsageError } from './cli-errors.js';
 
 const program = new Command()
   .name('recall')
@@ -17,6 +19,7 @@ const program = new Command()
 registerServeCommand(program);
 registerImportCommand(program);
 registerMigrateCommand(program);
+registerUserCommand(program);
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -40,5 +43,5 @@ try {
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
   process.stderr.write(`recall: ${describe(error).replace(/\s*\n\s*/g, ' ')}\n`);
-  process.exit(1);
+  process.exit(error instanceof CliUsageError ? 2 : 1);
 }

@@ -115,3 +115,72 @@ describe('recall import (command line)', () => {
     });
   }
 });
+
+describe('recall user (command line)', () => {
+  for (const factory of testDatabases()) {
+    it(`creates the first admin and promotes a member on ${factory.dialect}`, async () => {
+      const database = await factory.create();
+      try {
+        const env = { DATABASE_URL: database.url };
+        const created = spawnSync(
+          process.execPath,
+          [
+            'bin/recall.js',
+            'user',
+            'create',
+            '--handle',
+            'head-teacher',
+            '--email',
+            'head@school.example',
+            '--role',
+            'admin',
+            '--password-stdin',
+          ],
+          { encoding: 'utf8', input: 'a long admin password\n', env: { ...process.env, ...env } },
+        );
+        assert.equal(created.status, 0, created.stderr);
+        assert.equal(created.stdout, 'Created admin "head-teacher".\n');
+        const duplicate = recall(['user', 'create', '--handle', 'head-teacher', '--email', 'x@y.org'], {
+          ...env,
+          RECALL_USER_PASSWORD: 'another long password',
+        });
+        assert.equal(duplicate.status, 1);
+        assert.match(duplicate.stderr, /^recall: The handle "head-teacher" or the email is taken/);
+        const noPassword = recall(['user', 'create', '--handle', 'nopass', '--email', 'n@p.org'], env);
+        assert.equal(noPassword.status, 2);
+        const weak = recall(['user', 'create', '--handle', 'weak', '--email', 'w@p.org'], {
+          ...env,
+          RECALL_USER_PASSWORD: 'short',
+        });
+        assert.equal(weak.status, 1);
+        assert.match(weak.stderr, /password: Use at least 10 characters/);
+        assert.equal(
+          recall(['user', 'create', '--handle', 'teacher', '--email', 't@school.example'], {
+            ...env,
+            RECALL_USER_PASSWORD: 'teacher password 1',
+          }).status,
+          0,
+        );
+        const promoted = recall(['user', 'promote', 'teacher', '--role', 'moderator'], env);
+        assert.equal(promoted.status, 0, promoted.stderr);
+        assert.equal(promoted.stdout, '"teacher" is now a moderator.\n');
+        assert.equal(recall(['user', 'promote', 'nobody'], env).status, 1);
+        const container = await createContainer(
+          loadConfig({ DATABASE_URL: database.url, DEMO_CONTENT: 'off' }),
+          {
+            logger: createLogger({ logLevel: 'silent' }),
+            viewFlushIntervalMs: 0,
+          },
+        );
+        try {
+          assert.equal((await container.ctx.repos.users.findByHandle('head-teacher'))?.role, 'admin');
+          assert.equal((await container.ctx.repos.users.findByHandle('teacher'))?.role, 'moderator');
+        } finally {
+          await container.close();
+        }
+      } finally {
+        await database.drop();
+      }
+    });
+  }
+});

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
-import { createContainer } from '../../app/container.js';
 import {
   EXAM_BOARDS,
   LEVELS,
@@ -10,10 +8,7 @@ import {
   type Level,
   type Visibility,
 } from '../../domain/card-set.js';
-import { slugify } from '../../domain/slug.js';
-import { parseRevisionText } from '../../formats/revision-text/parse-revision-text.js';
-import { draftFromImport, importCardSet, type ImportCardSetInput } from '../../services/import-card-set.js';
-import { CLI_IMPORT_AUTHOR } from '../../services/system-users.js';
+import type { ImportCardSetInput } from '../../services/import-card-set.js';
 
 interface ImportOptions {
   subject?: string;
@@ -42,6 +37,10 @@ export function registerImportCommand(program: Command): void {
     .option('--dry-run', 'parse and check only; store nothing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: ImportOptions) => {
+      // Loaded when used, so that `recall --help` and other commands start fast.
+      const { parseRevisionText } = await import('../../formats/revision-text/parse-revision-text.js');
+      const { draftFromImport, importCardSet } = await import('../../services/import-card-set.js');
+      const { CLI_IMPORT_AUTHOR } = await import('../../services/system-users.js');
       const text = await readFile(file, 'utf8');
       const input: ImportCardSetInput = {
         parsed: parseRevisionText(text),
@@ -61,6 +60,9 @@ export function registerImportCommand(program: Command): void {
         );
         return;
       }
+      const { loadConfig } = await import('../../app/config.js');
+      const { createContainer } = await import('../../app/container.js');
+      const { slugify } = await import('../../domain/slug.js');
       const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
       const container = await createContainer(config);
       try {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
-import { openDatabase, parseDatabaseUrl } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
 
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
     .description('Bring the database schema up to date (the server also does this when it starts).')
     .action(async () => {
+      const { loadConfig } = await import('../../app/config.js');
+      const { openDatabase, parseDatabaseUrl } = await import('../../db/database.js');
+      const { migrateToLatest } = await import('../../db/migrate.js');
       const config = loadConfig(process.env);
       const database = openDatabase(parseDatabaseUrl(config.databaseUrl));
       try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../app/start.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -8,6 +7,8 @@ export function registerServeCommand(program: Command): void {
       'Run the web server (PORT, HOST and DATABASE_URL from the environment). Imports the demo content into an empty database.',
     )
     .action(async () => {
+      // Loaded when used, so that `recall --help` and other commands start fast.
+      const { startServer, stopOnSignals } = await import('../../app/start.js');
       const server = await startServer();
       server.container.logger.info(`Recall is running at ${server.url}`);
       stopOnSignals(server);
