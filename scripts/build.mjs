@@ -24,6 +24,7 @@ await Promise.all([
     entryPoints: [
       'src/web/assets/client/card-set-page.ts',
       'src/web/assets/client/editor.ts',
+      'src/web/assets/client/search.ts',
       'src/web/assets/styles.css',
     ],
     outdir: 'dist/public',

@@ -5,6 +5,12 @@ import type { ServiceContext } from '../services/context.js';
 import { previewRoutes } from './preview.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { setsRoutes } from './sets/sets.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { foldersRoutes } from './folders/folders.routes.js';
+import { moderationRoutes } from './moderation/moderation.routes.js';
+import { ratingsRoutes } from './ratings/ratings.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 
 export async function apiPlugin(app: FastifyInstance, { ctx }: { ctx: ServiceContext }): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -13,7 +19,13 @@ export async function apiPlugin(app: FastifyInstance, { ctx }: { ctx: ServiceCon
     async (v1) => {
       await v1.register(sessionRoutes, { ctx });
       await v1.register(setsRoutes, { ctx });
+      await v1.register(searchRoutes, { ctx });
       await v1.register(previewRoutes);
+      await v1.register(commentsRoutes, { ctx });
+      await v1.register(ratingsRoutes, { ctx });
+      await v1.register(foldersRoutes, { ctx });
+      await v1.register(reportsRoutes, { ctx });
+      await v1.register(moderationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

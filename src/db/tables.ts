@@ -44,6 +44,8 @@ export interface CardSetsTable {
   card_count: number;
   view_count: ColumnType<number, number | undefined, number>;
   revision: ColumnType<number, number | undefined, number>;
+  /** Bumped by every change that alters the set's page (edits, comments, ratings, moderation). */
+  cache_version: ColumnType<number, number | undefined, number>;
   created_at: number;
   updated_at: number;
 }
@@ -65,6 +67,8 @@ export interface CommentsTable {
   status: ColumnType<string, string | undefined, string>;
   created_at: number;
   updated_at: number;
+  /** When the author last changed the text; null if never (migration 20261127T0200). */
+  edited_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RatingsTable {

@@ -71,6 +71,7 @@ export async function createCardSet(
       },
       draft.cards,
     );
+    await repos.search.reindex([id]);
     return { id };
   });
 }
@@ -169,6 +170,7 @@ export async function updateCardSet(
       throw new EditConflictError(row.revision, last === undefined ? null : last.editorName);
     }
     const ids = await repos.cardSets.replaceCards(id, edit.cards);
+    await repos.search.reindex([id]);
     const after: CardSetSnapshot = {
       ...before,
       title: draft.title,
@@ -198,6 +200,7 @@ export async function deleteCardSet(ctx: ServiceContext, actor: Actor, id: numbe
     const row = await repos.cardSets.findSummary(id);
     if (row === undefined || !canView(actor, toAccessFacts(row))) throw notFound(`Card set ${id}`);
     if (!canDelete(actor, toAccessFacts(row))) throw forbidden();
+    await repos.search.remove(id);
     await repos.cardSets.delete(id);
   });
 }

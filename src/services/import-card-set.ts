@@ -87,6 +87,7 @@ export async function importCardSet(
       },
       draft.cards,
     );
+    await repos.search.reindex([id]);
     return { id, title: draft.title, cardCount: draft.cards.length };
   });
 }

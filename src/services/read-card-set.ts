@@ -1,11 +1,14 @@
-import { canEdit, canModerate, canTakePart, canView } from '../domain/card-set-access.js';
+import { canEdit, canModerate, canRate, canTakePart, canView } from '../domain/card-set-access.js';
 import type { CardSet, CardSetSummary } from '../domain/card-set.js';
+import type { CommentThreads } from '../domain/community.js';
 import { notFound } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import { toAccessFacts, toCard, toCardSetSummary } from './card-set-mapping.js';
+import { loadThreads } from './comments.js';
 import type { ServiceContext } from './context.js';
-
-export const SIMILAR_SETS_SHOWN = 5;
+import { findSimilarSets } from './search.js';
+import { loadFolderChoices, type FolderChoice } from './folders.js';
+import { loadSetRating, type SetRating } from './ratings.js';
 
 /** A card set with its cards, if the viewer may see it; a private set is "not found" to others. */
 export async function getCardSet(ctx: ServiceContext, viewer: Viewer, id: number): Promise<CardSet> {
@@ -15,18 +18,6 @@ export async function getCardSet(ctx: ServiceContext, viewer: Viewer, id: number
   return { ...toCardSetSummary(row), cards: cards.map(toCard) };
 }
 
-/** For now: other sets of the same topic, then of the same subject (search-based ranking comes later). */
-export async function findSimilarSets(
-  ctx: ServiceContext,
-  set: { id: number },
-  limit = SIMILAR_SETS_SHOWN,
-): Promise<CardSetSummary[]> {
-  const row = await ctx.repos.cardSets.findSummary(set.id);
-  if (row === undefined) return [];
-  const rows = await ctx.repos.cardSets.listSameTopicThenSubject(row, limit);
-  return rows.map(toCardSetSummary);
-}
-
 export interface CardSetPermissions {
   canEdit: boolean;
   /** Comment, rate, save to a folder. */
@@ -34,10 +25,21 @@ export interface CardSetPermissions {
   canModerate: boolean;
 }
 
+/** Comments, ratings and folders on the set page, as this viewer sees them. */
+export interface CardSetCommunity {
+  /** A moderator has hidden the set (only its author and moderators see it). */
+  hidden: boolean;
+  rating: SetRating;
+  comments: CommentThreads;
+  /** The viewer's folders for "Save to my folders"; null for visitors and when they cannot take part. */
+  folders: FolderChoice[] | null;
+}
+
 export interface CardSetPageData {
   set: CardSet;
   similar: CardSetSummary[];
   permissions: CardSetPermissions;
+  community: CardSetCommunity;
 }
 
 /** Everything the card-set page shows, for this viewer. */
@@ -58,6 +60,13 @@ export async function getCardSetPage(
       canEdit: canEdit(viewer, facts),
       canTakePart: canTakePart(viewer, facts),
       canModerate: canModerate(viewer),
+    },
+    community: {
+      hidden: facts.status === 'hidden',
+      rating: await loadSetRating(ctx.repos, viewer, id, canRate(viewer, facts)),
+      comments: await loadThreads(ctx.repos, viewer, id, facts),
+      folders:
+        viewer !== null && canTakePart(viewer, facts) ? await loadFolderChoices(ctx.repos, viewer, id) : null,
     },
   };
 }

@@ -3,8 +3,15 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './routes/account.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { cardSetRoutes } from './routes/card-set.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
+import { commentRoutes } from './routes/comments.routes.js';
+import { folderRoutes } from './routes/folders.routes.js';
+import { moderationRoutes } from './routes/moderation.routes.js';
+import { profileRoutes } from './routes/profile.routes.js';
+import { ratingRoutes } from './routes/ratings.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import type { WebDeps } from './routes/route-deps.js';
 
 export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -18,7 +25,14 @@ export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<vo
   // Browsers ask for /favicon.ico whatever the page says.
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(deps.assets.url('favicon.svg'), 301));
   await app.register(browseRoutes, deps);
+  await app.register(searchRoutes, deps);
   await app.register(cardSetRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(editorRoutes, deps);
+  await app.register(commentRoutes, deps);
+  await app.register(ratingRoutes, deps);
+  await app.register(folderRoutes, deps);
+  await app.register(reportRoutes, deps);
+  await app.register(moderationRoutes, deps);
+  await app.register(profileRoutes, deps);
 }

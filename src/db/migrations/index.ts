@@ -2,10 +2,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261127T0000-initial.js';
 import * as accountsAndCommunity from './20261127T0100-accounts-and-community.js';
+import * as community from './20261127T0200-community.js';
+import * as search from './20261127T0300-search.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
   '20261127T0100-accounts-and-community': accountsAndCommunity,
+  '20261127T0200-community': community,
+  '20261127T0300-search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

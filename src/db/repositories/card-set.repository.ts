@@ -100,6 +100,31 @@ export class CardSetRepository {
     return this.selectSummaries().where('s.id', '=', id).executeTakeFirst();
   }
 
+  /** Several sets at once (any order; unknown ids are left out). */
+  async findSummaries(ids: readonly number[]): Promise<CardSetSummaryRow[]> {
+    if (ids.length === 0) return [];
+    return this.selectSummaries().where('s.id', 'in', ids).execute();
+  }
+
+  /** The cards of several sets at once, in order, by set. */
+  async findCardsOfSets(ids: readonly number[]): Promise<Map<number, CardRow[]>> {
+    const bySet = new Map<number, CardRow[]>();
+    if (ids.length === 0) return bySet;
+    const rows = await this.db
+      .selectFrom('cards')
+      .selectAll()
+      .where('card_set_id', 'in', ids)
+      .orderBy('card_set_id')
+      .orderBy('position')
+      .execute();
+    for (const row of rows) {
+      const list = bySet.get(row.card_set_id) ?? [];
+      list.push(row);
+      bySet.set(row.card_set_id, list);
+    }
+    return bySet;
+  }
+
   async findCards(cardSetId: number): Promise<CardRow[]> {
     return this.db
       .selectFrom('cards')

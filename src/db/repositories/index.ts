@@ -7,6 +7,11 @@ import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
+import { CommentRepository } from './comment.repository.js';
+import { RatingRepository } from './rating.repository.js';
+import { FolderRepository } from './folder.repository.js';
+import { ReportRepository } from './report.repository.js';
+import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -16,6 +21,11 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   rateLimits: RateLimitRepository;
+  comments: CommentRepository;
+  ratings: RatingRepository;
+  folders: FolderRepository;
+  reports: ReportRepository;
+  search: SearchIndex;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -27,6 +37,11 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     rateLimits: new RateLimitRepository(db),
+    comments: new CommentRepository(db),
+    ratings: new RatingRepository(db),
+    folders: new FolderRepository(db),
+    reports: new ReportRepository(db),
+    search: createSearchIndex(db),
   };
 }
 

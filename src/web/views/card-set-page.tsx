@@ -1,5 +1,12 @@
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { renderMarkdown } from '../../formats/render-markdown.js';
+import {
+  CommentsSection,
+  HiddenSetNotice,
+  ratingText,
+  TakePartSection,
+  type CardSetPageForms,
+} from './card-set-community.js';
 import { formatDate, isoDate } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
@@ -10,10 +17,12 @@ interface CardSetPageProps {
   data: CardSetPageData;
   /** Includes views not yet written to the database. */
   viewCount: number;
+  /** Community forms (comment, rating, save) re-rendered with their problems. */
+  forms?: CardSetPageForms;
 }
 
 /** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
-export function CardSetPage({ page, data, viewCount }: CardSetPageProps) {
+export function CardSetPage({ page, data, viewCount, forms = {} }: CardSetPageProps) {
   const { set, similar, permissions } = data;
   const total = set.cards.length;
   const breadcrumbs: Crumb[] = [
@@ -32,6 +41,7 @@ export function CardSetPage({ page, data, viewCount }: CardSetPageProps) {
     >
       <article class="card-set" aria-labelledby="set-title">
         <header class="card-set-header">
+          <HiddenSetNotice data={data} />
           <h1 id="set-title">{set.title}</h1>
           {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
           {set.visibility !== 'public' && (
@@ -84,6 +94,8 @@ export function CardSetPage({ page, data, viewCount }: CardSetPageProps) {
             <dd>{total}</dd>
             <dt>Views</dt>
             <dd>{viewCount.toLocaleString('en-GB')}</dd>
+            <dt>Rating</dt>
+            <dd>{ratingText(data.community.rating.summary)}</dd>
           </dl>
         </details>
 
@@ -126,10 +138,9 @@ export function CardSetPage({ page, data, viewCount }: CardSetPageProps) {
           </ol>
         </section>
 
-        <section class="comments" aria-labelledby="comments-heading">
-          <h2 id="comments-heading">Comments</h2>
-          <p class="empty">No comments have yet been made</p>
-        </section>
+        <TakePartSection page={page} data={data} forms={forms} />
+
+        <CommentsSection page={page} data={data} state={forms.comment} />
 
         <section class="similar" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Similar {set.subject.name} resources</h2>

@@ -39,6 +39,15 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
             <a class="brand" href="/">
               Recall
             </a>
+            <form method="get" action="/search" role="search" class="site-search">
+              <label for="site-search-q" class="visually-hidden">
+                Search card sets
+              </label>
+              <input id="site-search-q" type="search" name="q" placeholder="Search cards" maxLength={200} />
+              <button type="submit" class="button button-small">
+                Search
+              </button>
+            </form>
             <nav aria-label="Site">
               <ul class="site-nav">
                 <li>

@@ -1,0 +1,43 @@
+/** Reporting a card set to the moderators (comments are reported from comments.routes.tsx). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { getSetToReport, reportCardSet } from '../../services/reports.js';
+import { formFailure, redirectToLogin } from '../form-handling.js';
+import { emptyForm, readForm } from '../forms.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { ReportSetPage } from '../views/comment-pages.js';
+import { cardSetUrl } from '../views/urls.js';
+import { textareaValue } from './card-set-page-render.js';
+import { idParams, type WebDeps } from './route-deps.js';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+export async function reportRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  // Three segments, so that it never shadows a set page (/sets/:id/:slug).
+  app.get('/sets/:id/reports/new', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const set = await getSetToReport(ctx, request.user, Number(request.params.id));
+    return sendPage(
+      reply,
+      <ReportSetPage page={pageContext(request, reply, assets)} set={set} state={emptyForm()} />,
+    );
+  });
+
+  app.post('/sets/:id/reports', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const set = await getSetToReport(ctx, request.user, Number(request.params.id));
+    const reason = textareaValue(readForm(request.body).reason);
+    try {
+      await reportCardSet(ctx, request.user, set.id, { reason });
+      setNotice(reply, 'Thank you: the moderators will look at this card set.');
+      return reply.redirect(cardSetUrl(set), 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, { reason }, reply);
+      return sendPage(
+        reply,
+        <ReportSetPage page={pageContext(request, reply, assets)} set={set} state={state} />,
+        status,
+      );
+    }
+  });
+}

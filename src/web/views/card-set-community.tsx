@@ -1,0 +1,419 @@
+/** The community parts of the card-set page: rating, "Save to my folders", reporting, moderation, comments. */
+import { COMMUNITY_LIMITS, STARS, type CommentView, type RatingSummary } from '../../domain/community.js';
+import type { CardSetPageData } from '../../services/read-card-set.js';
+import { emptyForm, problemFor, type FormState } from '../forms.js';
+import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from './components/form.js';
+import { formatDate, plural } from './format.js';
+import type { PageContext } from './page-context.js';
+import { cardSetUrl } from './urls.js';
+
+/** Forms on the set page that came back with problems (the rest render empty). */
+export interface CardSetPageForms {
+  comment?: FormState;
+  rating?: FormState;
+  save?: FormState;
+}
+
+/** "4.5 out of 5 (12 ratings)" or "Not yet rated". */
+export function ratingText(summary: RatingSummary): string {
+  if (summary.average === null) return 'Not yet rated';
+  return `${summary.average.toFixed(1)} out of 5 (${plural(summary.count, 'rating')})`;
+}
+
+const loginHref = (data: CardSetPageData, anchor: string) =>
+  `/login?next=${encodeURIComponent(`${cardSetUrl(data.set)}#${anchor}`)}`;
+
+/** A button that posts a one-field form (hide, restore, remove): a plain form, so it works without JavaScript. */
+export function ActionButton({
+  page,
+  action,
+  next,
+  label,
+  hiddenLabel,
+  quiet = true,
+}: {
+  page: PageContext;
+  action: string;
+  next?: string;
+  label: string;
+  hiddenLabel?: string;
+  quiet?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField token={page.csrf()} />
+      {next !== undefined && <input type="hidden" name="next" value={next} />}
+      <button type="submit" class={quiet ? 'link-button' : 'button'}>
+        {label}
+        {hiddenLabel !== undefined && <span class="visually-hidden"> {hiddenLabel}</span>}
+      </button>
+    </form>
+  );
+}
+
+function StarOptions({ state, yours }: { state: FormState; yours: number | null }) {
+  const problem = problemFor(state, 'stars');
+  const chosen = state.values.stars ?? (yours === null ? '' : String(yours));
+  const errorId = `${fieldId('stars')}-error`;
+  return (
+    <fieldset
+      class={`star-options${problem !== undefined ? ' field-invalid' : ''}`}
+      id={fieldId('stars')}
+      aria-describedby={problem !== undefined ? errorId : undefined}
+    >
+      <legend>Your rating</legend>
+      {problem !== undefined && (
+        <p class="field-error" id={errorId}>
+          <span class="visually-hidden">Error: </span>
+          {problem}
+        </p>
+      )}
+      {STARS.map((n) => (
+        <label class="star-option" key={n}>
+          <input type="radio" name="stars" value={String(n)} checked={chosen === String(n)} />{' '}
+          <span aria-hidden="true" class="stars">
+            {'★'.repeat(n)}
+            <span class="stars-off">{'★'.repeat(5 - n)}</span>
+          </span>{' '}
+          {plural(n, 'star')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function RatingPanel({ page, data, state }: { page: PageContext; data: CardSetPageData; state: FormState }) {
+  const { rating } = data.community;
+  const action = `/sets/${data.set.id}/rating`;
+  return (
+    <div class="panel" id="rate">
+      <h3>Rate this set</h3>
+      <p class="rating-summary">Rating: {ratingText(rating.summary)}</p>
+      {rating.canRate ? (
+        <>
+          <ErrorSummary state={state} labels={{ stars: 'Your rating' }} />
+          <form method="post" action={action} class="form rating-form">
+            <CsrfField token={page.csrf()} />
+            <StarOptions state={state} yours={rating.yours} />
+            <button type="submit" class="button">
+              {rating.yours === null ? 'Save rating' : 'Change rating'}
+            </button>
+          </form>
+          {rating.yours !== null && (
+            <p class="rating-yours">
+              You rated this set {plural(rating.yours, 'star')}.{' '}
+              <ActionButton page={page} action={`${action}/delete`} label="Remove my rating" />
+            </p>
+          )}
+        </>
+      ) : page.user === null ? (
+        <p>
+          <a href={loginHref(data, 'rate')}>Log in to rate this set</a>
+        </p>
+      ) : data.permissions.canTakePart ? (
+        <p class="hint">You cannot rate your own set.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function SavePanel({ page, data, state }: { page: PageContext; data: CardSetPageData; state: FormState }) {
+  const folders = data.community.folders;
+  if (folders === null) {
+    if (page.user !== null) return null;
+    return (
+      <div class="panel" id="save">
+        <h3>Save to my folders</h3>
+        <p>
+          <a href={loginHref(data, 'save')}>Log in to save this set to a folder</a>
+        </p>
+      </div>
+    );
+  }
+  const holding = folders.filter((folder) => folder.holdsSet);
+  const selected = state.values.folderId ?? String(folders.find((folder) => !folder.holdsSet)?.id ?? '');
+  const folderProblem = problemFor(state, 'folderId');
+  return (
+    <div class="panel" id="save">
+      <h3>Save to my folders</h3>
+      {holding.length > 0 && (
+        <p>
+          Saved in{' '}
+          {holding.map((folder, index) => (
+            <span key={folder.id}>
+              {index > 0 && ', '}
+              <a href={`/me/folders#folder-${folder.id}`}>{folder.name}</a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      <ErrorSummary state={state} labels={{ folderId: 'Folder', newFolderName: 'New folder name' }} />
+      <form method="post" action={`/sets/${data.set.id}/folders`} class="form save-form">
+        <CsrfField token={page.csrf()} />
+        {folders.length > 0 && (
+          <div class={`field${folderProblem !== undefined ? ' field-invalid' : ''}`}>
+            <label for={fieldId('folderId')}>Folder</label>
+            {folderProblem !== undefined && (
+              <p class="field-error" id={`${fieldId('folderId')}-error`}>
+                <span class="visually-hidden">Error: </span>
+                {folderProblem}
+              </p>
+            )}
+            <select id={fieldId('folderId')} name="folderId">
+              {folders.map((folder) => (
+                <option key={folder.id} value={String(folder.id)} selected={String(folder.id) === selected}>
+                  {folder.name}
+                  {folder.holdsSet ? ' (already saved here)' : ''}
+                </option>
+              ))}
+              <option value="new" selected={selected === 'new'}>
+                A new folder, named below
+              </option>
+            </select>
+          </div>
+        )}
+        <TextField
+          state={state}
+          name="newFolderName"
+          label={folders.length > 0 ? 'Or a new folder' : 'New folder name'}
+          hint={
+            folders.length > 0
+              ? 'Give a name to save into a new folder instead.'
+              : 'For example “History mock exam”.'
+          }
+          maxLength={COMMUNITY_LIMITS.folderNameLength}
+        />
+        <button type="submit" class="button">
+          Save to folder
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** Rating, saving, reporting and (for moderators) hiding: between the cards and the comments. */
+export function TakePartSection({
+  page,
+  data,
+  forms,
+}: {
+  page: PageContext;
+  data: CardSetPageData;
+  forms: CardSetPageForms;
+}) {
+  const { set, community, permissions } = data;
+  const url = cardSetUrl(set);
+  return (
+    <section class="take-part" aria-labelledby="take-part-heading">
+      <h2 id="take-part-heading">Rate and save</h2>
+      <div class="panels">
+        <RatingPanel page={page} data={data} state={forms.rating ?? emptyForm()} />
+        <SavePanel page={page} data={data} state={forms.save ?? emptyForm()} />
+      </div>
+      <ul class="set-community-actions">
+        {permissions.canTakePart && !community.hidden && (
+          <li>
+            <a href={`/sets/${set.id}/reports/new`}>
+              Report this set<span class="visually-hidden"> to the moderators</span>
+            </a>
+          </li>
+        )}
+        {permissions.canModerate && (
+          <li>
+            {community.hidden ? (
+              <ActionButton
+                page={page}
+                action={`/moderation/sets/${set.id}/restore`}
+                next={url}
+                label="Restore this set"
+              />
+            ) : (
+              <ActionButton
+                page={page}
+                action={`/moderation/sets/${set.id}/hide`}
+                next={url}
+                label="Hide this set"
+              />
+            )}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/** Shown above a hidden set's title, to its author and the moderators (nobody else can see it). */
+export function HiddenSetNotice({ data }: { data: CardSetPageData }) {
+  if (!data.community.hidden) return null;
+  return (
+    <p class="badge badge-hidden">
+      Hidden by a moderator: only its author and the moderators can see this set.
+    </p>
+  );
+}
+
+const possessive = (name: string) => `${name}’s`;
+
+function CommentItem({ page, comment, setUrl }: { page: PageContext; comment: CommentView; setUrl: string }) {
+  const anchor = `comment-${comment.id}`;
+  const whose = comment.yours
+    ? 'your comment'
+    : comment.author === null
+      ? 'this comment'
+      : `${possessive(comment.author.displayName)} comment`;
+  const next = `${setUrl}#${anchor}`;
+  const { actions } = comment;
+  return (
+    <li class={`comment${comment.status === 'hidden' ? ' comment-hidden' : ''}`} id={anchor}>
+      {comment.placeholder ? (
+        <p class="comment-placeholder">
+          {comment.status === 'deleted' ? '[deleted]' : '[hidden by a moderator]'}
+        </p>
+      ) : (
+        <>
+          <p class="comment-meta">
+            {comment.author !== null && (
+              <a class="comment-author" href={`/users/${comment.author.handle}`}>
+                {comment.author.displayName}
+              </a>
+            )}{' '}
+            <time dateTime={comment.createdAt.toISOString()}>{formatDate(comment.createdAt)}</time>
+            {comment.editedAt !== null && (
+              <>
+                {' · '}
+                <span class="comment-edited" title={`Edited on ${formatDate(comment.editedAt)}`}>
+                  edited
+                </span>
+              </>
+            )}
+            {comment.status === 'hidden' && (
+              <>
+                {' '}
+                <span class="badge badge-hidden">Hidden by a moderator</span>
+              </>
+            )}
+          </p>
+          <p class="comment-body">{comment.body}</p>
+        </>
+      )}
+      {Object.values(actions).some(Boolean) && (
+        <ul class="comment-actions">
+          {actions.reply && (
+            <li>
+              <a href={`/comments/${comment.id}/reply`}>
+                Reply<span class="visually-hidden"> to {whose}</span>
+              </a>
+            </li>
+          )}
+          {actions.edit && (
+            <li>
+              <a href={`/comments/${comment.id}/edit`}>
+                Edit<span class="visually-hidden"> {whose}</span>
+              </a>
+            </li>
+          )}
+          {actions.delete && (
+            <li>
+              <a href={`/comments/${comment.id}/delete`}>
+                Delete<span class="visually-hidden"> {whose}</span>
+              </a>
+            </li>
+          )}
+          {actions.report && (
+            <li>
+              <a href={`/comments/${comment.id}/report`}>
+                Report<span class="visually-hidden"> {whose}</span>
+              </a>
+            </li>
+          )}
+          {actions.hide && (
+            <li>
+              <ActionButton
+                page={page}
+                action={`/moderation/comments/${comment.id}/hide`}
+                next={next}
+                label="Hide"
+                hiddenLabel={whose}
+              />
+            </li>
+          )}
+          {actions.restore && (
+            <li>
+              <ActionButton
+                page={page}
+                action={`/moderation/comments/${comment.id}/restore`}
+                next={next}
+                label="Restore"
+                hiddenLabel={whose}
+              />
+            </li>
+          )}
+        </ul>
+      )}
+      {comment.replies.length > 0 && (
+        <ol class="comment-replies" aria-label={`Replies to ${whose}`}>
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} page={page} comment={reply} setUrl={setUrl} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+export function CommentsSection({
+  page,
+  data,
+  state = emptyForm(),
+}: {
+  page: PageContext;
+  data: CardSetPageData;
+  state?: FormState;
+}) {
+  const { threads, truncated } = data.community.comments;
+  const url = cardSetUrl(data.set);
+  return (
+    <section class="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments</h2>
+      {threads.length === 0 ? (
+        <p class="empty">No comments have yet been made</p>
+      ) : (
+        <ol class="comment-list">
+          {threads.map((comment) => (
+            <CommentItem key={comment.id} page={page} comment={comment} setUrl={url} />
+          ))}
+        </ol>
+      )}
+      {truncated && (
+        <p class="hint">
+          Showing the newest {COMMUNITY_LIMITS.commentsShown} conversations; older ones are not shown.
+        </p>
+      )}
+      {data.permissions.canTakePart ? (
+        <div id="add-comment">
+          <ErrorSummary state={state} labels={{ body: 'Your comment' }} />
+          <form method="post" action={`/sets/${data.set.id}/comments`} class="form comment-form">
+            <CsrfField token={page.csrf()} />
+            <TextArea
+              state={state}
+              name="body"
+              label="Add a comment"
+              hint={`Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`}
+              rows={4}
+              maxLength={COMMUNITY_LIMITS.commentLength}
+              required
+            />
+            <button type="submit" class="button">
+              Post comment
+            </button>
+          </form>
+        </div>
+      ) : page.user === null ? (
+        <p>
+          <a href={loginHref(data, 'add-comment')}>Log in to comment</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+/** One page per comment action, so that each works as a plain form without JavaScript. */
+import type { CardSetSummary } from '../../domain/card-set.js';
+import { COMMUNITY_LIMITS } from '../../domain/community.js';
+import type { CommentInContext } from '../../services/comments.js';
+import type { FormState } from '../forms.js';
+import { CsrfField, ErrorSummary, TextArea } from './components/form.js';
+import { formatDate } from './format.js';
+import { Layout, type Crumb } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { cardSetUrl } from './urls.js';
+
+const crumbs = (set: CardSetSummary): Crumb[] => [
+  { label: 'Home', href: '/' },
+  { label: set.title, href: cardSetUrl(set) },
+];
+
+const commentUrl = (found: CommentInContext) => `${cardSetUrl(found.set)}#comment-${found.comment.id}`;
+
+/** The comment being answered, edited, deleted or reported, quoted. */
+function QuotedComment({ found }: { found: CommentInContext }) {
+  const { comment } = found;
+  return (
+    <figure class="quoted-comment">
+      <blockquote>
+        <p class="comment-body">{comment.body}</p>
+      </blockquote>
+      <figcaption>
+        {comment.author?.displayName ?? 'Someone'} on{' '}
+        <time dateTime={comment.createdAt.toISOString()}>{formatDate(comment.createdAt)}</time>, on “
+        {found.set.title}”
+      </figcaption>
+    </figure>
+  );
+}
+
+const commentHint = `Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`;
+
+export function ReplyPage({
+  page,
+  found,
+  state,
+}: {
+  page: PageContext;
+  found: CommentInContext;
+  state: FormState;
+}) {
+  const name = found.comment.author?.displayName ?? 'this comment';
+  return (
+    <Layout page={page} title={`Reply to ${name}`} breadcrumbs={crumbs(found.set)}>
+      <h1>Reply to {name}</h1>
+      <QuotedComment found={found} />
+      <ErrorSummary state={state} labels={{ body: 'Your reply' }} />
+      <form method="post" action={`/comments/${found.comment.id}/reply`} class="form">
+        <CsrfField token={page.csrf()} />
+        <TextArea
+          state={state}
+          name="body"
+          label="Your reply"
+          hint={commentHint}
+          rows={5}
+          maxLength={COMMUNITY_LIMITS.commentLength}
+          required
+        />
+        <button type="submit" class="button">
+          Post reply
+        </button>{' '}
+        <a href={commentUrl(found)}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
+
+export function EditCommentPage({
+  page,
+  found,
+  state,
+}: {
+  page: PageContext;
+  found: CommentInContext;
+  state: FormState;
+}) {
+  return (
+    <Layout page={page} title="Edit your comment" breadcrumbs={crumbs(found.set)}>
+      <h1>Edit your comment</h1>
+      <p>On “{found.set.title}”. Others will see that it was edited.</p>
+      <ErrorSummary state={state} labels={{ body: 'Your comment' }} />
+      <form method="post" action={`/comments/${found.comment.id}/edit`} class="form">
+        <CsrfField token={page.csrf()} />
+        <TextArea
+          state={state}
+          name="body"
+          label="Your comment"
+          hint={commentHint}
+          rows={6}
+          maxLength={COMMUNITY_LIMITS.commentLength}
+          required
+        />
+        <button type="submit" class="button">
+          Save changes
+        </button>{' '}
+        <a href={commentUrl(found)}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
+
+export function DeleteCommentPage({ page, found }: { page: PageContext; found: CommentInContext }) {
+  return (
+    <Layout page={page} title="Delete your comment" breadcrumbs={crumbs(found.set)}>
+      <h1>Delete your comment?</h1>
+      <QuotedComment found={found} />
+      <p>
+        Its text is removed for good. If others have replied, “[deleted]” keeps its place above their replies.
+      </p>
+      <form method="post" action={`/comments/${found.comment.id}/delete`} class="form">
+        <CsrfField token={page.csrf()} />
+        <button type="submit" class="button button-danger">
+          Delete the comment
+        </button>{' '}
+        <a href={commentUrl(found)}>Keep it</a>
+      </form>
+    </Layout>
+  );
+}
+
+const reasonHint = `What is wrong with it? Up to ${COMMUNITY_LIMITS.reportReasonLength} characters; only moderators see this.`;
+
+export function ReportCommentPage({
+  page,
+  found,
+  state,
+}: {
+  page: PageContext;
+  found: CommentInContext;
+  state: FormState;
+}) {
+  const name = found.comment.author?.displayName ?? 'someone';
+  return (
+    <Layout page={page} title={`Report a comment by ${name}`} breadcrumbs={crumbs(found.set)}>
+      <h1>Report a comment by {name}</h1>
+      <QuotedComment found={found} />
+      <ErrorSummary state={state} labels={{ reason: 'Reason' }} />
+      <form method="post" action={`/comments/${found.comment.id}/report`} class="form">
+        <CsrfField token={page.csrf()} />
+        <TextArea
+          state={state}
+          name="reason"
+          label="Reason"
+          hint={reasonHint}
+          rows={4}
+          maxLength={COMMUNITY_LIMITS.reportReasonLength}
+          required
+        />
+        <button type="submit" class="button">
+          Send report
+        </button>{' '}
+        <a href={commentUrl(found)}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
+
+export function ReportSetPage({
+  page,
+  set,
+  state,
+}: {
+  page: PageContext;
+  set: CardSetSummary;
+  state: FormState;
+}) {
+  return (
+    <Layout page={page} title={`Report “${set.title}”`} breadcrumbs={crumbs(set)}>
+      <h1>Report “{set.title}”</h1>
+      <p>
+        By {set.author.displayName}. Tell the moderators what is wrong with this card set: for example copied
+        work, abuse, or spam.
+      </p>
+      <ErrorSummary state={state} labels={{ reason: 'Reason' }} />
+      <form method="post" action={`/sets/${set.id}/reports`} class="form">
+        <CsrfField token={page.csrf()} />
+        <TextArea
+          state={state}
+          name="reason"
+          label="Reason"
+          hint={reasonHint}
+          rows={4}
+          maxLength={COMMUNITY_LIMITS.reportReasonLength}
+          required
+        />
+        <button type="submit" class="button">
+          Send report
+        </button>{' '}
+        <a href={cardSetUrl(set)}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
