@@ -32,3 +32,18 @@ export function canModerate(viewer: Viewer): boolean {
 export function canTakePart(viewer: Viewer, set: AccessFacts): boolean {
   return viewer !== null && set.status === 'active' && canView(viewer, set);
 }
+
+/** Members rate sets they may take part in, but not their own. */
+export function canRate(viewer: Viewer, set: AccessFacts): boolean {
+  return canTakePart(viewer, set) && !isOwner(viewer, set);
+}
+
+/** Only the person who wrote a comment changes or deletes it; moderators hide it instead. */
+export function canChangeComment(viewer: Viewer, comment: { authorId: number }): boolean {
+  return viewer !== null && viewer.userId === comment.authorId;
+}
+
+/** A comment hidden by a moderator stays readable to moderators and to the person who wrote it. */
+export function canSeeHiddenComment(viewer: Viewer, comment: { authorId: number }): boolean {
+  return isStaff(viewer) || canChangeComment(viewer, comment);
+}

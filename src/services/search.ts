@@ -1,5 +1,7 @@
 /** Finding card sets: full-text search with filters, and "similar sets" for a set's page. */
 import type { SearchFilters, SearchSort } from '../db/search/search-index.js';
+
+export type { SearchSort };
 import { isExamBoard, isLevel, type CardSet, type CardSetSummary } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
 import { isEmptyQuery, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';

@@ -207,7 +207,7 @@ describe('card-set page (JavaScript on)', () => {
     await assertShowing(2);
   });
 
-  it('"Show all cards" shows all 11 cards at once, and "One card at a time" goes back', async () => {
+  it('"Show all cards" (a toggle button) shows all 11 cards at once, and pressing it again goes back', async () => {
     await openSeed('#card-4');
     await assertShowing(4);
     const toggle = page.locator('[data-action="toggle-all"]');
@@ -221,7 +221,11 @@ describe('card-set page (JavaScript on)', () => {
       Array.from({ length: SEED_CARD_COUNT }, (_, i) => i + 1),
     );
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-    assert.equal(await toggle.innerText(), 'One card at a time');
+    assert.equal(
+      await toggle.innerText(),
+      'Show all cards',
+      'a toggle keeps its name; aria-pressed says its state',
+    );
     assert.equal(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled(), true);
     assert.equal(await page.getByRole('button', { name: 'Previous', exact: true }).isDisabled(), true);
 

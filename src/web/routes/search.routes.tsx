@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
-import type { SearchSort } from '../../db/search/search-index.js';
 import { getCatalogueNames } from '../../services/browse.js';
-import { SEARCH_SORTS, searchCardSets, type SearchInput } from '../../services/search.js';
+import { SEARCH_SORTS, searchCardSets, type SearchInput, type SearchSort } from '../../services/search.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { SearchPage, SearchResults } from '../views/search-page.js';
