@@ -19,6 +19,9 @@ const MAX_WORDS = 12;
 
 /** Letters and digits in any script; everything else separates words (as the engines' tokenizers do). */
 export function words(text: string): string[] {
+  // Most text is plain ASCII: no accents to fold, a simpler pattern.
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return (
     text
       .normalize('NFKD')

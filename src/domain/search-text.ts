@@ -6,7 +6,18 @@ import { stemmer } from 'stemmer';
 import type { Card } from './card-set.js';
 import { positiveWords, words, type SearchQuery } from './search-query.js';
 
-export const stem = (word: string): string => stemmer(word);
+const stems = new Map<string, string>();
+
+/** Porter stems, remembered: search results stem the same few thousand words again and again. */
+export function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stemmer(word);
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, result);
+  }
+  return result;
+}
 
 /** Marks around highlighted words, replaced by <mark> after the text is escaped. */
 export const HIGHLIGHT_START = '\u0001';
@@ -25,19 +36,25 @@ export function plainText(markdown: string): string {
 
 interface Matcher {
   stems: Set<string>;
+  /** A Porter stem less its last letter begins the word it came from ("poni" from "ponies"). */
+  stemStarts: string[];
   prefix: string | null;
 }
 
 function matcherFor(query: SearchQuery): Matcher {
-  const prefix = query.prefix;
+  const queryStems = new Set([...query.terms, ...query.phrases.flat()].map(stem));
   return {
-    stems: new Set([...query.terms, ...query.phrases.flat()].map(stem)),
-    prefix: prefix === null ? null : prefix,
+    stems: queryStems,
+    stemStarts: [...queryStems].map((s) => s.slice(0, Math.max(1, s.length - 1))),
+    prefix: query.prefix,
   };
 }
 
-const matches = (matcher: Matcher, word: string): boolean =>
-  matcher.stems.has(stem(word)) || (matcher.prefix !== null && word.startsWith(matcher.prefix));
+function matches(matcher: Matcher, word: string): boolean {
+  if (matcher.prefix !== null && word.startsWith(matcher.prefix)) return true;
+  // Stemming is the costly part: only for words that could share a query word's stem.
+  return matcher.stemStarts.some((start) => word.startsWith(start)) && matcher.stems.has(stem(word));
+}
 
 /** The card with most matching words (a match in its title counts three times); the first card on a tie. */
 export function bestMatchingCard(cards: readonly Card[], query: SearchQuery): Card | undefined {

@@ -64,30 +64,76 @@ export async function importCardSet(
   ctx: ServiceContext,
   input: ImportCardSetInput,
 ): Promise<ImportedCardSet> {
-  const draft = draftFromImport(input);
+  const [imported] = await importCardSets(ctx, [input]);
+  return imported!;
+}
+
+/**
+ * Stores many parsed sets in one transaction (all of them or none): what bulk imports call, batch by
+ * batch. Every draft is checked before anything is written; a problem names the set at fault.
+ */
+export async function importCardSets(
+  ctx: ServiceContext,
+  inputs: readonly ImportCardSetInput[],
+): Promise<ImportedCardSet[]> {
+  const drafts = inputs.map((input, index) => {
+    try {
+      return draftFromImport(input);
+    } catch (error) {
+      if (error instanceof AppError && inputs.length > 1) {
+        throw new AppError(
+          error.code,
+          `Set ${index + 1} ("${input.parsed.title}"): ${error.message}`,
+          error.details,
+        );
+      }
+      throw error;
+    }
+  });
   const now = ctx.clock.now().getTime();
   return ctx.transact(async (repos) => {
-    const authorId = await ensureSystemUser(repos, input.author, now);
-    const subject = await repos.subjects.findOrCreate(draft.subject, now);
-    const topic = draft.topic === null ? null : await repos.topics.findOrCreate(subject.id, draft.topic, now);
-    const id = await repos.cardSets.insert(
-      {
-        title: draft.title,
-        subtitle: draft.subtitle,
-        subject_id: subject.id,
-        topic_id: topic?.id ?? null,
-        level: draft.level,
-        exam_board: draft.examBoard,
-        author_id: authorId,
-        visibility: draft.visibility,
-        is_demo: input.isDemo === true ? 1 : 0,
-        card_count: draft.cards.length,
-        created_at: now,
-        updated_at: now,
-      },
-      draft.cards,
-    );
-    await repos.search.reindex([id]);
-    return { id, title: draft.title, cardCount: draft.cards.length };
+    const authors = new Map<string, number>();
+    const places = new Map<string, { subjectId: number; topicId: number | null }>();
+    const imported: ImportedCardSet[] = [];
+    const pendingCards: { setId: number; cards: CardDraft[] }[] = [];
+    for (const [index, draft] of drafts.entries()) {
+      const input = inputs[index]!;
+      let authorId = authors.get(input.author.handle);
+      if (authorId === undefined) {
+        authorId = await ensureSystemUser(repos, input.author, now);
+        authors.set(input.author.handle, authorId);
+      }
+      const placeKey = `${draft.subject}\u0000${draft.topic ?? ''}`;
+      let place = places.get(placeKey);
+      if (place === undefined) {
+        const subject = await repos.subjects.findOrCreate(draft.subject, now);
+        const topic =
+          draft.topic === null ? null : await repos.topics.findOrCreate(subject.id, draft.topic, now);
+        place = { subjectId: subject.id, topicId: topic?.id ?? null };
+        places.set(placeKey, place);
+      }
+      const id = await repos.cardSets.insert(
+        {
+          title: draft.title,
+          subtitle: draft.subtitle,
+          subject_id: place.subjectId,
+          topic_id: place.topicId,
+          level: draft.level,
+          exam_board: draft.examBoard,
+          author_id: authorId,
+          visibility: draft.visibility,
+          is_demo: input.isDemo === true ? 1 : 0,
+          card_count: draft.cards.length,
+          created_at: now,
+          updated_at: now,
+        },
+        [],
+      );
+      pendingCards.push({ setId: id, cards: draft.cards });
+      imported.push({ id, title: draft.title, cardCount: draft.cards.length });
+    }
+    await repos.cardSets.insertCardsOfSets(pendingCards);
+    await repos.search.reindex(imported.map((set) => set.id));
+    return imported;
   });
 }

@@ -79,21 +79,26 @@ export class CardSetRepository {
       .values(set)
       .returning('id')
       .executeTakeFirstOrThrow();
-    // Chunked so that a 500-card set stays under SQLite's bound-parameter limit.
-    for (let start = 0; start < cards.length; start += 100) {
+    await this.insertCardsOfSets([{ setId: id, cards }]);
+    return id;
+  }
+
+  /** Cards of several sets in few statements (1,000 rows each, under every engine's parameter limit). */
+  async insertCardsOfSets(sets: readonly { setId: number; cards: readonly CardDraft[] }[]): Promise<void> {
+    const rows = sets.flatMap(({ setId, cards }) =>
+      cards.map((card, index) => ({
+        card_set_id: setId,
+        position: index + 1,
+        title: card.title,
+        body: card.body,
+      })),
+    );
+    for (let start = 0; start < rows.length; start += 1000) {
       await this.db
         .insertInto('cards')
-        .values(
-          cards.slice(start, start + 100).map((card, offset) => ({
-            card_set_id: id,
-            position: start + offset + 1,
-            title: card.title,
-            body: card.body,
-          })),
-        )
+        .values(rows.slice(start, start + 1000))
         .execute();
     }
-    return id;
   }
 
   async findSummary(id: number): Promise<CardSetSummaryRow | undefined> {

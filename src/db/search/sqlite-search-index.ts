@@ -8,6 +8,9 @@ const BM25 = sql`bm25(search_sets, 10.0, 5.0, 3.0, 1.0)`;
 /** Candidates read from the index alone before checking who may see them (see search()). */
 const FIRST_PASS_EXTRA = 50;
 
+/** Shared by every index object of the process (repositories are made per transaction). */
+let counted: { at: number; total: number } | undefined;
+
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
 /** Compiles a parsed query to FTS5's MATCH syntax; every word is quoted, so nothing typed is syntax. */
@@ -102,8 +105,17 @@ export class SqliteSearchIndex implements SearchIndex {
       `.execute(this.db);
       for (const row of rows) frequencies.set(row.term, row.doc);
     }
-    const { rows } = await sql<{ n: number }>`select count(*) as n from card_sets`.execute(this.db);
-    return { total: Number(rows[0]?.n ?? 0), frequencies };
+    return { total: await this.documentCount(), frequencies };
+  }
+
+  /** The number of indexed sets changes slowly; counting it once a minute is plenty for IDF. */
+  private async documentCount(): Promise<number> {
+    const now = Date.now();
+    if (counted === undefined || now - counted.at > 60_000) {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from card_sets`.execute(this.db);
+      counted = { at: now, total: Number(rows[0]?.n ?? 0) };
+    }
+    return counted.total;
   }
 
   async similar(request: SimilarRequest): Promise<SearchHit[]> {
