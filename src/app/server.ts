@@ -51,6 +51,8 @@ export async function buildServer(container: Container): Promise<FastifyInstance
     },
     // Same-origin pages only; no cross-origin embedding of Recall's pages.
     crossOriginEmbedderPolicy: false,
+    // With "no-referrer", browsers send "Origin: null" on our own form posts; this keeps the origin.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 

@@ -2,8 +2,9 @@
  * The `recall` command. Exit codes: 0 success, 1 error (one line on stderr), 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../app/config.js';
 import { AppError } from '../domain/errors.js';
+import { registerBackupCommands } from './commands/backup.command.js';
+import { registerExportCommand } from './commands/export.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
@@ -14,10 +15,18 @@ const program = new Command()
   .name('recall')
   .description('Recall: revision cards you remember. Configure with PORT, HOST, DATABASE_URL.')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Run "recall help <command>" for a command's options and examples.
+Exit codes: 0 success; 1 error (one line on standard error, starting "recall: "); 2 usage error.`,
+  );
 
 registerServeCommand(program);
 registerImportCommand(program);
+registerExportCommand(program);
+registerBackupCommands(program);
 registerMigrateCommand(program);
 registerUserCommand(program);
 
@@ -28,7 +37,6 @@ function describe(error: unknown): string {
       ? `${error.message} ${details.join('; ')}`
       : error.message;
   }
-  if (error instanceof ConfigError) return error.message;
   if (error instanceof Error && 'code' in error && error.code === 'ENOENT' && 'path' in error) {
     return `No such file: ${String(error.path)}`;
   }

@@ -10,3 +10,26 @@ export function slugify(text: string, maxLength = 80): string {
   const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') : slug;
   return cut === '' ? 'untitled' : cut;
 }
+
+/** Words that follow /sets/:id/ in Recall's own addresses: a set's slug must never be one of them. */
+const SET_PAGE_WORDS = new Set([
+  'edit',
+  'delete',
+  'history',
+  'print',
+  'export',
+  'study',
+  'test',
+  'timeline',
+  'reports',
+  'comments',
+  'rating',
+  'folders',
+  'similar',
+]);
+
+/** The slug in a card set's address, /sets/:id/:slug. */
+export function cardSetSlug(title: string): string {
+  const slug = slugify(title);
+  return SET_PAGE_WORDS.has(slug) ? `${slug}-set` : slug;
+}

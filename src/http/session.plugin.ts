@@ -61,9 +61,14 @@ function submittedToken(request: FastifyRequest): string | undefined {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A browser tells us when a request comes from another site; such requests may not change anything. */
+/**
+ * A browser tells us when a request comes from another site; such requests may not change anything.
+ * Sec-Fetch-Site is the reliable signal where sent; otherwise compare Origin with our host. (An Origin
+ * of "null" alone is not proof: browsers send it for privacy-sensitive same-site requests too.)
+ */
 function isCrossSite(request: FastifyRequest): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = request.headers.origin;
   if (origin === undefined) return false;
   if (origin === 'null') return true;

@@ -3,14 +3,14 @@ import type { CardSetSummaryRow } from '../db/repositories/card-set.repository.j
 import type { CardRow } from '../db/tables.js';
 import { isExamBoard, isLevel, isVisibility, type Card, type CardSetSummary } from '../domain/card-set.js';
 import type { AccessFacts } from '../domain/card-set-access.js';
-import { slugify } from '../domain/slug.js';
+import { cardSetSlug } from '../domain/slug.js';
 
 export function toCardSetSummary(row: CardSetSummaryRow): CardSetSummary {
   return {
     id: row.id,
     title: row.title,
     subtitle: row.subtitle,
-    slug: slugify(row.title),
+    slug: cardSetSlug(row.title),
     subject: { name: row.subjectName, slug: row.subjectSlug },
     topic:
       row.topicName !== null && row.topicSlug !== null ? { name: row.topicName, slug: row.topicSlug } : null,

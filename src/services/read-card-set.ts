@@ -55,7 +55,8 @@ export async function getCardSetPage(
   const set: CardSet = { ...toCardSetSummary(row), cards: cards.map(toCard) };
   return {
     set,
-    similar: await findSimilarSets(ctx, set),
+    // The page's heading says "Similar History resources": same subject only.
+    similar: await findSimilarSets(ctx, set, { sameSubjectOnly: true }),
     permissions: {
       canEdit: canEdit(viewer, facts),
       canTakePart: canTakePart(viewer, facts),

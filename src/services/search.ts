@@ -127,8 +127,9 @@ export const SIMILAR_LIMIT = 5;
 export async function findSimilarSets(
   ctx: ServiceContext,
   set: Pick<CardSet, 'id' | 'title' | 'subtitle' | 'subject' | 'topic' | 'cards'>,
-  limit = SIMILAR_LIMIT,
+  options: { limit?: number; sameSubjectOnly?: boolean } = {},
 ): Promise<CardSetSummary[]> {
+  const limit = options.limit ?? SIMILAR_LIMIT;
   // Distinctive words are among a set's frequent ones; looking up only the 40 most frequent keeps this fast.
   const terms = termCounts({
     ...set,
@@ -141,13 +142,14 @@ export async function findSimilarSets(
   const hits = await ctx.repos.search.similar({
     setId: set.id,
     terms: chosen.map((term) => term.word),
-    limit,
+    limit: options.sameSubjectOnly === true ? limit * 3 : limit,
   });
   const rows = await ctx.repos.cardSets.findSummaries(hits.map((hit) => hit.setId));
   const byId = new Map(rows.map((row) => [row.id, toCardSetSummary(row)]));
   const boosted = hits.flatMap((hit) => {
     const other = byId.get(hit.setId);
     if (other === undefined || other.id === set.id) return [];
+    if (options.sameSubjectOnly === true && other.subject.slug !== set.subject.slug) return [];
     const sameTopic =
       set.topic !== null && other.topic?.slug === set.topic.slug && other.subject.slug === set.subject.slug;
     const sameSubject = other.subject.slug === set.subject.slug;

@@ -172,6 +172,33 @@ for (const factory of testDatabases()) {
         }).toString(),
       });
       assert.equal(crossSite.statusCode, 403);
+      const fetchMetadata = await client.request({
+        method: 'POST',
+        url: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+        payload: new URLSearchParams({
+          _csrf: token,
+          login: 'ada',
+          password: 'analytical engine 1843',
+        }).toString(),
+      });
+      assert.equal(fetchMetadata.statusCode, 403, 'Sec-Fetch-Site: cross-site');
+      // Chromium sends "Origin: null" on same-origin form posts under some referrer policies.
+      const sameOrigin = await client.request({
+        method: 'POST',
+        url: '/login',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-site': 'same-origin',
+          origin: 'null',
+        },
+        payload: new URLSearchParams({
+          _csrf: token,
+          login: 'ada',
+          password: 'analytical engine 1843',
+        }).toString(),
+      });
+      assert.equal(sameOrigin.statusCode, 303, 'a same-origin post is accepted');
       // Another visitor's token does not match this visitor's secret.
       const stranger = new BrowserClient(t.app);
       const strangerToken = await stranger.csrfFrom('/login');

@@ -1,80 +1,61 @@
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import {
-  EXAM_BOARDS,
-  LEVELS,
-  VISIBILITIES,
-  type ExamBoard,
-  type Level,
-  type Visibility,
-} from '../../domain/card-set.js';
-import type { ImportCardSetInput } from '../../services/import-card-set.js';
+import { EXAM_BOARDS, LEVELS, VISIBILITIES } from '../../domain/card-set.js';
+import { FORMAT_IDS } from '../../formats/card-set-format.js';
+import type { ImportOptions } from '../run-import.js';
 
-interface ImportOptions {
-  subject?: string;
-  topic?: string;
-  level?: Level;
-  examBoard?: ExamBoard;
-  visibility: Visibility;
-  dryRun?: boolean;
-  json?: boolean;
-}
+const HELP = `
+Formats: revision-text (the seed's "n of N" cards), tsv and csv (term lists, as Quizlet, Anki and
+spreadsheets write them), apkg (Anki packages), json (Recall JSON), markdown. Each file's format is
+detected from its content (its extension breaks ties); --format reads every file as one format.
+
+Folders are searched recursively. Hidden files are left out, and files found in a folder whose format
+is not recognised are skipped and listed in the summary.
+
+A set may hold at most 500 cards: a longer one (a big term list or Anki deck) is split into parts of
+at most 500 cards, in order, titled "Title (part 2 of 200)".
+
+On failure: every file is read and checked before anything is stored, so a file that cannot be read
+(or a set that is not valid) stops the import with its error, naming the file and line, and nothing is
+stored; with --skip-errors such files are skipped and listed instead. Sets are then stored in batches
+(at most 5,000 cards per transaction, so that a running server is not kept waiting). If storing fails
+part-way (a database error), the batches already stored stay stored, and the error says how many sets
+that is.
+
+Progress goes to standard error: a bar on a terminal, a line at every tenth otherwise, nothing with
+--json. A summary ends the output: sets, cards, files, seconds, cards per second, skipped files.
+With --json, standard output has one JSON object per set (JSON Lines) and nothing else.
+
+Examples:
+  recall import content/demo
+  recall import deck.apkg --subject Spanish --visibility private
+  recall import words.txt --format tsv --separator " - " --subject French --topic Verbs
+  recall import notes.txt --dry-run --json
+`;
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description(
-      'Import a card set from revision-card text (the format of content/demo/*.txt) and print its URL.',
+    .description('Import card sets from files or folders and print their URLs.')
+    .argument('<path...>', 'files, or folders to search for files')
+    .addOption(new Option('--format <format>', 'read every file as this format').choices(FORMAT_IDS))
+    .option(
+      '--separator <text>',
+      'term lists: the separator between term and definition (e.g. " - ", or tab, comma, semicolon, pipe)',
     )
-    .argument('<file>', 'the text file to read')
-    .option('--subject <name>', 'subject, when the text has no "See all … resources" line (overrides it)')
-    .option('--topic <name>', 'topic, likewise')
+    .option('--subject <name>', 'subject, overriding the one a file names (required when it names none)')
+    .option('--topic <name>', 'topic, overriding the one a file names')
     .addOption(new Option('--level <level>', 'level').choices(LEVELS))
     .addOption(new Option('--exam-board <board>', 'exam board').choices(EXAM_BOARDS))
     .addOption(
-      new Option('--visibility <visibility>', 'who can see it').choices(VISIBILITIES).default('public'),
+      new Option('--visibility <visibility>', 'who can see the sets').choices(VISIBILITIES).default('public'),
     )
-    .option('--dry-run', 'parse and check only; store nothing')
-    .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: ImportOptions) => {
+    .option('--dry-run', 'read and check only; store nothing')
+    .option('--json', 'print one JSON object per set (JSON Lines); no progress or summary')
+    .option('--skip-errors', 'skip files that cannot be read (listed in the summary) instead of stopping')
+    .addHelpText('after', HELP)
+    .action(async (paths: string[], options: ImportOptions) => {
       // Loaded when used, so that `recall --help` and other commands start fast.
-      const { parseRevisionText } = await import('../../formats/revision-text/parse-revision-text.js');
-      const { draftFromImport, importCardSet } = await import('../../services/import-card-set.js');
-      const { CLI_IMPORT_AUTHOR } = await import('../../services/system-users.js');
-      const text = await readFile(file, 'utf8');
-      const input: ImportCardSetInput = {
-        parsed: parseRevisionText(text),
-        subject: options.subject,
-        topic: options.topic,
-        level: options.level ?? null,
-        examBoard: options.examBoard ?? null,
-        visibility: options.visibility,
-        author: CLI_IMPORT_AUTHOR,
-      };
-      const draft = draftFromImport(input);
-      if (options.dryRun === true) {
-        process.stdout.write(
-          options.json === true
-            ? `${JSON.stringify(draft, null, 2)}\n`
-            : `${draft.title}: ${draft.cards.length} cards (${draft.subject}${draft.topic === null ? '' : ` / ${draft.topic}`}). Dry run: nothing stored.\n`,
-        );
-        return;
-      }
-      const { loadConfig } = await import('../../app/config.js');
-      const { createContainer } = await import('../../app/container.js');
-      const { slugify } = await import('../../domain/slug.js');
-      const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
-      const container = await createContainer(config);
-      try {
-        const imported = await importCardSet(container.ctx, input);
-        const url = `${config.publicUrl}/sets/${imported.id}/${slugify(imported.title)}`;
-        process.stdout.write(
-          options.json === true
-            ? `${JSON.stringify({ ...imported, url })}\n`
-            : `Imported "${imported.title}" (${imported.cardCount} cards): ${url}\n`,
-        );
-      } finally {
-        await container.close();
-      }
+      const { runImport } = await import('../run-import.js');
+      await runImport(paths, options);
     });
 }

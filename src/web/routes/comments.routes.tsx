@@ -5,6 +5,7 @@ import {
   editComment,
   getComment,
   getCommentToChange,
+  getCommentToReplyTo,
   postComment,
 } from '../../services/comments.js';
 import { reportComment } from '../../services/reports.js';
@@ -42,7 +43,7 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
 
   app.get('/comments/:id/reply', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    const found = await getComment(ctx, request.user, Number(request.params.id));
+    const found = await getCommentToReplyTo(ctx, request.user, Number(request.params.id));
     return sendPage(
       reply,
       <ReplyPage page={pageContext(request, reply, assets)} found={found} state={emptyForm()} />,
@@ -52,7 +53,7 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
   app.post('/comments/:id/reply', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
-    const found = await getComment(ctx, request.user, id);
+    const found = await getCommentToReplyTo(ctx, request.user, id);
     const body = textareaValue(readForm(request.body).body);
     try {
       const posted = await postComment(ctx, request.user, found.set.id, { body, replyTo: id });

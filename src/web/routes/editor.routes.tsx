@@ -9,7 +9,7 @@ import {
   listRevisions,
   updateCardSet,
 } from '../../services/card-set-editing.js';
-import { slugify } from '../../domain/slug.js';
+import { cardSetSlug } from '../../domain/slug.js';
 import type { SessionUser } from '../../services/auth/accounts.js';
 import {
   applyEditorAction,
@@ -78,7 +78,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     try {
       const saved = await save(cleaned, editFromState(cleaned, action));
       setNotice(reply, saved.notice);
-      return reply.redirect(cardSetUrl({ id: saved.id, slug: slugify(saved.title) }), 303);
+      return reply.redirect(cardSetUrl({ id: saved.id, slug: cardSetSlug(saved.title) }), 303);
     } catch (error) {
       if (error instanceof EditConflictError) {
         // Keep the editor's input, now based on the newer revision: saving again keeps their version.

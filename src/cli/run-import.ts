@@ -1,0 +1,207 @@
+/**
+ * `recall import PATH...`: read every file first (stopping at the first that cannot be read, so that
+ * nothing is stored from a broken import), then store the sets in batches, each batch one transaction.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ExamBoard, Level, Visibility } from '../domain/card-set.js';
+import { AppError } from '../domain/errors.js';
+import type { CardSetDraft } from '../domain/card-set.js';
+import type { FormatId } from '../formats/card-set-format.js';
+import { FORMAT_LIMITS, megabytes } from '../formats/format-limits.js';
+import {
+  checkImportInputs,
+  importInputsOf,
+  readCardFile,
+  UnrecognisedFormatError,
+} from '../services/file-import.js';
+import {
+  importCardSets,
+  type ImportCardSetInput,
+  type ImportedCardSet,
+} from '../services/import-card-set.js';
+import { CLI_IMPORT_AUTHOR } from '../services/system-users.js';
+import { findCardFiles, type SkippedFile } from './find-card-files.js';
+import { Progress } from './progress-bar.js';
+
+export interface ImportOptions {
+  format?: FormatId;
+  separator?: string;
+  subject?: string;
+  topic?: string;
+  level?: Level;
+  examBoard?: ExamBoard;
+  visibility: Visibility;
+  dryRun?: boolean;
+  json?: boolean;
+  skipErrors?: boolean;
+}
+
+/** A transaction holds at most this many cards (or BATCH_SETS sets): short enough not to keep a running
+ * server's writers waiting on SQLite's single write lock, long enough to amortise each commit. */
+export const BATCH_CARDS = 5_000;
+export const BATCH_SETS = 500;
+
+interface ReadSet {
+  file: string;
+  format: FormatId;
+  input: ImportCardSetInput;
+  draft: CardSetDraft;
+}
+
+const count = (value: number) => value.toLocaleString('en-GB');
+const plural = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? '' : 's'}`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The error, naming the file it came from (when the import has several). */
+function inFile(path: string, error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  return new AppError(error.code, `${path}: ${error.message}`, error.details);
+}
+
+const titleOfFile = (path: string): string | undefined =>
+  basename(path)
+    .replace(/\.[^.]*$/, '')
+    .trim() || undefined;
+
+export async function runImport(paths: readonly string[], options: ImportOptions): Promise<void> {
+  const out = (text: string) => process.stdout.write(text);
+  const started = performance.now();
+  const { files, skipped } = await findCardFiles(paths);
+  const several = paths.length > 1 || files.some((file) => !file.named);
+  const progress = { stream: process.stderr, enabled: options.json !== true };
+
+  const sets: ReadSet[] = [];
+  let filesRead = 0;
+  const reading = new Progress('Reading', files.length, 'files', progress);
+  for (const [index, file] of files.entries()) {
+    reading.update(index, file.path);
+    try {
+      if (file.bytes > FORMAT_LIMITS.packageBytes) {
+        throw new AppError(
+          'too_large',
+          `the file is ${megabytes(file.bytes)}; at most ${megabytes(FORMAT_LIMITS.packageBytes)} can be imported`,
+        );
+      }
+      const { format, documents } = readCardFile(await readFile(file.path), {
+        fileName: basename(file.path),
+        format: options.format,
+        separator: options.separator,
+        title: titleOfFile(file.path),
+      });
+      const inputs = importInputsOf(documents, options, CLI_IMPORT_AUTHOR);
+      const drafts = checkImportInputs(inputs);
+      inputs.forEach((input, at) =>
+        sets.push({ file: file.path, format: format.id, input, draft: drafts[at]! }),
+      );
+      filesRead += 1;
+    } catch (error) {
+      if (error instanceof UnrecognisedFormatError && !file.named) {
+        skipped.push({ path: file.path, reason: 'not in a format Recall reads' });
+      } else if (options.skipErrors === true && error instanceof AppError) {
+        skipped.push({ path: file.path, reason: error.message });
+      } else {
+        throw several ? inFile(file.path, error) : error;
+      }
+    }
+    reading.update(index + 1);
+  }
+  reading.finish();
+  const readMs = performance.now() - started;
+  const totalCards = sets.reduce((sum, set) => sum + set.draft.cards.length, 0);
+
+  if (sets.length === 0) {
+    const reasons = skipped
+      .slice(0, 3)
+      .map((file) => `${file.path}: ${file.reason}`)
+      .join('; ');
+    throw new AppError(
+      'validation',
+      `No card sets to import in ${paths.join(', ')}${skipped.length > 0 ? ` (skipped ${plural(skipped.length, 'file')}: ${reasons})` : ''}.`,
+    );
+  }
+
+  if (options.dryRun === true) {
+    for (const { file, format, draft } of sets) {
+      out(
+        options.json === true
+          ? `${JSON.stringify({ file, format, ...draft })}\n`
+          : `${draft.title}: ${plural(draft.cards.length, 'card')} (${draft.subject}${draft.topic === null ? '' : ` / ${draft.topic}`})\n`,
+      );
+    }
+    if (options.json !== true) {
+      out(
+        `Dry run: read ${plural(sets.length, 'set')} (${plural(totalCards, 'card')}) from ${plural(filesRead, 'file')} in ${seconds(readMs)}; nothing stored.\n`,
+      );
+      printSkipped(skipped, out);
+    }
+    return;
+  }
+
+  const { loadConfig } = await import('../app/config.js');
+  const { createContainer } = await import('../app/container.js');
+  const { cardSetSlug } = await import('../domain/slug.js');
+  const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
+  const container = await createContainer(config);
+  const storeStarted = performance.now();
+  const stored: { file: string; set: ImportedCardSet }[] = [];
+  let storedCards = 0;
+  try {
+    const storing = new Progress('Storing', totalCards, 'cards', progress);
+    let batch: ReadSet[] = [];
+    let batchCards = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      let imported: ImportedCardSet[];
+      try {
+        imported = await importCardSets(
+          container.ctx,
+          batch.map((set) => set.input),
+        );
+      } catch (error) {
+        if (stored.length === 0 || !(error instanceof Error)) throw error;
+        throw new Error(
+          `${error.message} (the ${plural(stored.length, 'set')} stored before this failure stay stored; the rest were not)`,
+          { cause: error },
+        );
+      }
+      imported.forEach((set, at) => stored.push({ file: batch[at]!.file, set }));
+      storedCards += batchCards;
+      storing.update(storedCards);
+      batch = [];
+      batchCards = 0;
+    };
+    for (const set of sets) {
+      batch.push(set);
+      batchCards += set.draft.cards.length;
+      if (batchCards >= BATCH_CARDS || batch.length >= BATCH_SETS) await flush();
+    }
+    await flush();
+    storing.finish();
+  } finally {
+    await container.close();
+  }
+
+  const storeMs = performance.now() - storeStarted;
+  const totalMs = performance.now() - started;
+  for (const { file, set } of stored) {
+    const url = `${config.publicUrl}/sets/${set.id}/${cardSetSlug(set.title)}`;
+    out(
+      options.json === true
+        ? `${JSON.stringify({ file, ...set, url })}\n`
+        : `Imported "${set.title}" (${plural(set.cardCount, 'card')}): ${url}\n`,
+    );
+  }
+  if (options.json === true) return;
+  const rate = Math.round(totalCards / (totalMs / 1000));
+  out(
+    `Imported ${plural(stored.length, 'set')} (${plural(totalCards, 'card')}) from ${plural(filesRead, 'file')} in ${seconds(totalMs)} (reading ${seconds(readMs)}, storing ${seconds(storeMs)}): ${count(rate)} cards/s.\n`,
+  );
+  printSkipped(skipped, out);
+}
+
+function printSkipped(skipped: readonly SkippedFile[], out: (text: string) => void): void {
+  if (skipped.length === 0) return;
+  out(`Skipped ${plural(skipped.length, 'file')}:\n`);
+  for (const file of skipped) out(`  ${file.path}: ${file.reason}\n`);
+}

@@ -1,0 +1,51 @@
+/**
+ * Writes a set as a term list.
+ *
+ * TSV is for Anki and Quizlet: Anki's headers first (`#separator:tab`, `#html:false`, `#columns:Front<TAB>Back`,
+ * `#deck:Subject::Topic::Title`, `#tags:` when there are tags), then one row per card. CSV is for
+ * spreadsheets: a `term,definition` header row, RFC 4180 quoting, CRLF line ends, and nothing else, so
+ * the title, subject and topic are not in it. Both quote a field only when they must (a separator, a quote or
+ * a line break in it, or a leading `#` that Anki would take for a comment).
+ *
+ * Titles are plain text; bodies are written as plain lines (`• bullet`, sub-heading and paragraph lines),
+ * which the reader turns back into the same Markdown for bodies made of bullets, sub-headings and paragraphs.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { deckNameOf } from '../anki/anki-deck-name.js';
+import type { CardSetDocument } from '../card-set-document.js';
+import { textBlocksFromMarkdown, type TextBlock } from '../text-blocks.js';
+
+const plainLines = (blocks: readonly TextBlock[]): string =>
+  blocks.map((block) => (block.kind === 'bullet' ? `• ${block.text}` : block.text)).join('\n');
+
+/** Quote a field with a line break (csv-stringify only quotes the record delimiter itself) or a leading `#`. */
+const MUST_QUOTE = [/^#/, /[\r\n]/];
+
+const rowsOf = (document: CardSetDocument): string[][] =>
+  document.cards.map((card) => [card.title ?? '', plainLines(textBlocksFromMarkdown(card.body))]);
+
+export function writeTsv(document: CardSetDocument): string {
+  const headers = [
+    '#separator:tab',
+    '#html:false',
+    '#columns:Front\tBack',
+    `#deck:${deckNameOf(document)}`,
+    ...(document.tags.length === 0
+      ? []
+      : [`#tags:${document.tags.map((tag) => tag.replace(/\s+/g, '_')).join(' ')}`]),
+  ];
+  const rows = stringify(rowsOf(document), {
+    delimiter: '\t',
+    record_delimiter: 'unix',
+    quoted_match: MUST_QUOTE,
+  });
+  return `${headers.join('\n')}\n${rows}`;
+}
+
+export function writeCsv(document: CardSetDocument): string {
+  return stringify([['term', 'definition'], ...rowsOf(document)], {
+    delimiter: ',',
+    record_delimiter: 'windows',
+    quoted_match: MUST_QUOTE,
+  });
+}
