@@ -1,7 +1,8 @@
 /** Schemas shared by the community routes (comments, ratings, folders, reports, moderation). */
 import Type from 'typebox';
 
-export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with Fastify's type coercion, a null tried against a string first would become "".
+export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 

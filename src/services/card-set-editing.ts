@@ -35,11 +35,24 @@ export interface Revision {
 const forbidden = () =>
   new AppError('forbidden', 'Only the author of this card set (or an admin) may change it.');
 
+/** An empty subtitle or topic is no subtitle or topic. */
+const blankToNull = (value: string | null): string | null =>
+  value === null || value.trim() === '' ? null : value;
+
 function draftOf(edit: CardSetEdit): CardSetDraft {
-  return { ...edit, cards: edit.cards.map(({ title, body }) => ({ title, body })) };
+  return {
+    ...edit,
+    subtitle: blankToNull(edit.subtitle),
+    topic: blankToNull(edit.topic),
+    cards: edit.cards.map(({ title, body }) => ({ title, body })),
+  };
 }
 
-async function placeInCatalogue(repos: Repositories, edit: CardSetEdit, now: number) {
+async function placeInCatalogue(
+  repos: Repositories,
+  edit: { subject: string; topic: string | null },
+  now: number,
+) {
   const subject = await repos.subjects.findOrCreate(edit.subject, now);
   const topic = edit.topic === null ? null : await repos.topics.findOrCreate(subject.id, edit.topic, now);
   return { subjectId: subject.id, topicId: topic?.id ?? null };
@@ -54,7 +67,7 @@ export async function createCardSet(
   assertValidCardSetDraft(draft);
   const now = ctx.clock.now().getTime();
   return ctx.transact(async (repos) => {
-    const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
+    const { subjectId, topicId } = await placeInCatalogue(repos, draft, now);
     const id = await repos.cardSets.insert(
       {
         title: draft.title,
@@ -153,7 +166,7 @@ export async function updateCardSet(
       ]);
     }
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
-    const { subjectId, topicId } = await placeInCatalogue(repos, edit, now);
+    const { subjectId, topicId } = await placeInCatalogue(repos, draft, now);
     const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
       title: draft.title,
       subtitle: draft.subtitle,
@@ -175,8 +188,8 @@ export async function updateCardSet(
       ...before,
       title: draft.title,
       subtitle: draft.subtitle,
-      subject: edit.subject,
-      topic: edit.topic,
+      subject: draft.subject,
+      topic: draft.topic,
       level: draft.level,
       examBoard: draft.examBoard,
       visibility: draft.visibility,

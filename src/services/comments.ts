@@ -190,12 +190,16 @@ export async function postComment(
   }
   assertValidBody(input.body);
   await consumeRateLimit(ctx, `comment:${actor.userId}`, COMMENT_RATE_LIMIT);
-  const id = await ctx.repos.comments.insert({
-    cardSetId: setId,
-    authorId: actor.userId,
-    parentId,
-    body: input.body,
-    now: ctx.clock.now().getTime(),
+  const id = await ctx.transact(async (repos) => {
+    const inserted = await repos.comments.insert({
+      cardSetId: setId,
+      authorId: actor.userId,
+      parentId,
+      body: input.body,
+      now: ctx.clock.now().getTime(),
+    });
+    await repos.cardSets.bumpCacheVersion(setId);
+    return inserted;
   });
   return { id, cardSet: linkTo(row), threadId: parentId ?? id };
 }
@@ -241,12 +245,15 @@ export async function editComment(
   id: number,
   input: { body: string },
 ): Promise<CommentInContext> {
-  await findCommentToChange(ctx.repos, actor, id, 'edit');
+  const { set } = await findCommentToChange(ctx.repos, actor, id, 'edit');
   assertValidBody(input.body);
   const now = ctx.clock.now().getTime();
-  if (!(await ctx.repos.comments.updateBody(id, input.body, now))) {
-    throw new AppError('conflict', 'This comment changed while you were editing it; reload and try again.');
-  }
+  await ctx.transact(async (repos) => {
+    if (!(await repos.comments.updateBody(id, input.body, now))) {
+      throw new AppError('conflict', 'This comment changed while you were editing it; reload and try again.');
+    }
+    await repos.cardSets.bumpCacheVersion(set.row.id);
+  });
   return getComment(ctx, actor, id);
 }
 
@@ -257,6 +264,9 @@ export async function deleteComment(
   id: number,
 ): Promise<{ cardSet: SetLink }> {
   const { set } = await findCommentToChange(ctx.repos, actor, id, 'delete');
-  await ctx.repos.comments.markDeleted(id, ctx.clock.now().getTime());
+  await ctx.transact(async (repos) => {
+    await repos.comments.markDeleted(id, ctx.clock.now().getTime());
+    await repos.cardSets.bumpCacheVersion(set.row.id);
+  });
   return { cardSet: linkTo(set.row) };
 }

@@ -27,6 +27,7 @@ import {
   type ImportCardSetInput,
   type ImportedCardSet,
 } from './import-card-set.js';
+import { consumeRateLimit } from './rate-limits.js';
 import type { SystemUser } from './system-users.js';
 
 /** The most cards one set in a file may have before it is split (Anki's own files stop at 200,000 notes). */
@@ -160,6 +161,37 @@ export const authorOfAccount = (user: { handle: string; displayName: string }): 
   handle: user.handle,
   displayName: user.displayName,
 });
+
+/**
+ * Checks sets before a preview: everything `importCardSets` will check but the subject, which the
+ * person importing may still choose. Throws a validation error naming the set at fault.
+ */
+export function checkDocumentsBeforeChoices(documents: readonly CardSetDocument[]): void {
+  const inputs = importInputsOf(documents, { visibility: 'private' }, { handle: '-', displayName: '-' });
+  checkImportInputs(
+    inputs.map((input) => ({ ...input, subject: input.parsed.subject ?? 'A subject to be chosen' })),
+  );
+}
+
+/** Sets that name no subject, when no subject is chosen for all. */
+export const setsWithoutSubject = (documents: readonly CardSetDocument[], choices: ImportChoices): number =>
+  choices.subject !== undefined && choices.subject.trim() !== ''
+    ? 0
+    : documents.filter((document) => document.subject === null || document.subject.trim() === '').length;
+
+/** Imports through the web: a few dozen an hour per member, each up to CARRY_LIMITS.sets sets. */
+export const MEMBER_IMPORT_RATE = { limit: 30, windowMs: 60 * 60 * 1000 } as const;
+
+/** A member's import from the Import page: rate-limited, stored in one transaction, owned by them. */
+export async function importDocumentsForMember(
+  ctx: ServiceContext,
+  member: { userId: number; handle: string; displayName: string },
+  documents: readonly CardSetDocument[],
+  choices: ImportChoices,
+): Promise<ImportedCardSet[]> {
+  await consumeRateLimit(ctx, `import:${member.userId}`, MEMBER_IMPORT_RATE);
+  return importDocuments(ctx, authorOfAccount(member), documents, choices);
+}
 
 /** Stores the sets in one transaction (all or none), owned by `author`. */
 export function importDocuments(

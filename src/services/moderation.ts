@@ -103,6 +103,7 @@ export async function hideComment(
   await ctx.transact(async (repos) => {
     await repos.comments.changeStatus(id, 'visible', 'hidden', now);
     await repos.reports.resolveAllFor('comment', id, actor.userId, now);
+    await repos.cardSets.bumpCacheVersion(comment.cardSetId);
   });
   return { cardSetId: comment.cardSetId };
 }
@@ -118,7 +119,10 @@ export async function restoreComment(
   if (comment.status === 'deleted') {
     throw new AppError('conflict', 'Its author has deleted this comment: it cannot be restored.');
   }
-  await ctx.repos.comments.changeStatus(id, 'hidden', 'visible', ctx.clock.now().getTime());
+  await ctx.transact(async (repos) => {
+    await repos.comments.changeStatus(id, 'hidden', 'visible', ctx.clock.now().getTime());
+    await repos.cardSets.bumpCacheVersion(comment.cardSetId);
+  });
   return { cardSetId: comment.cardSetId };
 }
 

@@ -51,13 +51,19 @@ export async function rateCardSet(
       { field: 'stars', message: 'Choose from 1 to 5 stars.' },
     ]);
   }
-  await ctx.repos.ratings.upsert(setId, actor.userId, stars, ctx.clock.now().getTime());
+  await ctx.transact(async (repos) => {
+    await repos.ratings.upsert(setId, actor.userId, stars, ctx.clock.now().getTime());
+    await repos.cardSets.bumpCacheVersion(setId);
+  });
   return loadSetRating(ctx.repos, actor, setId, true);
 }
 
 /** Takes your rating back (nothing happens if you had none). */
 export async function removeRating(ctx: ServiceContext, actor: Actor, setId: number): Promise<SetRating> {
   const { facts } = await findViewableSet(ctx.repos, actor, setId);
-  await ctx.repos.ratings.delete(setId, actor.userId);
+  await ctx.transact(async (repos) => {
+    await repos.ratings.delete(setId, actor.userId);
+    await repos.cardSets.bumpCacheVersion(setId);
+  });
   return loadSetRating(ctx.repos, actor, setId, canRate(actor, facts));
 }

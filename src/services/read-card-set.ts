@@ -71,3 +71,21 @@ export async function getCardSetPage(
     },
   };
 }
+
+export interface PageVersion {
+  version: number;
+  viewCount: number;
+  /** Anyone may see it (public or unlisted, not hidden): only such pages are cached for visitors. */
+  openToAll: boolean;
+}
+
+/** A cheap look at a set, for serving a cached copy of its page when nothing on it has changed. */
+export async function getPageVersion(ctx: ServiceContext, id: number): Promise<PageVersion | undefined> {
+  const row = await ctx.repos.cardSets.findPageVersion(id);
+  if (row === undefined) return undefined;
+  return {
+    version: row.cacheVersion,
+    viewCount: row.viewCount,
+    openToAll: row.status === 'active' && row.visibility !== 'private',
+  };
+}

@@ -15,6 +15,11 @@ export function setNotice(reply: FastifyReply, message: string): void {
   });
 }
 
+/** True when a notice waits to be shown: that page is this browser's alone. */
+export function hasNotice(request: FastifyRequest): boolean {
+  return (request.cookies as Record<string, string | undefined> | undefined)?.[NOTICE_COOKIE] !== undefined;
+}
+
 export function pageContext(
   request: FastifyRequest,
   reply: FastifyReply,

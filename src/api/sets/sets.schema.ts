@@ -2,7 +2,8 @@ import Type from 'typebox';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import { MAX_PAGE_SIZE } from '../../services/browse.js';
 
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with Fastify's type coercion, a null tried against a string first would become "".
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 const Choice = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values] });
 

@@ -181,7 +181,11 @@ export class CardSetRepository {
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('card_sets')
-      .set({ ...changes, revision: expectedRevision + 1 })
+      .set((eb) => ({
+        ...changes,
+        revision: expectedRevision + 1,
+        cache_version: eb('cache_version', '+', 1),
+      }))
       .where('id', '=', id)
       .where('revision', '=', expectedRevision)
       .executeTakeFirst();
@@ -235,7 +239,29 @@ export class CardSetRepository {
   }
 
   async setStatus(id: number, status: 'active' | 'hidden'): Promise<void> {
-    await this.db.updateTable('card_sets').set({ status }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('card_sets')
+      .set((eb) => ({ status, cache_version: eb('cache_version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Marks the set's page as changed (a comment, a rating…): cached copies of it are no longer served. */
+  async bumpCacheVersion(id: number): Promise<void> {
+    await this.db
+      .updateTable('card_sets')
+      .set((eb) => ({ cache_version: eb('cache_version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** What decides whether a cached copy of the set's page may be served, and the views to show on it. */
+  async findPageVersion(id: number) {
+    return this.db
+      .selectFrom('card_sets')
+      .select(['cache_version as cacheVersion', 'view_count as viewCount', 'visibility', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async insertRevision(revision: Insertable<CardSetRevisionsTable>): Promise<void> {

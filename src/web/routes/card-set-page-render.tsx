@@ -5,6 +5,7 @@ import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import type { CardSetPageForms } from '../views/card-set-community.js';
 import { CardSetPage } from '../views/card-set-page.js';
+import { formatViews } from '../set-page-cache.js';
 import type { WebDeps } from './route-deps.js';
 
 export async function sendCardSetPageWithForms(
@@ -21,7 +22,7 @@ export async function sendCardSetPageWithForms(
     <CardSetPage
       page={pageContext(request, reply, deps.assets)}
       data={data}
-      viewCount={data.set.viewCount + deps.views.unflushed(data.set.id)}
+      views={formatViews(data.set.viewCount + deps.views.unflushed(data.set.id))}
       forms={forms}
     />,
     status,

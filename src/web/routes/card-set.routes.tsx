@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { getCardSet, getCardSetPage } from '../../services/read-card-set.js';
-import { pageContext } from '../page-context.js';
-import { sendPage } from '../render.js';
+import {
+  getCardSet,
+  getCardSetPage,
+  getPageVersion,
+  type PageVersion,
+} from '../../services/read-card-set.js';
+import { hasNotice, pageContext } from '../page-context.js';
+import { renderDocument } from '../render.js';
+import { formatViews, SetPageCache, VIEWS_PLACEHOLDER } from '../set-page-cache.js';
 import { CardSetPage } from '../views/card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
 import { idParams, type WebDeps } from './route-deps.js';
@@ -12,6 +18,8 @@ const queryString = (request: FastifyRequest) => {
 };
 
 export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }: WebDeps): Promise<void> {
+  const cache = new SetPageCache();
+
   app.get<{ Params: { id: string } }>(
     '/sets/:id',
     { schema: { params: idParams } },
@@ -25,20 +33,44 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
     '/sets/:id/:slug',
     { schema: { params: idParams } },
     async (request, reply) => {
-      const data = await getCardSetPage(ctx, request.user, Number(request.params.id));
+      const id = Number(request.params.id);
+      // Visitors who are not logged in all see the same page: serve it from the cache while it is current.
+      let version: PageVersion | undefined;
+      if (request.user === null && !hasNotice(request)) {
+        version = await getPageVersion(ctx, id);
+        if (version?.openToAll === true) {
+          const cached = cache.get(
+            id,
+            version.version,
+            request.params.slug,
+            ctx.clock.now().getTime(),
+            formatViews(version.viewCount + views.unflushed(id) + 1),
+          );
+          if (cached !== undefined) {
+            views.record(id);
+            return reply.type('text/html; charset=utf-8').send(cached);
+          }
+        }
+      }
+      const data = await getCardSetPage(ctx, request.user, id);
       const { set } = data;
       if (request.params.slug !== set.slug) {
         return reply.redirect(cardSetUrl(set) + queryString(request), 301);
       }
       views.record(set.id);
-      return sendPage(
-        reply,
+      const viewText = formatViews(set.viewCount + views.unflushed(set.id));
+      const cacheable = version?.openToAll === true;
+      const html = renderDocument(
         <CardSetPage
           page={pageContext(request, reply, assets)}
           data={data}
-          viewCount={set.viewCount + views.unflushed(set.id)}
+          views={cacheable ? VIEWS_PLACEHOLDER : viewText}
         />,
       );
+      const body = cacheable
+        ? cache.put(id, version!.version, set.slug, html, ctx.clock.now().getTime(), viewText)
+        : html;
+      return reply.type('text/html; charset=utf-8').send(body);
     },
   );
 }

@@ -16,13 +16,14 @@ interface CardSetPageProps {
   page: PageContext;
   data: CardSetPageData;
   /** Includes views not yet written to the database. */
-  viewCount: number;
+  /** Formatted; the page cache renders a placeholder here and fills it in per request. */
+  views: string;
   /** Community forms (comment, rating, save) re-rendered with their problems. */
   forms?: CardSetPageForms;
 }
 
 /** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
-export function CardSetPage({ page, data, viewCount, forms = {} }: CardSetPageProps) {
+export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps) {
   const { set, similar, permissions } = data;
   const total = set.cards.length;
   const breadcrumbs: Crumb[] = [
@@ -93,7 +94,7 @@ export function CardSetPage({ page, data, viewCount, forms = {} }: CardSetPagePr
             <dt>Number of cards</dt>
             <dd>{total}</dd>
             <dt>Views</dt>
-            <dd>{viewCount.toLocaleString('en-GB')}</dd>
+            <dd>{views}</dd>
             <dt>Rating</dt>
             <dd>{ratingText(data.community.rating.summary)}</dd>
           </dl>

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BrowserClient } from '../helpers/browser-client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { quickMember } from '../helpers/members.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const views = (html: string) =>
+  Number(/<dt>Views<\/dt><dd>([\d,]+)<\/dd>/.exec(html)?.[1]?.replace(/,/g, ''));
+const withoutViews = (html: string) => html.replace(/<dt>Views<\/dt><dd>[\d,]+<\/dd>/, '');
+
+for (const factory of testDatabases()) {
+  describe(`cached card-set pages on ${factory.dialect}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(factory, { demoContent: false });
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('serves visitors the same page, fresh after every edit, comment and rating, counting each view', async () => {
+      const author = await quickMember(t, 'Author');
+      const reader = await quickMember(t, 'Reader');
+      const created = await author.client.api('POST', '/api/v1/sets', {
+        title: 'Cached set',
+        subtitle: null,
+        subject: 'Caching',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'One', body: 'First version' }],
+      });
+      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const visitor = new BrowserClient(t.app);
+      const first = await visitor.get(links.html);
+      const second = await visitor.get(links.html);
+      assert.equal(first.statusCode, 200);
+      assert.equal(views(second.body), views(first.body) + 1);
+      assert.equal(withoutViews(first.body), withoutViews(second.body), 'the same page apart from the views');
+      assert.ok(!first.body.includes('/untitled'), 'no topic, no topic link');
+      assert.ok(!first.body.includes('name="_csrf"'), 'no per-visitor token in a shared page');
+
+      const { revision, cards } = (await author.client.api('GET', `/api/v1/sets/${id}/edit`)).json<{
+        revision: number;
+        cards: { id: number }[];
+      }>();
+      const edited = await author.client.api('PUT', `/api/v1/sets/${id}`, {
+        title: 'Cached set',
+        subtitle: null,
+        subject: 'Caching',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        revision,
+        cards: [{ id: cards[0]!.id, title: 'One', body: 'Second version' }],
+      });
+      assert.equal(edited.statusCode, 200);
+      assert.match((await visitor.get(links.html)).body, /Second version/);
+
+      assert.equal(
+        (await reader.client.api('POST', `/api/v1/sets/${id}/comments`, { body: 'Nice cache' })).statusCode,
+        201,
+      );
+      assert.match((await visitor.get(links.html)).body, /Nice cache/);
+      assert.equal(
+        (await reader.client.api('PUT', `/api/v1/sets/${id}/rating`, { stars: 4 })).statusCode,
+        200,
+      );
+      assert.match((await visitor.get(links.html)).body, /4(\.0)? out of 5/);
+
+      const member = await reader.client.get(links.html);
+      assert.match(member.body, /Log out/, 'members get their own page');
+      assert.ok(!(await visitor.get(links.html)).body.includes('Log out'));
+    });
+
+    it('stops serving a page as soon as its set is made private or hidden', async () => {
+      const author = await quickMember(t, 'Hider');
+      const moderator = await quickMember(t, 'Mod', 'moderator');
+      const created = await author.client.api('POST', '/api/v1/sets', {
+        title: 'Soon hidden',
+        subtitle: null,
+        subject: 'Caching',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: null, body: 'x' }],
+      });
+      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const visitor = new BrowserClient(t.app);
+      assert.equal((await visitor.get(links.html)).statusCode, 200);
+      assert.equal(
+        (await moderator.client.api('POST', `/api/v1/moderation/sets/${id}/hide`)).statusCode,
+        204,
+      );
+      assert.equal((await visitor.get(links.html)).statusCode, 404);
+    });
+  });
+}
