@@ -1,7 +1,7 @@
 /** The Fastify application: security headers, pages, API, errors. Tests use it through `inject`. */
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
 import { openApiRoutes, registerOpenApi } from '../api/openapi.plugin.js';
@@ -33,7 +33,8 @@ export async function buildServer(container: Container): Promise<FastifyInstance
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  // Security headers, computed once (helmet builds its middleware once; applying it is cheap).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -53,6 +54,11 @@ export async function buildServer(container: Container): Promise<FastifyInstance
     crossOriginEmbedderPolicy: false,
     // With "no-referrer", browsers send "Origin: null" on our own form posts; this keeps the origin.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error instanceof Error ? error : undefined),
+    );
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
 

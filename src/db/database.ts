@@ -83,6 +83,27 @@ class RecallSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. Keep the
+ * prepared statements of the last few hundred distinct SQL texts (queries are parameterised, so the
+ * set of texts is small) and reuse them.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        statement = sqlite.prepare(text);
+        if (statements.size >= 500) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(
   location: DatabaseLocation,
   options: { poolSize?: number } = {},
@@ -103,6 +124,8 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new RecallSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new RecallSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => db.destroy() };
 }

@@ -2,19 +2,16 @@
  * Rendered card-set pages for visitors who are not logged in, so that a page view costs little more
  * than sending bytes. Each request still asks the database for the set's cache_version (one indexed
  * read), and every change that alters the page bumps it, so any server serves a fresh page at once
- * after an edit made on any other. Entries also expire after a while, to refresh "similar sets".
+ * after an edit made on any other. Entries also expire after a minute: the view count and the
+ * "similar sets" on a cached page are at most that old.
  */
 
-/** Where the view count goes; filled in on each request (views change on every one). */
-export const VIEWS_PLACEHOLDER = '\u2063views\u2063';
-
-export const formatViews = (count: number): string => count.toLocaleString('en-GB');
+export const formatViews = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 interface Entry {
   version: number;
   slug: string;
-  before: string;
-  after: string;
+  page: Buffer;
   storedAt: number;
 }
 
@@ -23,40 +20,31 @@ export class SetPageCache {
 
   constructor(
     private readonly maxEntries = 2_000,
-    private readonly maxAgeMs = 10 * 60 * 1000,
+    private readonly maxAgeMs = 60 * 1000,
   ) {}
 
   /** The page, if a copy of this version is held and young enough. */
-  get(id: number, version: number, slug: string, now: number, views: string): string | undefined {
+  get(id: number, version: number, slug: string, now: number): Buffer | undefined {
     const entry = this.entries.get(id);
     if (entry === undefined || entry.version !== version || entry.slug !== slug) return undefined;
     if (now - entry.storedAt > this.maxAgeMs) {
       this.entries.delete(id);
       return undefined;
     }
-    // Least recently used last: re-insert on use.
+    // Least recently used first in the map: move this one to the end.
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return entry.before + views + entry.after;
+    return entry.page;
   }
 
-  /** Keeps a page rendered with VIEWS_PLACEHOLDER; returns it with the views filled in. */
-  put(id: number, version: number, slug: string, html: string, now: number, views: string): string {
-    const at = html.indexOf(VIEWS_PLACEHOLDER);
-    if (at === -1) return html;
-    const entry = {
-      version,
-      slug,
-      before: html.slice(0, at),
-      after: html.slice(at + VIEWS_PLACEHOLDER.length),
-      storedAt: now,
-    };
+  put(id: number, version: number, slug: string, html: string, now: number): Buffer {
+    const page = Buffer.from(html, 'utf8');
     this.entries.delete(id);
-    this.entries.set(id, entry);
+    this.entries.set(id, { version, slug, page, storedAt: now });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return entry.before + views + entry.after;
+    return page;
   }
 }

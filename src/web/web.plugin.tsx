@@ -8,6 +8,7 @@ import { cardSetRoutes } from './routes/card-set.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { commentRoutes } from './routes/comments.routes.js';
 import { folderRoutes } from './routes/folders.routes.js';
+import { importExportRoutes } from './routes/import-export.routes.js';
 import { moderationRoutes } from './routes/moderation.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { ratingRoutes } from './routes/ratings.routes.js';
@@ -35,4 +36,5 @@ export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<vo
   await app.register(reportRoutes, deps);
   await app.register(moderationRoutes, deps);
   await app.register(profileRoutes, deps);
+  await app.register(importExportRoutes, deps);
 }

@@ -7,7 +7,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const views = (html: string) =>
   Number(/<dt>Views<\/dt><dd>([\d,]+)<\/dd>/.exec(html)?.[1]?.replace(/,/g, ''));
-const withoutViews = (html: string) => html.replace(/<dt>Views<\/dt><dd>[\d,]+<\/dd>/, '');
 
 for (const factory of testDatabases()) {
   describe(`cached card-set pages on ${factory.dialect}`, () => {
@@ -37,8 +36,12 @@ for (const factory of testDatabases()) {
       const first = await visitor.get(links.html);
       const second = await visitor.get(links.html);
       assert.equal(first.statusCode, 200);
-      assert.equal(views(second.body), views(first.body) + 1);
-      assert.equal(withoutViews(first.body), withoutViews(second.body), 'the same page apart from the views');
+      assert.equal(second.body, first.body, 'the same page, served from the cache');
+      // Every view counts; a cached page shows the count as it was up to a minute ago.
+      await t.container.views.flush();
+      assert.equal((await t.container.ctx.repos.cardSets.findSummary(id))!.viewCount, 2);
+      t.clock.advance(61_000);
+      assert.equal(views((await visitor.get(links.html)).body), 3);
       assert.ok(!first.body.includes('/untitled'), 'no topic, no topic link');
       assert.ok(!first.body.includes('name="_csrf"'), 'no per-visitor token in a shared page');
 

@@ -1,6 +1,9 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { CompiledQuery, type InferResult, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CardDraft } from '../../domain/card-set.js';
 import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
+
+/** The page-version query's SQL, per engine (see findPageVersion). */
+const pageVersionSql = new Map<string, string>();
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -255,13 +258,25 @@ export class CardSetRepository {
       .execute();
   }
 
-  /** What decides whether a cached copy of the set's page may be served, and the views to show on it. */
+  /**
+   * What decides whether a cached copy of the set's page may be served, and the views to show on it.
+   * Runs on every page view, so the query is built once per engine and only its parameter changes.
+   */
   async findPageVersion(id: number) {
-    return this.db
+    const query = this.db
       .selectFrom('card_sets')
       .select(['cache_version as cacheVersion', 'view_count as viewCount', 'visibility', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', 0);
+    const engine = this.db.getExecutor().adapter.constructor.name;
+    let text = pageVersionSql.get(engine);
+    if (text === undefined) {
+      text = query.compile().sql;
+      pageVersionSql.set(engine, text);
+    }
+    const result = await this.db.executeQuery<InferResult<typeof query>[number]>(
+      CompiledQuery.raw(text, [id]),
+    );
+    return result.rows[0];
   }
 
   async insertRevision(revision: Insertable<CardSetRevisionsTable>): Promise<void> {

@@ -7,7 +7,7 @@ import {
 } from '../../services/read-card-set.js';
 import { hasNotice, pageContext } from '../page-context.js';
 import { renderDocument } from '../render.js';
-import { formatViews, SetPageCache, VIEWS_PLACEHOLDER } from '../set-page-cache.js';
+import { formatViews, SetPageCache } from '../set-page-cache.js';
 import { CardSetPage } from '../views/card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
 import { idParams, type WebDeps } from './route-deps.js';
@@ -39,13 +39,7 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
       if (request.user === null && !hasNotice(request)) {
         version = await getPageVersion(ctx, id);
         if (version?.openToAll === true) {
-          const cached = cache.get(
-            id,
-            version.version,
-            request.params.slug,
-            ctx.clock.now().getTime(),
-            formatViews(version.viewCount + views.unflushed(id) + 1),
-          );
+          const cached = cache.get(id, version.version, request.params.slug, ctx.clock.now().getTime());
           if (cached !== undefined) {
             views.record(id);
             return reply.type('text/html; charset=utf-8').send(cached);
@@ -58,18 +52,17 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
         return reply.redirect(cardSetUrl(set) + queryString(request), 301);
       }
       views.record(set.id);
-      const viewText = formatViews(set.viewCount + views.unflushed(set.id));
-      const cacheable = version?.openToAll === true;
       const html = renderDocument(
         <CardSetPage
           page={pageContext(request, reply, assets)}
           data={data}
-          views={cacheable ? VIEWS_PLACEHOLDER : viewText}
+          views={formatViews(set.viewCount + views.unflushed(set.id))}
         />,
       );
-      const body = cacheable
-        ? cache.put(id, version!.version, set.slug, html, ctx.clock.now().getTime(), viewText)
-        : html;
+      const body =
+        version?.openToAll === true
+          ? cache.put(id, version.version, set.slug, html, ctx.clock.now().getTime())
+          : html;
       return reply.type('text/html; charset=utf-8').send(body);
     },
   );

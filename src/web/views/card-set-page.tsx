@@ -10,13 +10,14 @@ import {
 import { formatDate, isoDate } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
+import { SetFileLinks } from './set-file-links.js';
 import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
 
 interface CardSetPageProps {
   page: PageContext;
   data: CardSetPageData;
   /** Includes views not yet written to the database. */
-  /** Formatted; the page cache renders a placeholder here and fills it in per request. */
+  /** Formatted, e.g. "1,204". */
   views: string;
   /** Community forms (comment, rating, save) re-rendered with their problems. */
   forms?: CardSetPageForms;
@@ -65,6 +66,7 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
               </li>
             </ul>
           )}
+          <SetFileLinks set={set} />
         </header>
 
         <details class="resource-info">

@@ -68,6 +68,9 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
                       <a href="/sets/new">New set</a>
                     </li>
                     <li>
+                      <a href="/import">Import</a>
+                    </li>
+                    <li>
                       <a href="/me/folders">My folders</a>
                     </li>
                     {(page.user.role === 'moderator' || page.user.role === 'admin') && (

@@ -1,0 +1,314 @@
+/**
+ * Files in and out of Recall in the browser: /import (upload or paste → preview → confirm),
+ * /sets/:id/export/:format (a download in any format), /sets/:id/print (printable revision cards).
+ *
+ * Nothing is stored before the confirmation. The preview carries the parsed sets to it in hidden fields
+ * as Recall JSON (lossless), which the confirmation reads and checks again as it would any upload.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isExamBoard, isLevel, isVisibility } from '../../domain/card-set.js';
+import { AppError } from '../../domain/errors.js';
+import { cardSetSlug } from '../../domain/slug.js';
+import type { SessionUser } from '../../services/auth/accounts.js';
+import { exportCardSet } from '../../services/card-set-export.js';
+import {
+  CARRY_LIMITS,
+  carryDocuments,
+  checkDocumentsBeforeChoices,
+  documentsFromCarried,
+  importDocumentsForMember,
+  readCardFile,
+  setsWithoutSubject,
+  type ImportChoices,
+} from '../../services/file-import.js';
+import { getCardSet } from '../../services/read-card-set.js';
+import { FORMAT_IDS, isFormatId } from '../../formats/card-set-format.js';
+import type { CardSetDocument } from '../../formats/card-set-document.js';
+import { formFailure, redirectToLogin } from '../form-handling.js';
+import { emptyForm, readForm, type FormState, type FormValues } from '../forms.js';
+import {
+  acceptMultipartForms,
+  oversizedFieldsOf,
+  uploadsOf,
+  type MultipartLimits,
+} from '../multipart-form.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { ImportPage, ImportPreviewPage, UPLOAD_LIMIT_TEXT } from '../views/import-pages.js';
+import { PrintPage } from '../views/print-page.js';
+import { cardSetUrl } from '../views/urls.js';
+import { ID_PATTERN, idParams, type WebDeps } from './route-deps.js';
+
+const MIB = 1024 * 1024;
+
+/** The upload form: one file of up to 10 MB, or as much pasted text. */
+const UPLOAD_LIMITS: MultipartLimits = {
+  fileBytes: 10 * MIB,
+  fieldBytes: 10 * MIB,
+  fields: 10,
+  totalBytes: 24 * MIB,
+};
+
+/** The confirmation: the carried sets (UTF-8 takes up to 3 bytes per character) and the choices. */
+const CONFIRM_LIMITS: MultipartLimits = {
+  fileBytes: 0,
+  fieldBytes: 3 * CARRY_LIMITS.characters,
+  fields: CARRY_LIMITS.sets + 10,
+  totalBytes: 3 * CARRY_LIMITS.characters + MIB,
+};
+
+const tooLargeMessage = `The file is larger than ${UPLOAD_LIMIT_TEXT}, more than the Import page takes. Split it, or ask the site's operator to import it with "recall import".`;
+
+/** Pasted text a browser sends in a form is the user's; only the kinds of failure the form can show. */
+function importFailure(error: unknown, values: FormValues, field: 'file' | 'text', reply: FastifyReply) {
+  if (error instanceof AppError && (error.code === 'parse' || error.code === 'too_large')) {
+    const status = error.code === 'parse' ? 400 : 413;
+    const problems = error.code === 'parse' ? [{ field, message: error.message }] : [];
+    return {
+      state: {
+        values,
+        problems,
+        message:
+          error.code === 'parse'
+            ? 'Recall could not read these cards. Check the format, or choose it under “Format options”.'
+            : error.message,
+      },
+      status,
+    };
+  }
+  return formFailure(error, values, reply);
+}
+
+const stringsOf = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : [];
+
+/** The choices of the preview form, or problems to show beside its fields. */
+function readChoices(values: FormValues): ImportChoices {
+  const problems = [];
+  const level = values.level ?? '';
+  const examBoard = values.examBoard ?? '';
+  const visibility = values.visibility ?? 'private';
+  if (level !== '' && !isLevel(level))
+    problems.push({ field: 'level', message: 'Choose a level from the list.' });
+  if (examBoard !== '' && !isExamBoard(examBoard))
+    problems.push({ field: 'examBoard', message: 'Choose an exam board from the list.' });
+  if (!isVisibility(visibility))
+    problems.push({ field: 'visibility', message: 'Choose who can see the sets.' });
+  if (problems.length > 0)
+    throw new AppError('validation', 'Please correct the highlighted choices.', problems);
+  return {
+    subject: values.subject,
+    topic: values.topic,
+    level: isLevel(level) ? level : undefined,
+    examBoard: isExamBoard(examBoard) ? examBoard : undefined,
+    visibility: isVisibility(visibility) ? visibility : 'private',
+  };
+}
+
+/** The subject and topic the preview suggests: the file's own, when every set agrees. */
+function suggestedChoices(documents: readonly CardSetDocument[]): FormValues {
+  const common = (values: (string | null)[]) =>
+    values.every((value) => value === values[0]) ? (values[0] ?? '') : '';
+  return {
+    subject: common(documents.map((document) => document.subject)),
+    topic: common(documents.map((document) => document.topic)),
+    level: '',
+    examBoard: '',
+    visibility: 'private',
+  };
+}
+
+export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  acceptMultipartForms(app);
+
+  const renderForm = (request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) =>
+    sendPage(reply, <ImportPage page={pageContext(request, reply, assets)} state={state} />, status);
+
+  const renderPreview = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    preview: { formatLabel: string; source: string | null; documents: CardSetDocument[] },
+    state: FormState,
+    status = 200,
+  ) => {
+    const carried = carryDocuments(preview.documents, ctx.clock.now());
+    return sendPage(
+      reply,
+      <ImportPreviewPage
+        page={pageContext(request, reply, assets)}
+        preview={{ ...preview, carried }}
+        state={state}
+      />,
+      status,
+    );
+  };
+
+  app.get('/import', async (request, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    return renderForm(request, reply, emptyForm({ format: '', separator: '', text: '' }));
+  });
+
+  app.post(
+    '/import',
+    // Pasted text may also come urlencoded (forms without a file input).
+    { bodyLimit: UPLOAD_LIMITS.totalBytes, config: { multipart: UPLOAD_LIMITS } },
+    async (request, reply) => {
+      if (request.user === null) return redirectToLogin(request, reply);
+      const values = readForm(request.body);
+      const kept: FormValues = {
+        text: values.text ?? '',
+        format: values.format ?? '',
+        separator: values.separator ?? '',
+      };
+      const upload = uploadsOf(request.body).find((file) => file.tooLarge || file.bytes.length > 0);
+      if (upload?.tooLarge === true || oversizedFieldsOf(request.body).includes('text')) {
+        const message =
+          upload?.tooLarge === true
+            ? tooLargeMessage
+            : tooLargeMessage.replace('The file', 'The pasted text');
+        return renderForm(request, reply, { values: kept, problems: [], message }, 413);
+      }
+      const format = kept.format ?? '';
+      if (format !== '' && !isFormatId(format)) {
+        return renderForm(
+          request,
+          reply,
+          {
+            values: { ...kept, format: '' },
+            problems: [{ field: 'format', message: `Choose one of ${FORMAT_IDS.join(', ')}.` }],
+            message: null,
+          },
+          400,
+        );
+      }
+      const text = kept.text ?? '';
+      if (upload === undefined && text.trim() === '') {
+        const problem = { field: 'file', message: 'Choose a file, or paste some cards into the box.' };
+        return renderForm(request, reply, { values: kept, problems: [problem], message: null }, 400);
+      }
+      try {
+        const source = upload?.fileName || null;
+        const { format: read, documents } = readCardFile(
+          upload === undefined ? new TextEncoder().encode(text) : upload.bytes,
+          {
+            fileName: source ?? undefined,
+            format: isFormatId(format) ? format : undefined,
+            separator: kept.separator,
+            title: source?.replace(/\.[^.]*$/, '').trim() || undefined,
+          },
+        );
+        if (documents.length === 0) {
+          throw new AppError('validation', 'There are no cards in this file.', [
+            { field: 'file', message: 'There are no cards in this file.' },
+          ]);
+        }
+        checkDocumentsBeforeChoices(documents);
+        return renderPreview(
+          request,
+          reply,
+          { formatLabel: read.label, source, documents },
+          emptyForm(suggestedChoices(documents)),
+        );
+      } catch (error) {
+        const { state, status } = importFailure(error, kept, upload === undefined ? 'text' : 'file', reply);
+        return renderForm(request, reply, state, status);
+      }
+    },
+  );
+
+  app.post(
+    '/import/confirm',
+    { bodyLimit: CONFIRM_LIMITS.totalBytes, config: { multipart: CONFIRM_LIMITS } },
+    async (request, reply) => {
+      const user: SessionUser | null = request.user;
+      if (user === null) return redirectToLogin(request, reply);
+      if (oversizedFieldsOf(request.body).length > 0) {
+        throw new AppError('too_large', 'These cards are too many to import through the web page at once.');
+      }
+      // Read and checked again: the hidden fields came back from the browser.
+      const documents = documentsFromCarried(
+        stringsOf((request.body as Record<string, unknown> | null)?.document),
+      );
+      const values = readForm(request.body);
+      // Shown again if the form comes back with a problem; only words on the page, escaped like any.
+      const preview = {
+        formatLabel: (values.formatLabel ?? '').slice(0, 100) || 'Recall JSON',
+        source: (values.source ?? '').slice(0, 200) || null,
+        documents,
+      };
+      try {
+        const choices = readChoices(values);
+        const missing = setsWithoutSubject(documents, choices);
+        if (missing > 0) {
+          const message =
+            documents.length === 1
+              ? 'The file names no subject: choose one.'
+              : `${missing} of the sets name no subject: choose one for all of them.`;
+          throw new AppError('validation', 'Please choose a subject.', [{ field: 'subject', message }]);
+        }
+        checkDocumentsBeforeChoices(documents);
+        const imported = await importDocumentsForMember(ctx, user, documents, choices);
+        const cards = imported.reduce((sum, set) => sum + set.cardCount, 0);
+        setNotice(
+          reply,
+          imported.length === 1
+            ? `Imported “${imported[0]!.title}” (${cards} cards).`
+            : `Imported ${imported.length} sets (${cards} cards).`,
+        );
+        const first = imported[0]!;
+        return reply.redirect(
+          imported.length === 1
+            ? cardSetUrl({ id: first.id, slug: cardSetSlug(first.title) })
+            : `/users/${user.handle}`,
+          303,
+        );
+      } catch (error) {
+        const { state, status } = formFailure(error, values, reply);
+        return renderPreview(request, reply, preview, state, status);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string; format: string } }>(
+    '/sets/:id/export/:format',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', pattern: ID_PATTERN },
+            format: { type: 'string', enum: [...FORMAT_IDS] },
+          },
+          required: ['id', 'format'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const format = request.params.format;
+      if (!isFormatId(format)) throw new AppError('not_found', 'There is no such format.');
+      const file = await exportCardSet(ctx, request.user, Number(request.params.id), format);
+      return reply
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-cache')
+        .type(file.mediaType)
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { sides?: string } }>(
+    '/sets/:id/print',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const set = await getCardSet(ctx, request.user, Number(request.params.id));
+      const sides = request.query.sides === '2' ? 2 : 1;
+      return sendPage(
+        reply,
+        <PrintPage page={pageContext(request, reply, assets)} set={set} sides={sides} />,
+      );
+    },
+  );
+}
