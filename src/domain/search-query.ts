@@ -15,6 +15,7 @@ export interface SearchQuery {
 }
 
 export const MAX_QUERY_LENGTH = 200;
+export const MIN_PREFIX_LENGTH = 3;
 const MAX_WORDS = 12;
 
 /** Letters and digits in any script; everything else separates words (as the engines' tokenizers do). */
@@ -64,8 +65,9 @@ export function parseSearchQuery(input: string): SearchQuery {
       }
     }
   }
-  // Search as you type: the last word, still being typed, is a prefix.
-  if (lastWasOpenWord && !/\s$/.test(input)) {
+  // Search as you type: the last word, still being typed, is a prefix (from 3 letters: "ki" would match
+  // too much to be useful; a shorter last word is taken as a whole word).
+  if (lastWasOpenWord && !/\s$/.test(input) && (query.terms.at(-1)?.length ?? 0) >= MIN_PREFIX_LENGTH) {
     query.prefix = query.terms.pop() ?? null;
   }
   query.terms = [...new Set(query.terms)];

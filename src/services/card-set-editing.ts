@@ -84,7 +84,7 @@ export async function createCardSet(
       },
       draft.cards,
     );
-    await repos.search.reindex([id]);
+    await repos.search.index([id]);
     return { id };
   });
 }

@@ -133,7 +133,7 @@ export async function importCardSets(
       imported.push({ id, title: draft.title, cardCount: draft.cards.length });
     }
     await repos.cardSets.insertCardsOfSets(pendingCards);
-    await repos.search.reindex(imported.map((set) => set.id));
+    await repos.search.index(imported.map((set) => set.id));
     return imported;
   });
 }

@@ -3,7 +3,7 @@
  * so that a query ranks sets, not every matching card. Frozen in time.
  *
  * - SQLite: a contentless FTS5 table (no second copy of the text) keyed by the set's id, with porter
- *   stemming, prefix indexes for search-as-you-type, and deletes allowed (contentless_delete); an
+ *   stemming, a 3-letter prefix index for search-as-you-type, and deletes allowed (contentless_delete); an
  *   fts5vocab table exposes document frequencies for "similar sets".
  * - PostgreSQL: a weighted tsvector column on card_sets with a GIN index.
  * - Both: card_sets.cache_version, bumped by every change that alters the set's page.
@@ -36,7 +36,7 @@ export async function up(db: AnyDb): Promise<void> {
       title, subtitle, card_titles, bodies,
       content = '', contentless_delete = 1,
       tokenize = 'porter unicode61 remove_diacritics 2',
-      prefix = '2 3'
+      prefix = '3'
     )
   `.execute(db);
   await sql`create virtual table search_vocab using fts5vocab(search_sets, 'row')`.execute(db);

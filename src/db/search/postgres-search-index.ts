@@ -32,6 +32,10 @@ const RANK = sql`ts_rank('{0.1, 0.3, 0.5, 1.0}', s.search_vector, q.query, 1)`;
 export class PostgresSearchIndex implements SearchIndex {
   constructor(private readonly db: Kysely<Database>) {}
 
+  async index(setIds: readonly number[]): Promise<void> {
+    await this.reindex(setIds);
+  }
+
   async reindex(setIds: readonly number[]): Promise<void> {
     for (let start = 0; start < setIds.length; start += 500) {
       const ids = setIds.slice(start, start + 500);

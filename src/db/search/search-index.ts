@@ -43,7 +43,9 @@ export interface SimilarRequest {
 }
 
 export interface SearchIndex {
-  /** Re-reads the sets' text into the index (after a create or an edit, in the same transaction). */
+  /** Adds new sets' text to the index (after a create, in the same transaction). */
+  index(setIds: readonly number[]): Promise<void>;
+  /** Re-reads edited sets' text into the index (in the edit's transaction). */
   reindex(setIds: readonly number[]): Promise<void>;
   remove(setId: number): Promise<void>;
   search(request: SearchRequest): Promise<SearchHit[]>;

@@ -33,8 +33,17 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async reindex(setIds: readonly number[]): Promise<void> {
     for (let start = 0; start < setIds.length; start += 500) {
+      await sql`delete from search_sets where rowid in (${sql.join(setIds.slice(start, start + 500))})`.execute(
+        this.db,
+      );
+    }
+    await this.index(setIds);
+  }
+
+  /** New sets only: a contentless index cannot tell a missing row, so deleting one first would leave a tombstone. */
+  async index(setIds: readonly number[]): Promise<void> {
+    for (let start = 0; start < setIds.length; start += 500) {
       const ids = setIds.slice(start, start + 500);
-      await sql`delete from search_sets where rowid in (${sql.join(ids)})`.execute(this.db);
       await sql`
         insert into search_sets (rowid, title, subtitle, card_titles, bodies)
         select s.id, s.title, coalesce(s.subtitle, ''),
