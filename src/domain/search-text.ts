@@ -59,8 +59,12 @@ function matches(matcher: Matcher, word: string): boolean {
 /** The card with most matching words (a match in its title counts three times); the first card on a tie. */
 export function bestMatchingCard(cards: readonly Card[], query: SearchQuery): Card | undefined {
   const matcher = matcherFor(query);
+  const needles = matcher.prefix === null ? matcher.stemStarts : [...matcher.stemStarts, matcher.prefix];
   let best: { card: Card; score: number } | undefined;
   for (const card of cards) {
+    // Tokenising is the costly part: skip cards that cannot contain a match at all.
+    const haystack = `${card.title ?? ''} ${card.body}`.toLowerCase();
+    if (!needles.some((needle) => haystack.includes(needle))) continue;
     const score =
       3 * words(card.title ?? '').filter((word) => matches(matcher, word)).length +
       words(card.body).filter((word) => matches(matcher, word)).length;
@@ -148,17 +152,17 @@ export function termCounts(set: {
 
 /**
  * The most distinctive terms of a set by TF-IDF, leaving out terms so common that they say nothing
- * (in more than a fifth of all sets) and terms no other set has.
+ * (in more than one set in fifty) and terms no other set has.
  */
 export function distinctiveTerms(
   terms: readonly TermWeight[],
   stats: { total: number; frequencies: ReadonlyMap<string, number> },
-  limit = 10,
+  limit = 8,
 ): TermWeight[] {
   if (stats.total === 0) return [...terms].sort((a, b) => b.count - a.count).slice(0, limit);
   return terms
     .map((term) => ({ term, df: stats.frequencies.get(term.stem) ?? 0 }))
-    .filter(({ df }) => df >= 2 && df <= Math.max(2, stats.total / 5))
+    .filter(({ df }) => df >= 2 && df <= Math.max(2, stats.total / 50))
     .map(({ term, df }) => ({ term, score: term.count * Math.log(stats.total / df) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)

@@ -10,6 +10,7 @@ const FIRST_PASS_EXTRA = 50;
 
 /** Shared by every index object of the process (repositories are made per transaction). */
 let counted: { at: number; total: number } | undefined;
+const frequencyCache = new Map<string, { doc: number; at: number }>();
 
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
@@ -106,13 +107,31 @@ export class SqliteSearchIndex implements SearchIndex {
     return rows.map((row) => ({ setId: row.id, score: -row.score }));
   }
 
+  /**
+   * fts5vocab counts a term's documents by reading its whole posting list: fast for rare terms, tens of
+   * milliseconds for common ones at a million cards. Frequencies change slowly, so they are remembered
+   * for an hour (per process; servers need not agree on them).
+   */
   async documentFrequencies(terms: readonly string[]) {
+    const now = Date.now();
     const frequencies = new Map<string, number>();
-    if (terms.length > 0) {
+    const missing: string[] = [];
+    for (const term of terms) {
+      const known = frequencyCache.get(term);
+      if (known !== undefined && now - known.at < 60 * 60 * 1000) frequencies.set(term, known.doc);
+      else missing.push(term);
+    }
+    if (missing.length > 0) {
       const { rows } = await sql<{ term: string; doc: number }>`
-        select term, doc from search_vocab where term in (${sql.join(terms)})
+        select term, doc from search_vocab where term in (${sql.join(missing)})
       `.execute(this.db);
-      for (const row of rows) frequencies.set(row.term, row.doc);
+      const found = new Map(rows.map((row) => [row.term, row.doc]));
+      if (frequencyCache.size > 200_000) frequencyCache.clear();
+      for (const term of missing) {
+        const doc = found.get(term) ?? 0;
+        frequencyCache.set(term, { doc, at: now });
+        frequencies.set(term, doc);
+      }
     }
     return { total: await this.documentCount(), frequencies };
   }
