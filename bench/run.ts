@@ -242,10 +242,12 @@ async function main() {
   const search: Record<string, unknown> = {};
   const plain: Record<string, ReturnType<typeof summary>> = {};
   const inProcess: Record<string, ReturnType<typeof summary>> = {};
+  const plainTimes: Record<string, number[]> = {};
   for (const [kind, list] of Object.entries(kinds)) {
-    plain[kind] = summary(
-      await timeEach(list, seconds, (q) => plainStatement.all(fts5Match(parseSearchQuery(q)))),
+    plainTimes[kind] = await timeEach(list, seconds, (q) =>
+      plainStatement.all(fts5Match(parseSearchQuery(q))),
     );
+    plain[kind] = summary(plainTimes[kind]);
     inProcess[kind] = summary(
       await timeEach(list, seconds, (q) => searchCardSets(container.ctx, null, { q })),
     );
@@ -289,16 +291,22 @@ async function main() {
       })(),
     ]);
     const http: Record<string, ReturnType<typeof summary>> = {};
+    const httpTimes: Record<string, number[]> = {};
     for (const [kind, list] of Object.entries(kinds)) {
-      http[kind] = summary(
-        await timeEach(list, seconds, async (q) => {
-          const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(q)}`);
-          if (!response.ok) throw new Error(`search ${q}: ${response.status}`);
-          await response.arrayBuffer();
-        }),
-      );
+      httpTimes[kind] = await timeEach(list, seconds, async (q) => {
+        const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(q)}`);
+        if (!response.ok) throw new Error(`search ${q}: ${response.status}`);
+        await response.arrayBuffer();
+      });
+      http[kind] = summary(httpTimes[kind]);
       log(`  search over HTTP ${kind}: p50 ${http[kind].p50} ms, p95 ${http[kind].p95} ms`);
     }
+    // The target pools 1- and 2-word queries, as students type them.
+    const pool = (times: Record<string, number[]>) => [
+      ...(times['1 word'] ?? []),
+      ...(times['2 words'] ?? []),
+    ];
+    search.pooled = { plainInProcess: summary(pool(plainTimes)), recallHttp: summary(pool(httpTimes)) };
     search.plainInProcess = plain;
     search.recallInProcess = inProcess;
     search.recallHttp = http;
@@ -440,17 +448,25 @@ function printTable(results: Results) {
     `≥ 0.75 × ${results.seedPage.bytesFromMemory.requestsPerSecond} req/s; p99 ≤ 10 ms`,
     verdict(ratio >= 0.75 && page.p99 <= 10, `${round(ratio, 2)} ×, p99 ${page.p99} ms`),
   ]);
+  const pooled = results.search.pooled as Record<string, { p50: number; p95: number; p99: number }>;
+  const plainPooled = pooled.plainInProcess!;
+  const httpPooled = pooled.recallHttp!;
+  rows.push([
+    'search over HTTP, 1- and 2-word queries',
+    `p50 ${httpPooled.p50} ms, p95 ${httpPooled.p95} ms, p99 ${httpPooled.p99} ms`,
+    `p95 ≤ ${plainPooled.p95} ms (plain, in-process); p50 ≤ 5 ms`,
+    verdict(
+      httpPooled.p95 <= plainPooled.p95 && httpPooled.p50 <= 5,
+      `${round(httpPooled.p95 / plainPooled.p95, 2)} × plain p95, p50 ${httpPooled.p50} ms`,
+    ),
+  ]);
   for (const kind of ['1 word', '2 words', 'phrase']) {
-    const target = plain[kind]!.p95;
     const h = http[kind]!;
-    const gated = kind !== 'phrase';
     rows.push([
-      `search over HTTP, ${kind}`,
+      `  of which ${kind}`,
       `p50 ${h.p50} ms, p95 ${h.p95} ms, p99 ${h.p99} ms`,
-      gated ? `p95 ≤ ${target} ms (plain); p50 ≤ 5 ms` : `(plain p95 ${target} ms)`,
-      gated
-        ? verdict(h.p95 <= target && h.p50 <= 5, `${round(h.p95 / target, 2)} × plain, p50 ${h.p50} ms`)
-        : 'reported',
+      `(plain p95 ${plain[kind]!.p95} ms)`,
+      'reported',
     ]);
   }
   if (results.postgres !== null && 'searchInProcess' in results.postgres) {
