@@ -85,16 +85,22 @@ async function sessionPlugin(app: FastifyInstance, { ctx }: { ctx: ServiceContex
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfSecret', null);
 
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: most requests carry no session and should cost nothing here.
+  app.addHook('onRequest', (request, _reply, done) => {
     const secret = request.cookies[CSRF_COOKIE];
     if (secret !== undefined && /^[\w-]{16,64}$/.test(secret)) request.csrfSecret = secret;
     const token = request.cookies[SESSION_COOKIE];
-    if (token === undefined) return;
-    const user = await findSessionUser(ctx, token);
-    if (user !== null) {
-      request.user = user;
-      request.sessionToken = token;
+    if (token === undefined) {
+      done();
+      return;
     }
+    findSessionUser(ctx, token).then((user) => {
+      if (user !== null) {
+        request.user = user;
+        request.sessionToken = token;
+      }
+      done();
+    }, done);
   });
 
   // After the body is parsed (the token may be a form field), before any handler runs.
