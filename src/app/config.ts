@@ -16,6 +16,10 @@ const Environment = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** Import the demo content into an empty database at start. */
   DEMO_CONTENT: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** Overload protection: answer 503 with Retry-After while the event loop lags more than this (0: off). */
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000 }),
+  /** A request (headers and body) must arrive within this; slow clients are cut off (slow-loris). */
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   /** Behind a reverse proxy: trust X-Forwarded-* from it. */
   TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
 });
@@ -28,6 +32,8 @@ export interface Config {
   publicUrl: string;
   demoContent: boolean;
   trustProxy: boolean;
+  maxEventLoopDelayMs: number;
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -70,5 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/+$/, ''),
     demoContent: value.DEMO_CONTENT === 'on',
     trustProxy: value.TRUST_PROXY === 'true',
+    maxEventLoopDelayMs: value.MAX_EVENT_LOOP_DELAY_MS,
+    requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
   });
 }

@@ -71,6 +71,15 @@ function problemFrom(error: unknown, request: FastifyRequest): Problem {
       errors,
     };
   }
+  if (status === 503) {
+    return {
+      status,
+      code: 'unavailable',
+      title: TITLES[503]!,
+      detail: 'Recall is busy right now. Please try again in a few seconds.',
+      errors: [],
+    };
+  }
   if (status >= 400 && status < 500) {
     const code = status === 413 ? 'too_large' : status === 404 ? 'not_found' : 'bad_request';
     const detail =
@@ -136,7 +145,8 @@ export function registerErrorHandling(app: FastifyInstance, assets: AssetManifes
     ) {
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) request.log.warn('overloaded: answered 503');
+    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
     return send(problem, request, reply, assets);
   });

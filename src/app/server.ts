@@ -1,7 +1,8 @@
 /** The Fastify application: security headers, pages, API, errors. Tests use it through `inject`. */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import formbody from '@fastify/formbody';
+import underPressure from '@fastify/under-pressure';
 import helmet from 'helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
@@ -42,10 +43,19 @@ export async function buildServer(container: Container): Promise<FastifyInstance
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    // Slow clients must not hold connections open: whole request within 30 s, idle keep-alive 10 s.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 10_000,
+    // Slow clients must not hold connections open: the whole request within REQUEST_TIMEOUT_MS, idle
+    // keep-alive 10 s. Node checks those deadlines every connectionsCheckingInterval (30 s by default),
+    // so the server is made here with a check at least every second.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: container.config.requestTimeoutMs,
+          headersTimeout: container.config.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(1000, container.config.requestTimeoutMs),
+          keepAliveTimeout: 10_000,
+        },
+        handler,
+      ),
     routerOptions: { ignoreTrailingSlash: true },
   });
 
@@ -78,6 +88,13 @@ export async function buildServer(container: Container): Promise<FastifyInstance
     done();
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  if (container.config.maxEventLoopDelayMs > 0) {
+    // Beyond capacity, answer at once with 503 and Retry-After rather than queue until clients time out.
+    await app.register(underPressure, {
+      maxEventLoopDelay: container.config.maxEventLoopDelayMs,
+      retryAfter: 5,
+    });
+  }
 
   // Cookies, the session user and CSRF checks apply to pages and API alike.
   await app.register(sessionPlugin, { ctx: container.ctx });

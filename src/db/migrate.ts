@@ -17,3 +17,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
+
+/** Names of migrations not yet applied (empty when the schema is current). Throws when the database is unreachable. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrations = await migrator.getMigrations();
+  return migrations
+    .filter((migration) => migration.executedAt === undefined)
+    .map((migration) => migration.name);
+}

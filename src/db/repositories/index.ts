@@ -11,7 +11,10 @@ import { CommentRepository } from './comment.repository.js';
 import { RatingRepository } from './rating.repository.js';
 import { FolderRepository } from './folder.repository.js';
 import { ReportRepository } from './report.repository.js';
+import { StudyRepository } from './study.repository.js';
+import { ExamDateRepository } from './exam-date.repository.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
+import { HealthRepository } from './health.repository.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -25,7 +28,10 @@ export interface Repositories {
   ratings: RatingRepository;
   folders: FolderRepository;
   reports: ReportRepository;
+  study: StudyRepository;
+  examDates: ExamDateRepository;
   search: SearchIndex;
+  health: HealthRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -41,7 +47,10 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     ratings: new RatingRepository(db),
     folders: new FolderRepository(db),
     reports: new ReportRepository(db),
+    study: new StudyRepository(db),
+    examDates: new ExamDateRepository(db),
     search: createSearchIndex(db),
+    health: new HealthRepository(db),
   };
 }
 
