@@ -28,7 +28,7 @@ function captureHeaders(
     },
   };
   middleware({ headers: {} } as IncomingMessage, response as unknown as ServerResponse, (error) => {
-    if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+    if (error !== undefined) throw error instanceof Error ? error : new Error('a security-header middleware failed');
   });
   return headers;
 }

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Kysely, Migrator } from 'kysely';
+import type { Kysely} from 'kysely';
+import { Migrator } from 'kysely';
 import { loadConfig } from '../../src/app/config.js';
 import { createContainer, createLogger } from '../../src/app/container.js';
 import { buildServer } from '../../src/app/server.js';
@@ -64,7 +65,7 @@ for (const factory of testDatabases()) {
 
     it('is not ready while a migration is pending', async () => {
       const migrator = new Migrator({
-        db: t.container.database.db as unknown as Kysely<unknown>,
+        db: t.container.database.db,
         provider: migrationProvider,
       });
       const down = await migrator.migrateDown();
