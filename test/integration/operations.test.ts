@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Kysely} from 'kysely';
+import type { Kysely } from 'kysely';
 import { Migrator } from 'kysely';
 import { loadConfig } from '../../src/app/config.js';
 import { createContainer, createLogger } from '../../src/app/container.js';
@@ -14,32 +13,10 @@ import { searchCardSets } from '../../src/services/search.js';
 import { getCardSet } from '../../src/services/read-card-set.js';
 import { testDatabases } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { startServerProcess } from '../helpers/server-process.js';
 
 const silent = createLogger({ logLevel: 'silent' });
 const PREVIOUS_RELEASE = '20261127T0200-community';
-
-/** Starts `recall serve` in a process of its own; resolves with its address once it answers. */
-async function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/recall.js', 'serve'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 20_000);
-    child.stdout.on('data', () => {
-      const match = /Recall is running at (http:\/\/[\d.:]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  return { child, url, output: () => output };
-}
 
 for (const factory of testDatabases()) {
   describe(`operations on ${factory.dialect}`, () => {
@@ -161,9 +138,7 @@ describe('the server process', () => {
         assert.equal(response.status, 200);
         assert.equal(response.headers.get('x-request-id'), `trace-${i}-abcdef`);
       }
-      server.child.kill('SIGTERM');
-      const [code] = (await once(server.child, 'exit')) as [number];
-      assert.equal(code, 0);
+      assert.equal(await server.stop('SIGTERM'), 0);
       assert.match(server.output(), /"reqId":"trace-0-abcdef"/);
       const container = await createContainer(
         loadConfig({ DATABASE_URL: database.url, DEMO_CONTENT: 'off' }),
@@ -201,8 +176,7 @@ describe('the server process', () => {
       assert.ok(Date.now() - started < 5_000, 'closed within seconds');
       assert.match(answer, /^HTTP\/1\.1 408|^$/);
     } finally {
-      server.child.kill('SIGTERM');
-      await once(server.child, 'exit');
+      await server.stop();
       await database.drop();
     }
   });

@@ -1,0 +1,109 @@
+/**
+ * Several app servers against one PostgreSQL, as deployed behind a proxy: nothing one server needs
+ * lives only in another's memory.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDatabases, type TestDatabase } from '../helpers/databases.js';
+import { HttpSession, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+const postgres = testDatabases().find((factory) => factory.dialect === 'postgres');
+
+describe(
+  'two Recall servers sharing one PostgreSQL',
+  { skip: postgres === undefined ? 'no PostgreSQL' : false },
+  () => {
+    let database: TestDatabase;
+    let one: ServerProcess;
+    let two: ServerProcess;
+    before(async () => {
+      database = await postgres!.create();
+      one = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
+      two = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
+    });
+    after(async () => {
+      await one?.stop();
+      await two?.stop();
+      await database?.drop();
+    });
+
+    it('keeps a member logged in whichever server answers', async () => {
+      const person = new HttpSession();
+      const signup = await person.postForm(one.url, '/signup', {
+        displayName: 'Roaming',
+        handle: 'roaming',
+        email: 'roaming@example.org',
+        password: 'a long enough password',
+      });
+      assert.equal(signup.status, 303);
+      const session = await (await person.request(`${two.url}/api/v1/session`)).json();
+      assert.equal((session as { user: { handle: string } | null }).user?.handle, 'roaming');
+      const out = await person.postForm(two.url, '/logout', {});
+      assert.equal(out.status, 303);
+      const after = (await (await person.request(`${one.url}/api/v1/session`)).json()) as { user: unknown };
+      assert.equal(after.user, null, 'logged out on one, logged out on both');
+    });
+
+    it('shows a set edited on one server fresh on the other', async () => {
+      const author = new HttpSession();
+      await author.postForm(one.url, '/signup', {
+        displayName: 'Editor',
+        handle: 'editor',
+        email: 'editor@example.org',
+        password: 'a long enough password',
+      });
+      const created = await author.json(one.url, 'POST', '/api/v1/sets', {
+        title: 'Shared between servers',
+        subtitle: null,
+        subject: 'History',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'Card', body: 'Version one' }],
+      });
+      const { id, links } = (await created.json()) as { id: number; links: { html: string } };
+      const visitor = new HttpSession();
+      assert.match(
+        await (await visitor.request(two.url + links.html)).text(),
+        /Version one/,
+        'cached on two',
+      );
+      const editable = (await (await author.json(one.url, 'GET', `/api/v1/sets/${id}/edit`)).json()) as {
+        revision: number;
+        cards: { id: number }[];
+      };
+      const edited = await author.json(one.url, 'PUT', `/api/v1/sets/${id}`, {
+        title: 'Shared between servers',
+        subtitle: null,
+        subject: 'History',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        revision: editable.revision,
+        cards: [{ id: editable.cards[0]!.id, title: 'Card', body: 'Version two' }],
+      });
+      assert.equal(edited.status, 200);
+      const page = await (await visitor.request(two.url + links.html)).text();
+      assert.match(page, /Version two/, 'fresh on two at once');
+      assert.doesNotMatch(page, /Version one/);
+    });
+
+    it('counts a rate limit across both servers', async () => {
+      const attacker = new HttpSession();
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const server = attempt % 2 === 0 ? one : two;
+        const response = await attacker.postForm(server.url, '/login', {
+          login: 'victim',
+          password: 'wrong guess!',
+        });
+        statuses.push(response.status);
+      }
+      // Ten tries per account per quarter hour in all, not ten per server.
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+      assert.deepEqual(statuses.slice(10), [429, 429]);
+    });
+  },
+);
