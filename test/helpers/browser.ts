@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { AxeResults, Result as AxeViolation, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/app/config.js';
+import type { Container } from '../../src/app/container.js';
 import { startServer } from '../../src/app/start.js';
 
 /** Actions and waits fail after this long instead of Playwright's 30 s, so a broken page fails fast. */
@@ -17,6 +18,8 @@ export const E2E_TIMEOUT_MS = 10_000;
 export interface E2eServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The server's services and repositories, for tests that must arrange data faster than HTTP allows. */
+  container: Container;
   stop(): Promise<void>;
 }
 
@@ -29,10 +32,14 @@ export async function startE2eServer(): Promise<E2eServer> {
       HOST: '127.0.0.1',
       DATABASE_URL: join(dir, 'recall.db'),
       LOG_LEVEL: 'silent',
+      // Overload protection measures this process's event loop, which Playwright and the test share:
+      // a busy test machine (or the server's own start-up) must not turn page loads into 503s.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
     }),
   );
   return {
     url: server.url,
+    container: server.container,
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

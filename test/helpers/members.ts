@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { hashToken, SESSION_LIFETIME_MS } from '../../src/services/auth/accounts.js';
 import { slugify } from '../../src/domain/slug.js';
 import type { Role } from '../../src/domain/viewer.js';
+import type { ServiceContext } from '../../src/services/context.js';
 import { BrowserClient } from './browser-client.js';
 import type { TestApp } from './test-app.js';
 
@@ -18,18 +19,22 @@ export interface TestMember {
 
 let counter = 0;
 
-export async function quickMember(
-  t: TestApp,
+/**
+ * A member and a session straight in the database of any running Recall (an inject test app, or the
+ * e2e server); returns the session cookie's value.
+ */
+export async function memberWithSession(
+  ctx: ServiceContext,
   displayName = 'Member',
   role: Role = 'member',
-): Promise<TestMember> {
+  now = ctx.clock.now().getTime(),
+): Promise<{ handle: string; userId: number; displayName: string; sessionToken: string }> {
   counter += 1;
   const handle = `${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-q${process.pid}-${counter}`.slice(
     0,
     40,
   );
-  const now = t.clock.now().getTime();
-  const { repos } = t.container.ctx;
+  const { repos } = ctx;
   const userId = await repos.users.insertIfFree({
     handle,
     display_name: displayName,
@@ -46,8 +51,22 @@ export async function quickMember(
     createdAt: now,
     expiresAt: now + SESSION_LIFETIME_MS,
   });
+  return { handle, userId, displayName, sessionToken: token };
+}
+
+export async function quickMember(
+  t: TestApp,
+  displayName = 'Member',
+  role: Role = 'member',
+): Promise<TestMember> {
+  const { handle, userId, sessionToken } = await memberWithSession(
+    t.container.ctx,
+    displayName,
+    role,
+    t.clock.now().getTime(),
+  );
   const client = new BrowserClient(t.app);
-  client.cookies.set('recall_session', token);
+  client.cookies.set('recall_session', sessionToken);
   return { client, handle, userId, displayName };
 }
 

@@ -151,6 +151,10 @@ for (const factory of testDatabases()) {
         /mitochondria<\/span> <span class="import-preview-body">Where respiration happens/,
       );
       assert.match(uploaded.body, /Subject:\s*none given/);
+      assert.match(
+        uploaded.body,
+        /<input[^>]*name="title"[^>]*value="cell biology"|value="cell biology"[^>]*name="title"/,
+      );
 
       const before = await setCount();
       const noSubject = await postMultipart(
@@ -167,6 +171,7 @@ for (const factory of testDatabases()) {
         member.client,
         '/import/confirm',
         confirmationFields(noSubject.body, {
+          title: 'Cell organelles',
           subject: 'Biology',
           topic: 'Cells',
           level: 'A-level',
@@ -176,6 +181,7 @@ for (const factory of testDatabases()) {
       assert.equal(done.statusCode, 303, done.body.slice(0, 800));
       const id = Number(/^\/sets\/(\d+)\//.exec(String(done.headers.location))![1]);
       const set = await t.container.ctx.repos.cardSets.findSummary(id);
+      assert.equal(set?.title, 'Cell organelles');
       assert.equal(set?.subjectName, 'Biology');
       assert.equal(set?.topicName, 'Cells');
       assert.equal(set?.level, 'A-level');
@@ -212,6 +218,13 @@ for (const factory of testDatabases()) {
       assert.equal(response.statusCode, 413);
       assert.match(response.body, /larger than 10 MB/);
       assert.match(response.body, /<textarea[^>]*name="text"[^>]*>keep these words<\/textarea>/);
+      // Far over: refused outright, with the error page.
+      const huge = await postMultipart(member.client, '/import', [
+        ['_csrf', csrfOf(page.body)],
+        ['file', { fileName: 'huge.tsv', bytes: new Uint8Array(25 * 1024 * 1024) }],
+      ]);
+      assert.equal(huge.statusCode, 413);
+      assert.match(huge.body, /The upload is larger than 24 MB/);
     });
 
     it('re-renders the form with the line at fault and the pasted text for a malformed paste', async () => {

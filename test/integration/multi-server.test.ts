@@ -36,7 +36,7 @@ describe(
         password: 'a long enough password',
       });
       assert.equal(signup.status, 303);
-      const session = await (await person.request(`${two.url}/api/v1/session`)).json();
+      const session = (await (await person.request(`${two.url}/api/v1/session`)).json()) as unknown;
       assert.equal((session as { user: { handle: string } | null }).user?.handle, 'roaming');
       const out = await person.postForm(two.url, '/logout', {});
       assert.equal(out.status, 303);
