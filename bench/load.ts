@@ -1,0 +1,244 @@
+/**
+ * `npm run load`: a bounded load test on loopback. Simulated students (200 by default), each logged in,
+ * read set pages, search, fetch cards and record reviews against a real `recall serve`, for at most
+ * 60 s. Passes when no request fails and the server's memory does not grow from the warmed-up start to
+ * the end. Writes bench/results/load.json and prints a summary; exits 1 on a failure.
+ *
+ *   npm run load                                   # 200 students, 60 s
+ *   npm run load -- --students 50 --seconds 20     # what CI runs
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/app/config.js';
+import { createContainer, createLogger } from '../src/app/container.js';
+import { projectRoot } from '../src/app/paths.js';
+import { randomBytes } from 'node:crypto';
+import { hashToken, SESSION_LIFETIME_MS } from '../src/services/auth/accounts.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(name);
+  return index === -1 ? fallback : Number(args[index + 1]);
+};
+const students = option('--students', 200);
+const seconds = Math.min(60, option('--seconds', 60));
+const WARM_UP_SECONDS = Math.min(10, seconds / 4);
+const log = (message: string) => process.stderr.write(`[load] ${message}\n`);
+
+const WORDS = [
+  'Stalin',
+  'Kirov',
+  'purges',
+  'osmosis',
+  'cell',
+  'atom',
+  'Weimar',
+  'Lenin',
+  'kulaks',
+  'photosynthesis',
+  'isotope',
+  'revolution',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 100) /
+    100
+  );
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'recall-load-'));
+  const databaseUrl = join(dir, 'recall.db');
+  // The students and their sessions, made directly: signing up is not what this measures.
+  const container = await createContainer(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), {
+    logger: createLogger({ logLevel: 'warn' }),
+    viewFlushIntervalMs: 0,
+  });
+  const sessions: string[] = [];
+  const now = Date.now();
+  for (let i = 0; i < students; i++) {
+    const user = await container.ctx.repos.users.findOrInsert({
+      handle: `student-${i}`,
+      display_name: `Student ${i}`,
+      email: null,
+      password_hash: null,
+      role: 'member',
+      created_at: now,
+    });
+    const token = randomBytes(32).toString('base64url');
+    await container.ctx.repos.sessions.insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: now + SESSION_LIFETIME_MS,
+    });
+    sessions.push(token);
+  }
+  const sets = await Promise.all(
+    Array.from({ length: 8 }, async (_, index) => {
+      const cards = await container.ctx.repos.cardSets.findCards(index + 1);
+      const summary = (await container.ctx.repos.cardSets.findSummary(index + 1))!;
+      return { id: index + 1, title: summary.title, cards: cards.map((card) => card.id) };
+    }),
+  );
+  await container.close();
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ['bin/recall.js', 'serve'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      if (attempt > 300) throw new Error('the server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  const latencies: Record<string, number[]> = { page: [], search: [], set: [], review: [] };
+  const failures: string[] = [];
+  let requests = 0;
+  const end = performance.now() + seconds * 1000;
+  let rssAfterWarmUp = NaN;
+  const warmUp = setTimeout(() => (rssAfterWarmUp = rssMb(server.pid!)), WARM_UP_SECONDS * 1000);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 500);
+
+  async function timed(kind: string, url: string, init?: RequestInit): Promise<Response | undefined> {
+    const start = performance.now();
+    try {
+      const response = await fetch(url, init);
+      await response.arrayBuffer();
+      requests += 1;
+      latencies[kind]!.push(performance.now() - start);
+      if (!response.ok) failures.push(`${kind} ${url} → ${response.status}`);
+      return response;
+    } catch (error) {
+      failures.push(`${kind} ${url} → ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  async function student(index: number) {
+    const cookie = `recall_session=${sessions[index]}`;
+    const session = await fetch(`${base}/api/v1/session`, { headers: { cookie } });
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const csrfCookie = session.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const headers = { cookie: [cookie, csrfCookie].filter(Boolean).join('; ') };
+    let step = index;
+    while (performance.now() < end) {
+      step += 1;
+      const set = sets[step % sets.length]!;
+      // Reading is anonymous (the cached page); searching, fetching and reviewing as the student.
+      await timed('page', `${base}/sets/${set.id}`, { redirect: 'follow' });
+      await timed('search', `${base}/api/v1/search?q=${encodeURIComponent(WORDS[step % WORDS.length]!)}`, {
+        headers,
+      });
+      await timed('set', `${base}/api/v1/sets/${set.id}`, { headers });
+      const cardId = set.cards[step % set.cards.length]!;
+      await timed('review', `${base}/api/v1/reviews`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ cardId, rating: 1 + (step % 4), durationMs: 4000 }),
+      });
+    }
+  }
+
+  log(`${students} students for ${seconds} s against ${base} …`);
+  const started = performance.now();
+  await Promise.all(Array.from({ length: students }, (_, i) => student(i)));
+  const elapsed = (performance.now() - started) / 1000;
+  clearTimeout(warmUp);
+  clearInterval(sampler);
+  const rssAtEnd = rssMb(server.pid!);
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+
+  const growthMb = Math.round((rssAtEnd - rssAfterWarmUp) * 10) / 10;
+  // "No growth": within 10% (or 20 MB) of the warmed-up size; garbage collection makes it wobble.
+  const memoryOk = Number.isNaN(rssAfterWarmUp) || growthMb <= Math.max(20, rssAfterWarmUp * 0.1);
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+    },
+    students,
+    seconds: Math.round(elapsed * 10) / 10,
+    requests,
+    requestsPerSecond: Math.round(requests / elapsed),
+    errors: failures.length,
+    firstErrors: failures.slice(0, 10),
+    latencyMs: Object.fromEntries(
+      Object.entries(latencies).map(([kind, values]) => [
+        kind,
+        {
+          n: values.length,
+          p50: percentile(values, 50),
+          p95: percentile(values, 95),
+          p99: percentile(values, 99),
+        },
+      ]),
+    ),
+    memoryMb: {
+      afterWarmUp: Math.round(rssAfterWarmUp),
+      atEnd: Math.round(rssAtEnd),
+      peak: Math.round(peakRss),
+      growth: growthMb,
+    },
+    passed: failures.length === 0 && memoryOk,
+  };
+  mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(projectRoot, 'bench', 'results', 'load.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(
+    `| students | seconds | requests | req/s | errors | page p99 | search p99 | review p99 | RSS warm → end (peak) |\n` +
+      `| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n` +
+      `| ${students} | ${results.seconds} | ${requests} | ${results.requestsPerSecond} | ${failures.length} | ${results.latencyMs.page?.p99} ms | ${results.latencyMs.search?.p99} ms | ${results.latencyMs.review?.p99} ms | ${results.memoryMb.afterWarmUp} → ${results.memoryMb.atEnd} MB (${results.memoryMb.peak}) |\n`,
+  );
+  if (!results.passed) {
+    log(`FAILED: ${failures.length} errors${memoryOk ? '' : `, memory grew ${growthMb} MB`}`);
+    for (const failure of failures.slice(0, 10)) log(`  ${failure}`);
+    process.exit(1);
+  }
+  log('passed: no errors, no memory growth');
+}
+
+await main();
