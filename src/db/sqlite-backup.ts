@@ -20,12 +20,21 @@ export interface SqliteBackupResult {
  */
 export async function backupSqliteFile(source: string, destination: string): Promise<SqliteBackupResult> {
   const db = new SQLite(source, { fileMustExist: true, timeout: 5_000 });
+  let pages: number;
   try {
-    const { totalPages } = await db.backup(destination);
-    return { pages: totalPages };
+    pages = (await db.backup(destination)).totalPages;
   } finally {
     db.close();
   }
+  // The copy keeps the live database's WAL mode; a rollback journal makes it one self-contained file
+  // (a WAL file opened read-only would leave -wal and -shm files beside it). Recall sets WAL on open.
+  const copy = new SQLite(destination, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  return { pages };
 }
 
 export interface SqliteFileReport {

@@ -46,6 +46,9 @@ export interface CardSetsTable {
   revision: ColumnType<number, number | undefined, number>;
   /** Bumped by every change that alters the set's page (edits, comments, ratings, moderation). */
   cache_version: ColumnType<number, number | undefined, number>;
+  rating_count: ColumnType<number, number | undefined, number>;
+  /** The average rating × 100; 0 when unrated. */
+  rating_score: ColumnType<number, number | undefined, number>;
   created_at: number;
   updated_at: number;
 }
@@ -133,6 +136,66 @@ export interface CardSetRevisionsTable {
   created_at: number;
 }
 
+/** One learner's memory of one card (migration 20261127T0400). */
+export interface StudyStatesTable {
+  id: Generated<number>;
+  user_id: number;
+  card_id: number;
+  card_set_id: number;
+  /** new | learning | review | relearning */
+  phase: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  reps: number;
+  lapses: number;
+  learning_steps: number;
+  last_review: number | null;
+  updated_at: number;
+}
+
+/** One answer: append-only. */
+export interface ReviewLogsTable {
+  id: Generated<number>;
+  user_id: number;
+  card_id: number;
+  card_set_id: number;
+  reviewed_at: number;
+  rating: number;
+  phase_before: string;
+  stability_before: number;
+  difficulty_before: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  /** The due date the answer gave the card. */
+  due: number;
+  duration_ms: number | null;
+  /** study | test | merge */
+  source: string;
+  /** The browser's id for a review made before logging in, so that merging twice adds it once. */
+  client_id: string | null;
+}
+
+export interface ExamDatesTable {
+  id: Generated<number>;
+  user_id: number;
+  card_set_id: number | null;
+  subject_id: number | null;
+  /** Midnight UTC of the exam day. */
+  exam_date: number;
+  target_recall: ColumnType<number, number | undefined, number>;
+  daily_cap: number;
+  created_at: number;
+}
+
+export interface StudySettingsTable {
+  user_id: number;
+  new_cards_per_day: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   subjects: SubjectsTable;
@@ -148,6 +211,10 @@ export interface Database {
   folder_sets: FolderSetsTable;
   reports: ReportsTable;
   card_set_revisions: CardSetRevisionsTable;
+  study_states: StudyStatesTable;
+  review_logs: ReviewLogsTable;
+  exam_dates: ExamDatesTable;
+  study_settings: StudySettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

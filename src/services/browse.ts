@@ -16,22 +16,41 @@ export interface SubjectListing extends NamedLink {
   setCount: number;
 }
 
-export function encodeCursor(lastId: number): string {
-  return Buffer.from(JSON.stringify({ before: lastId })).toString('base64url');
+export type ListingOrder = 'newest' | 'views' | 'rating';
+export const LISTING_ORDERS: readonly ListingOrder[] = ['newest', 'views', 'rating'];
+
+interface Position {
+  order: ListingOrder;
+  value: number;
+  id: number;
 }
 
-export function decodeCursor(cursor: string): number {
+/** Where the next page starts (the order it belongs to, the last row's order value and id), opaque to clients. */
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.order, position.value, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: ListingOrder): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null && 'before' in value) {
-      const before = value.before;
-      if (typeof before === 'number' && Number.isSafeInteger(before) && before > 0) return before;
+    if (Array.isArray(value) && value.length === 3) {
+      const [cursorOrder, orderValue, id] = value as unknown[];
+      if (
+        cursorOrder === order &&
+        typeof orderValue === 'number' &&
+        Number.isSafeInteger(orderValue) &&
+        typeof id === 'number' &&
+        Number.isSafeInteger(id) &&
+        id > 0
+      ) {
+        return { order, value: orderValue, id };
+      }
     }
   } catch {
     // fall through to the error below
   }
   throw new AppError('validation', 'The cursor is not valid: pass back the nextCursor of a previous page.', [
-    { field: 'cursor', message: 'Not a cursor this server made.' },
+    { field: 'cursor', message: 'Not a cursor this server made for this order.' },
   ]);
 }
 
@@ -39,14 +58,16 @@ export interface ListQuery {
   /** A subject's slug or name. */
   subject?: string | undefined;
   topic?: string | undefined;
+  order?: ListingOrder | undefined;
   limit: number;
   cursor?: string | undefined;
 }
 
-/** Listed sets, newest first, by subject and topic, one keyset page at a time. */
+/** Listed sets by subject and topic, newest first, most viewed or top rated, one keyset page at a time. */
 export async function listCardSets(ctx: ServiceContext, query: ListQuery): Promise<Page<CardSetSummary>> {
   const limit = Math.min(Math.max(1, query.limit), MAX_PAGE_SIZE);
-  const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const order = query.order ?? 'newest';
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, order);
   let subjectId: number | undefined;
   let topicId: number | undefined;
   if (query.subject !== undefined) {
@@ -63,36 +84,55 @@ export async function listCardSets(ctx: ServiceContext, query: ListQuery): Promi
       { field: 'topic', message: 'Give subject as well: topics are named within a subject.' },
     ]);
   }
-  const rows = await ctx.repos.cardSets.listListed({ subjectId, topicId, beforeId, limit: limit + 1 });
+  const rows = await ctx.repos.cardSets.listListed({ subjectId, topicId, order, after, limit: limit + 1 });
   const items = rows.slice(0, limit).map(toCardSetSummary);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.id) : null };
+  const lastRow = rows[limit - 1];
+  const nextCursor =
+    rows.length > limit && lastRow !== undefined
+      ? encodeCursor({
+          order,
+          value:
+            order === 'views' ? lastRow.viewCount : order === 'rating' ? lastRow.ratingScore : lastRow.id,
+          id: lastRow.id,
+        })
+      : null;
+  return { items, nextCursor };
 }
 
 export interface HomePage {
   subjects: SubjectListing[];
+  popular: CardSetSummary[];
   recent: CardSetSummary[];
 }
 
 export async function getHomePage(ctx: ServiceContext): Promise<HomePage> {
   const subjects = await ctx.repos.subjects.listWithCounts();
+  const popular = await ctx.repos.cardSets.listListed({ order: 'views', limit: 6 });
   const recent = await ctx.repos.cardSets.listListed({ limit: 10 });
   return {
     subjects: subjects.map(({ name, slug, setCount }) => ({ name, slug, setCount })),
+    popular: popular.map(toCardSetSummary),
     recent: recent.map(toCardSetSummary),
   };
+}
+
+export interface ListingPage {
+  cursor?: string | undefined;
+  order?: ListingOrder | undefined;
+  limit: number;
 }
 
 export interface SubjectPage {
   subject: NamedLink;
   topics: SubjectListing[];
+  order: ListingOrder;
   sets: Page<CardSetSummary>;
 }
 
 export async function getSubjectPage(
   ctx: ServiceContext,
   slug: string,
-  page: { cursor?: string | undefined; limit: number },
+  page: ListingPage,
 ): Promise<SubjectPage> {
   const subject = await ctx.repos.subjects.findBySlug(slug);
   if (subject === undefined) throw notFound(`The subject "${slug}"`);
@@ -101,6 +141,7 @@ export async function getSubjectPage(
   return {
     subject: { name: subject.name, slug: subject.slug },
     topics: topics.map(({ name, slug: topicSlug, setCount }) => ({ name, slug: topicSlug, setCount })),
+    order: page.order ?? 'newest',
     sets,
   };
 }
@@ -108,6 +149,7 @@ export async function getSubjectPage(
 export interface TopicPage {
   subject: NamedLink;
   topic: NamedLink;
+  order: ListingOrder;
   sets: Page<CardSetSummary>;
 }
 
@@ -115,7 +157,7 @@ export async function getTopicPage(
   ctx: ServiceContext,
   subjectSlug: string,
   topicSlug: string,
-  page: { cursor?: string | undefined; limit: number },
+  page: ListingPage,
 ): Promise<TopicPage> {
   const subject = await ctx.repos.subjects.findBySlug(subjectSlug);
   const topic = subject && (await ctx.repos.topics.findBySlug(subject.id, topicSlug));
@@ -124,6 +166,7 @@ export async function getTopicPage(
   return {
     subject: { name: subject.name, slug: subject.slug },
     topic: { name: topic.name, slug: topic.slug },
+    order: page.order ?? 'newest',
     sets,
   };
 }

@@ -54,6 +54,7 @@ export async function rateCardSet(
   await ctx.transact(async (repos) => {
     await repos.ratings.upsert(setId, actor.userId, stars, ctx.clock.now().getTime());
     await repos.cardSets.bumpCacheVersion(setId);
+    await repos.cardSets.refreshRatingStats(setId);
   });
   return loadSetRating(ctx.repos, actor, setId, true);
 }
@@ -64,6 +65,7 @@ export async function removeRating(ctx: ServiceContext, actor: Actor, setId: num
   await ctx.transact(async (repos) => {
     await repos.ratings.delete(setId, actor.userId);
     await repos.cardSets.bumpCacheVersion(setId);
+    await repos.cardSets.refreshRatingStats(setId);
   });
   return loadSetRating(ctx.repos, actor, setId, canRate(actor, facts));
 }

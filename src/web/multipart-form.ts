@@ -82,9 +82,10 @@ function parseMultipart(request: FastifyRequest, payload: Readable): Promise<Mul
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
+      // Reads the rest of the body, unused, so that the browser gets the answer rather than a reset.
       payload.unpipe();
       payload.resume();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
     const succeed = () => {
       if (settled || !finished || pendingFiles > 0) return;

@@ -13,6 +13,11 @@ import { moderationRoutes } from './routes/moderation.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { ratingRoutes } from './routes/ratings.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { studyRoutes } from './routes/study.routes.js';
+import { selfTestRoutes } from './routes/self-test.routes.js';
+import { timelineRoutes } from './routes/timeline.routes.js';
+import { progressRoutes } from './routes/progress.routes.js';
+import { examRoutes } from './routes/exams.routes.js';
 import type { WebDeps } from './routes/route-deps.js';
 
 export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -37,4 +42,9 @@ export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<vo
   await app.register(moderationRoutes, deps);
   await app.register(profileRoutes, deps);
   await app.register(importExportRoutes, deps);
+  await app.register(studyRoutes, deps);
+  await app.register(selfTestRoutes, deps);
+  await app.register(timelineRoutes, deps);
+  await app.register(progressRoutes, deps);
+  await app.register(examRoutes, deps);
 }

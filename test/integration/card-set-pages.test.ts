@@ -143,6 +143,35 @@ for (const factory of testDatabases()) {
       assert.equal((await get('/subjects/geography?after=garbage')).statusCode, 400);
     });
 
+    it('orders a subject by most viewed and by top rated, paging with keysets', async () => {
+      await t.container.views.flush();
+      const views = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/sets?subject=history&order=views&limit=2',
+      });
+      assert.equal(views.statusCode, 200);
+      const first = views.json<{ items: { id: number; viewCount: number }[]; nextCursor: string }>();
+      assert.equal(first.items.length, 2);
+      assert.ok(first.items[0]!.viewCount >= first.items[1]!.viewCount);
+      const rest = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/sets?subject=history&order=views&limit=10&cursor=${encodeURIComponent(first.nextCursor)}`,
+      });
+      const ids = [...first.items, ...rest.json<{ items: { id: number }[] }>().items].map((set) => set.id);
+      assert.equal(new Set(ids).size, ids.length, 'no repeats across pages');
+      assert.equal(ids.length, 4 + 0, 'every History set once');
+      const wrongOrder = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/sets?subject=history&order=rating&cursor=${encodeURIComponent(first.nextCursor)}`,
+      });
+      assert.equal(wrongOrder.statusCode, 400);
+      const page = await get('/subjects/history?order=rating');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /aria-current="page">Top rated</);
+      const home = text((await get('/')).body);
+      assert.ok(home.includes('Popular card sets'));
+    });
+
     it('escapes everything an author writes', async () => {
       const evil = '<script>alert("x")</script>';
       const parsed = parseRevisionText(

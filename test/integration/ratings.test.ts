@@ -143,6 +143,13 @@ for (const factory of testDatabases()) {
       assert.ok(second.every((r) => r.statusCode === 200 || r.statusCode === 204));
       // 20 × 5 + (i = 20..39: each of 1..5 four times = 60) = 160 over 40 ratings.
       assert.deepEqual(await summary(set.id), { average: 4, count: 40, yours: null, canRate: false });
+      // The copy kept on the set for "top rated" listings is exact too.
+      const stats = await t.container.database.db
+        .selectFrom('card_sets')
+        .select(['rating_count', 'rating_score'])
+        .where('id', '=', set.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual({ ...stats }, { rating_count: 40, rating_score: 400 });
       const rows = await t.container.database.db
         .selectFrom('ratings')
         .select(['stars'])

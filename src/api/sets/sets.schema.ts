@@ -43,6 +43,7 @@ export const ListSetsQuery = Type.Object(
     topic: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: "A topic's name or slug" }),
     ),
+    order: Type.Optional(Choice(['newest', 'views', 'rating'] as const)),
     limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor from the previous page' })),
   },

@@ -4,12 +4,16 @@ import * as initial from './20261127T0000-initial.js';
 import * as accountsAndCommunity from './20261127T0100-accounts-and-community.js';
 import * as community from './20261127T0200-community.js';
 import * as search from './20261127T0300-search.js';
+import * as study from './20261127T0400-study.js';
+import * as listingOrder from './20261127T0500-listing-order.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
   '20261127T0100-accounts-and-community': accountsAndCommunity,
   '20261127T0200-community': community,
   '20261127T0300-search': search,
+  '20261127T0400-study': study,
+  '20261127T0500-listing-order': listingOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { CompiledQuery, type InferResult, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { CompiledQuery, sql, type InferResult, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CardDraft } from '../../domain/card-set.js';
 import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
@@ -19,6 +19,7 @@ export interface CardSetSummaryRow {
   isDemo: number;
   cardCount: number;
   viewCount: number;
+  ratingScore: number;
   revision: number;
   createdAt: number;
   updatedAt: number;
@@ -33,11 +34,14 @@ export interface CardSetSummaryRow {
   topicSlug: string | null;
 }
 
+export type ListingOrder = 'newest' | 'views' | 'rating';
+
 export interface ListCardSetsQuery {
-  subjectId?: number;
-  topicId?: number;
-  /** Keyset pagination: only sets with a smaller id (the list is newest first). */
-  beforeId?: number;
+  subjectId?: number | undefined;
+  topicId?: number | undefined;
+  order?: ListingOrder;
+  /** Keyset pagination: the last row of the previous page (its order value and id). */
+  after?: { value: number; id: number } | undefined;
   limit: number;
 }
 
@@ -61,6 +65,7 @@ export class CardSetRepository {
         's.is_demo as isDemo',
         's.card_count as cardCount',
         's.view_count as viewCount',
+        's.rating_score as ratingScore',
         's.revision',
         's.created_at as createdAt',
         's.updated_at as updatedAt',
@@ -142,15 +147,53 @@ export class CardSetRepository {
       .execute();
   }
 
-  /** Listed sets, newest first. */
+  /**
+   * Listed sets, newest first, most viewed or top rated, one keyset page at a time: page 500 costs what
+   * page 1 does (the order columns are indexed with the subject and topic).
+   */
   async listListed(query: ListCardSetsQuery): Promise<CardSetSummaryRow[]> {
     let select = this.selectSummaries()
       .where('s.visibility', '=', LISTED.visibility)
       .where('s.status', '=', LISTED.status);
     if (query.subjectId !== undefined) select = select.where('s.subject_id', '=', query.subjectId);
     if (query.topicId !== undefined) select = select.where('s.topic_id', '=', query.topicId);
-    if (query.beforeId !== undefined) select = select.where('s.id', '<', query.beforeId);
-    return select.orderBy('s.id', 'desc').limit(query.limit).execute();
+    const order = query.order ?? 'newest';
+    const after = query.after;
+    if (order === 'newest') {
+      if (after !== undefined) select = select.where('s.id', '<', after.id);
+      return select.orderBy('s.id', 'desc').limit(query.limit).execute();
+    }
+    const column = order === 'views' ? 's.view_count' : 's.rating_score';
+    if (after !== undefined) {
+      select = select.where((eb) =>
+        eb.or([
+          eb(column, '<', after.value),
+          eb.and([eb(column, '=', after.value), eb('s.id', '<', after.id)]),
+        ]),
+      );
+    }
+    return select.orderBy(column, 'desc').orderBy('s.id', 'desc').limit(query.limit).execute();
+  }
+
+  /** Recounts a set's ratings into its row; call after locking the row (see bumpCacheVersion) so that counts stay exact. */
+  async refreshRatingStats(id: number): Promise<void> {
+    await this.db
+      .updateTable('card_sets')
+      .set((eb) => ({
+        rating_count: eb
+          .selectFrom('ratings')
+          .select((r) => r.fn.countAll<number>().as('n'))
+          .where('card_set_id', '=', id),
+        rating_score: eb.fn.coalesce(
+          eb
+            .selectFrom('ratings')
+            .select(sql<number>`round(avg(stars) * 100)`.as('score'))
+            .where('card_set_id', '=', id),
+          sql<number>`0`,
+        ),
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Other listed sets of the same topic first, then of the same subject, newest first within each. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { getHomePage, getSubjectPage, getTopicPage } from '../../services/browse.js';
+import { getHomePage, getSubjectPage, getTopicPage, type ListingOrder } from '../../services/browse.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { HomePage } from '../views/home-page.js';
@@ -7,7 +7,13 @@ import { SubjectPage, TopicPage } from '../views/listing-pages.js';
 import { SLUG_PATTERN, type WebDeps } from './route-deps.js';
 
 const LISTING_PAGE_SIZE = 20;
-const listingQuery = { type: 'object', properties: { after: { type: 'string', maxLength: 200 } } } as const;
+const listingQuery = {
+  type: 'object',
+  properties: {
+    after: { type: 'string', maxLength: 200 },
+    order: { type: 'string', enum: ['newest', 'views', 'rating'] },
+  },
+} as const;
 
 export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get('/', async (request, reply) => {
@@ -15,7 +21,7 @@ export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     return sendPage(reply, <HomePage page={pageContext(request, reply, assets)} data={data} />);
   });
 
-  app.get<{ Params: { subject: string }; Querystring: { after?: string } }>(
+  app.get<{ Params: { subject: string }; Querystring: { after?: string; order?: ListingOrder } }>(
     '/subjects/:subject',
     {
       schema: {
@@ -26,13 +32,17 @@ export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     async (request, reply) => {
       const data = await getSubjectPage(ctx, request.params.subject, {
         cursor: request.query.after,
+        order: request.query.order,
         limit: LISTING_PAGE_SIZE,
       });
       return sendPage(reply, <SubjectPage page={pageContext(request, reply, assets)} data={data} />);
     },
   );
 
-  app.get<{ Params: { subject: string; topic: string }; Querystring: { after?: string } }>(
+  app.get<{
+    Params: { subject: string; topic: string };
+    Querystring: { after?: string; order?: ListingOrder };
+  }>(
     '/subjects/:subject/:topic',
     {
       schema: {
@@ -49,6 +59,7 @@ export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     async (request, reply) => {
       const data = await getTopicPage(ctx, request.params.subject, request.params.topic, {
         cursor: request.query.after,
+        order: request.query.order,
         limit: LISTING_PAGE_SIZE,
       });
       return sendPage(reply, <TopicPage page={pageContext(request, reply, assets)} data={data} />);

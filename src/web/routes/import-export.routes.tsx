@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isExamBoard, isLevel, isVisibility } from '../../domain/card-set.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, type FieldProblem } from '../../domain/errors.js';
 import { cardSetSlug } from '../../domain/slug.js';
 import type { SessionUser } from '../../services/auth/accounts.js';
 import { exportCardSet } from '../../services/card-set-export.js';
@@ -59,7 +59,7 @@ const CONFIRM_LIMITS: MultipartLimits = {
 
 const tooLargeMessage = `The file is larger than ${UPLOAD_LIMIT_TEXT}, more than the Import page takes. Split it, or ask the site's operator to import it with "recall import".`;
 
-/** Pasted text a browser sends in a form is the user's; only the kinds of failure the form can show. */
+/** Cards that cannot be read re-render the form with the input kept: 400 for a ParseError, 413 when too large. */
 function importFailure(error: unknown, values: FormValues, field: 'file' | 'text', reply: FastifyReply) {
   if (error instanceof AppError && (error.code === 'parse' || error.code === 'too_large')) {
     const status = error.code === 'parse' ? 400 : 413;
@@ -88,7 +88,7 @@ const stringsOf = (value: unknown): string[] =>
 
 /** The choices of the preview form, or problems to show beside its fields. */
 function readChoices(values: FormValues): ImportChoices {
-  const problems = [];
+  const problems: FieldProblem[] = [];
   const level = values.level ?? '';
   const examBoard = values.examBoard ?? '';
   const visibility = values.visibility ?? 'private';
@@ -114,6 +114,7 @@ function suggestedChoices(documents: readonly CardSetDocument[]): FormValues {
   const common = (values: (string | null)[]) =>
     values.every((value) => value === values[0]) ? (values[0] ?? '') : '';
   return {
+    title: documents.length === 1 ? documents[0]!.title : '',
     subject: common(documents.map((document) => document.subject)),
     topic: common(documents.map((document) => document.topic)),
     level: '',
@@ -250,8 +251,11 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
               : `${missing} of the sets name no subject: choose one for all of them.`;
           throw new AppError('validation', 'Please choose a subject.', [{ field: 'subject', message }]);
         }
-        checkDocumentsBeforeChoices(documents);
-        const imported = await importDocumentsForMember(ctx, user, documents, choices);
+        // One set may be given a title (a pasted list has none of its own).
+        const title = (values.title ?? '').trim();
+        const titled = documents.length === 1 && title !== '' ? [{ ...documents[0]!, title }] : documents;
+        checkDocumentsBeforeChoices(titled);
+        const imported = await importDocumentsForMember(ctx, user, titled, choices);
         const cards = imported.reduce((sum, set) => sum + set.cardCount, 0);
         setNotice(
           reply,

@@ -11,6 +11,7 @@ import { formatDate, isoDate } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { SetFileLinks } from './set-file-links.js';
+import { StudyLinks } from './components/study-links.js';
 import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
 
 interface CardSetPageProps {
@@ -46,6 +47,7 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
           <HiddenSetNotice data={data} />
           <h1 id="set-title">{set.title}</h1>
           {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
+          <StudyLinks setId={set.id} />
           {set.visibility !== 'public' && (
             <p class="badge">
               {set.visibility === 'private'

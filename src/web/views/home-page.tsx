@@ -25,6 +25,12 @@ export function HomePage({ page, data }: { page: PageContext; data: HomePageData
           </ul>
         )}
       </section>
+      {data.popular.length > 0 && (
+        <section aria-labelledby="popular-heading">
+          <h2 id="popular-heading">Popular card sets</h2>
+          <SetList sets={data.popular} />
+        </section>
+      )}
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent card sets</h2>
         {data.recent.length === 0 ? <p class="empty">No card sets yet.</p> : <SetList sets={data.recent} />}

@@ -170,6 +170,9 @@ export function ImportPreviewPage({
             Leave a box empty to keep what the file says (shown with each set below). A subject is needed for
             every set.
           </p>
+          {documents.length === 1 && (
+            <TextField state={state} name="title" label="Title" maxLength={200} required />
+          )}
           <div class="field-row">
             <TextField
               state={state}

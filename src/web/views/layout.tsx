@@ -29,6 +29,8 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
         {scripts.map((name) => (
           <script type="module" src={page.assets.url(name)} key={name} />
         ))}
+        {/* Offers to keep the answers this browser saved before its owner logged in (study mode). */}
+        {page.user !== null && <script type="module" src={page.assets.url('study-merge.js')} />}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -72,6 +74,15 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
                     </li>
                     <li>
                       <a href="/me/folders">My folders</a>
+                    </li>
+                    <li>
+                      <a href="/review">Review</a>
+                    </li>
+                    <li>
+                      <a href="/progress">Progress</a>
+                    </li>
+                    <li>
+                      <a href="/exams">Exams</a>
                     </li>
                     {(page.user.role === 'moderator' || page.user.role === 'admin') && (
                       <li>

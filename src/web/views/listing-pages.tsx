@@ -1,12 +1,48 @@
-import type { SubjectPage as SubjectPageData, TopicPage as TopicPageData } from '../../services/browse.js';
+import type {
+  ListingOrder,
+  SubjectPage as SubjectPageData,
+  TopicPage as TopicPageData,
+} from '../../services/browse.js';
 import { NextPageLink, SetList } from './components/set-list.js';
 import { plural } from './format.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { subjectUrl, topicUrl } from './urls.js';
 
-const nextPageHref = (base: string, cursor: string | null) =>
-  cursor === null ? null : `${base}?after=${encodeURIComponent(cursor)}`;
+const ORDER_LABELS: Record<ListingOrder, string> = {
+  newest: 'Newest',
+  views: 'Most viewed',
+  rating: 'Top rated',
+};
+
+const withOrder = (base: string, order: ListingOrder) =>
+  order === 'newest' ? base : `${base}?order=${order}`;
+
+const nextPageHref = (base: string, order: ListingOrder, cursor: string | null) =>
+  cursor === null
+    ? null
+    : `${withOrder(base, order)}${order === 'newest' ? '?' : '&'}after=${encodeURIComponent(cursor)}`;
+
+/** Newest · Most viewed · Top rated, the current one marked. */
+function OrderLinks({ base, current }: { base: string; current: ListingOrder }) {
+  return (
+    <nav class="order-links" aria-label="Order">
+      <ul>
+        {(Object.keys(ORDER_LABELS) as ListingOrder[]).map((order) => (
+          <li key={order}>
+            {order === current ? (
+              <a href={withOrder(base, order)} aria-current="page">
+                {ORDER_LABELS[order]}
+              </a>
+            ) : (
+              <a href={withOrder(base, order)}>{ORDER_LABELS[order]}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 export function SubjectPage({ page, data }: { page: PageContext; data: SubjectPageData }) {
   const { subject, topics, sets } = data;
@@ -33,12 +69,13 @@ export function SubjectPage({ page, data }: { page: PageContext; data: SubjectPa
       )}
       <section aria-labelledby="sets-heading">
         <h2 id="sets-heading">Card sets</h2>
+        <OrderLinks base={subjectUrl(subject)} current={data.order} />
         {sets.items.length === 0 ? (
           <p class="empty">No card sets here yet.</p>
         ) : (
           <SetList sets={sets.items} />
         )}
-        <NextPageLink href={nextPageHref(subjectUrl(subject), sets.nextCursor)} />
+        <NextPageLink href={nextPageHref(subjectUrl(subject), data.order, sets.nextCursor)} />
       </section>
     </Layout>
   );
@@ -60,12 +97,13 @@ export function TopicPage({ page, data }: { page: PageContext; data: TopicPageDa
       <p class="lede">
         A topic in <a href={subjectUrl(subject)}>{subject.name}</a>.
       </p>
+      <OrderLinks base={topicUrl(subject, topic)} current={data.order} />
       {sets.items.length === 0 ? (
         <p class="empty">No card sets here yet.</p>
       ) : (
         <SetList sets={sets.items} headingLevel={2} />
       )}
-      <NextPageLink href={nextPageHref(topicUrl(subject, topic), sets.nextCursor)} />
+      <NextPageLink href={nextPageHref(topicUrl(subject, topic), data.order, sets.nextCursor)} />
     </Layout>
   );
 }

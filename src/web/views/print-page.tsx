@@ -66,8 +66,8 @@ export function PrintPage({ page, set, sides }: PrintPageProps) {
         <p>
           {total} cards.{' '}
           {sides === 1
-            ? 'Each card prints whole: title and body, eight to a page.'
-            : 'Fronts (titles) and backs (bodies) print on alternate pages: print on both sides, flipping on the long edge, and each back lands behind its front.'}
+            ? 'Each card prints whole, title and body, as many to a page as fit.'
+            : 'Fronts (titles) and backs (bodies) print on alternate pages, eight cards to a sheet: print on both sides, flipping on the long edge, and each back lands behind its front. Cards are all one size, so the end of a very long card may be cut off: print those single-sided.'}
         </p>
         <ul class="print-options">
           <li>

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ServiceContext } from '../../services/context.js';
+import { mergeBrowserReviews, recordReview } from '../../services/study/record-review.js';
+import { getSelfTest, newTestSeed } from '../../services/study/self-test.js';
+import { getSetTimeline } from '../../services/study/set-timeline.js';
+import { requireUser } from '../auth.js';
+import { IdParams } from '../community.schema.js';
+import { presentRecordedReview, presentSelfTest, presentTimeline } from '../presenters/study.presenter.js';
+import {
+  MergeBody,
+  MergeResultSchema,
+  RecordedReviewSchema,
+  ReviewBody,
+  TestQuery,
+  TestResponseSchema,
+  TimelineResponseSchema,
+} from './study.schema.js';
+
+export const studyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.post(
+    '/reviews',
+    {
+      schema: {
+        summary: 'Record an answer to a card in study mode: the card’s new FSRS state and due date',
+        description: 'Every answer is logged. The card must be in a set you can see.',
+        tags: ['study'],
+        body: ReviewBody,
+        response: { 201: RecordedReviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const review = await recordReview(ctx, requireUser(request), request.body);
+      return reply.code(201).send(presentRecordedReview(review));
+    },
+  );
+
+  app.post(
+    '/reviews/merge',
+    {
+      schema: {
+        summary: 'Add answers given in this browser before logging in to your progress (idempotent by id)',
+        tags: ['study'],
+        body: MergeBody,
+        response: { 200: MergeResultSchema },
+      },
+    },
+    async (request) => mergeBrowserReviews(ctx, requireUser(request), request.body.reviews),
+  );
+
+  app.get(
+    '/sets/:id/test',
+    {
+      schema: {
+        summary: 'A self-test generated from a set’s cards, with answers, explanations and source cards',
+        description: 'Pass the seed back to get the same test again; without one, a new test is made.',
+        tags: ['study'],
+        params: IdParams,
+        querystring: TestQuery,
+        response: { 200: TestResponseSchema },
+      },
+    },
+    async (request) =>
+      presentSelfTest(
+        await getSelfTest(ctx, request.user, request.params.id, {
+          seed: request.query.seed ?? newTestSeed(),
+          count: request.query.count,
+        }),
+      ),
+  );
+
+  app.get(
+    '/sets/:id/timeline',
+    {
+      schema: {
+        summary: 'The dated events of a set’s cards, in date order',
+        tags: ['study'],
+        params: IdParams,
+        response: { 200: TimelineResponseSchema },
+      },
+    },
+    async (request) => presentTimeline(await getSetTimeline(ctx, request.user, request.params.id)),
+  );
+};

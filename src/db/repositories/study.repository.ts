@@ -1,0 +1,310 @@
+/**
+ * Study progress: each learner's state per card, the log of every answer, and study settings. Days are
+ * UTC calendar days counted from the epoch (`time / 86400000`, integer division on both engines).
+ */
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { isPostgres } from '../migrations/dialect.js';
+import type { Database, ReviewLogsTable } from '../tables.js';
+import { LISTED } from './card-set.repository.js';
+
+export interface StudyStateRow {
+  cardId: number;
+  cardSetId: number;
+  phase: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+  learningSteps: number;
+  lastReview: number | null;
+}
+
+export type StudyStateValues = Omit<StudyStateRow, 'cardId' | 'cardSetId'>;
+
+export interface StudyCardRow {
+  id: number;
+  cardSetId: number;
+  position: number;
+  title: string | null;
+  body: string;
+}
+
+export type NewReviewLog = Insertable<ReviewLogsTable>;
+
+export interface DayCountRow {
+  /** Days since 1 January 1970 (UTC). */
+  day: number;
+  count: number;
+}
+
+export interface ReviewDayRow extends DayCountRow {
+  /** Answers other than Again. */
+  passed: number;
+}
+
+const DAY = sql<number>`86400000`;
+
+export class StudyRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private selectStates() {
+    return this.db
+      .selectFrom('study_states')
+      .select([
+        'card_id as cardId',
+        'card_set_id as cardSetId',
+        'phase',
+        'due',
+        'stability',
+        'difficulty',
+        'elapsed_days as elapsedDays',
+        'scheduled_days as scheduledDays',
+        'reps',
+        'lapses',
+        'learning_steps as learningSteps',
+        'last_review as lastReview',
+      ]);
+  }
+
+  async findCard(cardId: number): Promise<StudyCardRow | undefined> {
+    return this.db
+      .selectFrom('cards')
+      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body'])
+      .where('id', '=', cardId)
+      .executeTakeFirst();
+  }
+
+  /** Several cards at once (unknown ids are left out). */
+  async findCards(cardIds: readonly number[]): Promise<StudyCardRow[]> {
+    if (cardIds.length === 0) return [];
+    return this.db
+      .selectFrom('cards')
+      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body'])
+      .where('id', 'in', cardIds)
+      .execute();
+  }
+
+  /**
+   * The learner's state of the card, locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite's
+   * write transactions are serial already), created as `initial` first if there is none, so that
+   * concurrent answers to one card take turns instead of overwriting each other.
+   */
+  async lockState(
+    userId: number,
+    card: { id: number; cardSetId: number },
+    initial: StudyStateValues,
+    now: number,
+  ): Promise<StudyStateRow> {
+    await this.db
+      .insertInto('study_states')
+      .values({
+        user_id: userId,
+        card_id: card.id,
+        card_set_id: card.cardSetId,
+        ...stateColumns(initial),
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'card_id']).doNothing())
+      .execute();
+    let query = this.selectStates().where('user_id', '=', userId).where('card_id', '=', card.id);
+    if (isPostgres(this.db)) query = query.forUpdate();
+    return query.executeTakeFirstOrThrow();
+  }
+
+  async updateState(userId: number, cardId: number, state: StudyStateValues, now: number): Promise<void> {
+    await this.db
+      .updateTable('study_states')
+      .set({ ...stateColumns(state), updated_at: now })
+      .where('user_id', '=', userId)
+      .where('card_id', '=', cardId)
+      .execute();
+  }
+
+  async insertLog(log: NewReviewLog): Promise<void> {
+    await this.db.insertInto('review_logs').values(log).execute();
+  }
+
+  async findStates(userId: number, cardIds: readonly number[]): Promise<StudyStateRow[]> {
+    if (cardIds.length === 0) return [];
+    return this.selectStates().where('user_id', '=', userId).where('card_id', 'in', cardIds).execute();
+  }
+
+  async findStatesOfSets(userId: number, setIds: readonly number[]): Promise<StudyStateRow[]> {
+    if (setIds.length === 0) return [];
+    return this.selectStates().where('user_id', '=', userId).where('card_set_id', 'in', setIds).execute();
+  }
+
+  /** States due at or before `until`, soonest first (read from the (user_id, due) index). */
+  async findDue(userId: number, until: number, limit: number): Promise<StudyStateRow[]> {
+    return this.selectStates()
+      .where('user_id', '=', userId)
+      .where('due', '<=', until)
+      .orderBy('due')
+      .orderBy('card_id')
+      .limit(limit)
+      .execute();
+  }
+
+  async countDue(userId: number, until: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('study_states')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('due', '<=', until)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** How many cards the learner saw for the first time since `since` (each card's first answer). */
+  async countFirstReviewsSince(userId: number, since: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('review_logs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('reviewed_at', '>=', since)
+      .where('phase_before', '=', 'new')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The sets the learner has answered cards of. */
+  async listStudiedSetIds(userId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('study_states')
+      .select('card_set_id as cardSetId')
+      .distinct()
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((row) => row.cardSetId);
+  }
+
+  /** Which of these browser ids the learner's log already holds. */
+  async findLoggedClientIds(userId: number, clientIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < clientIds.length; start += 500) {
+      const rows = await this.db
+        .selectFrom('review_logs')
+        .select('client_id as clientId')
+        .where('user_id', '=', userId)
+        .where('client_id', 'in', clientIds.slice(start, start + 500))
+        .execute();
+      for (const row of rows) if (row.clientId !== null) found.add(row.clientId);
+    }
+    return found;
+  }
+
+  /** Answers per UTC day since `since`, and how many of them were not Again. */
+  async reviewsByDay(userId: number, since: number): Promise<ReviewDayRow[]> {
+    const day = sql<number>`reviewed_at / ${DAY}`;
+    const rows = await this.db
+      .selectFrom('review_logs')
+      .select([
+        day.as('day'),
+        (eb) => eb.fn.countAll<number>().as('count'),
+        (eb) => eb.fn.sum<number>(eb.case().when('rating', '>', 1).then(1).else(0).end()).as('passed'),
+      ])
+      .where('user_id', '=', userId)
+      .where('reviewed_at', '>=', since)
+      .groupBy(day)
+      .orderBy(day)
+      .execute();
+    return rows.map((row) => ({
+      day: Number(row.day),
+      count: Number(row.count),
+      passed: Number(row.passed),
+    }));
+  }
+
+  /** Cards falling due per UTC day in [from, until). */
+  async dueByDay(userId: number, from: number, until: number): Promise<DayCountRow[]> {
+    const day = sql<number>`due / ${DAY}`;
+    const rows = await this.db
+      .selectFrom('study_states')
+      .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where('user_id', '=', userId)
+      .where('due', '>=', from)
+      .where('due', '<', until)
+      .groupBy(day)
+      .orderBy(day)
+      .execute();
+    return rows.map((row) => ({ day: Number(row.day), count: Number(row.count) }));
+  }
+
+  /** How many of the learner's cards are in each phase, per set. */
+  async phaseCountsBySet(userId: number): Promise<{ cardSetId: number; phase: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('study_states')
+      .select(['card_set_id as cardSetId', 'phase', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('user_id', '=', userId)
+      .groupBy(['card_set_id', 'phase'])
+      .execute();
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  async countReviews(userId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('review_logs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async findNewCardsPerDay(userId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('study_settings')
+      .select('new_cards_per_day as n')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.n;
+  }
+
+  async saveNewCardsPerDay(userId: number, count: number, now: number): Promise<void> {
+    await this.db
+      .insertInto('study_settings')
+      .values({ user_id: userId, new_cards_per_day: count, updated_at: now })
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet((eb) => ({
+          new_cards_per_day: eb.ref('excluded.new_cards_per_day'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  /**
+   * Listed sets of the subject other than `excludeId`, oldest first: distractors for self-tests. Oldest
+   * first, so that a set published between showing a test and marking it does not change its questions.
+   */
+  async findRelatedSetIds(subjectId: number, excludeId: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('card_sets')
+      .select('id')
+      .where('subject_id', '=', subjectId)
+      .where('id', '!=', excludeId)
+      .where('visibility', '=', LISTED.visibility)
+      .where('status', '=', LISTED.status)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+}
+
+function stateColumns(state: StudyStateValues) {
+  return {
+    phase: state.phase,
+    due: state.due,
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: state.elapsedDays,
+    scheduled_days: state.scheduledDays,
+    reps: state.reps,
+    lapses: state.lapses,
+    learning_steps: state.learningSteps,
+    last_review: state.lastReview,
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * What to study now: the daily queue across a learner's sets (/review) and one set's session
+ * (/sets/:id/study).
+ *
+ * Order: cards due now, those an exam plan brings forward first (soonest planned first), then the rest by
+ * FSRS due date; then new cards, up to what is left of the learner's daily new-card limit (counted from
+ * the log: cards answered for the first time since midnight UTC), cards an exam plan introduces today
+ * first, then by set and position. A visitor who is not logged in gets every card of the set in order
+ * (their browser keeps their answers).
+ */
+import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
+import type { StudyStateRow } from '../../db/repositories/study.repository.js';
+import type { CardRow } from '../../db/tables.js';
+import type { CardSetSummary } from '../../domain/card-set.js';
+import { cardSetSlug } from '../../domain/slug.js';
+import { cardPrompt } from '../../domain/study/index.js';
+import type { Actor, Viewer } from '../../domain/viewer.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import { toCardSetSummary } from '../card-set-mapping.js';
+import type { ServiceContext } from '../context.js';
+import { findViewableSet } from '../viewable-set.js';
+import { examReviewDates } from './exams.js';
+import { getNewCardsPerDay } from './study-settings.js';
+import { DAY_MS, findLearnerSets, isStudied, startOfUtcDay } from './study-mapping.js';
+
+/** At most this many cards are handed to one page: the page reloads for more. */
+export const MAX_QUEUE_ITEMS = 100;
+
+/**
+ * due: FSRS says so; exam: an exam plan brings it forward; new: never studied; ahead: studied before it
+ * is due (the learner asked to).
+ */
+export type StudyItemKind = 'due' | 'exam' | 'new' | 'ahead';
+
+export interface StudyItem {
+  cardId: number;
+  set: { id: number; title: string; slug: string; cardCount: number };
+  position: number;
+  /** The card's title, or a question made from it when it has none. */
+  front: string;
+  /** Markdown. */
+  body: string;
+  kind: StudyItemKind;
+  /** When the card is due (FSRS, or the exam plan when earlier); null for a new card. */
+  due: Date | null;
+}
+
+export interface StudyQueue {
+  items: StudyItem[];
+  /** Studied cards due now (at most the items shown, when there are more). */
+  dueNow: number;
+  /** Studied cards due later today (UTC). */
+  laterToday: number;
+  /** New cards offered today: within the daily limit, and only as many as there are. */
+  newToday: number;
+  /** "Due today": dueNow + laterToday + newToday. */
+  dueToday: number;
+  newCardsPerDay: number;
+  /** Cards answered for the first time today. */
+  newSeenToday: number;
+  /** The next time a studied card falls due after today, if none is due now. */
+  nextDue: Date | null;
+}
+
+interface SetCards {
+  set: CardSetSummaryRow;
+  cards: CardRow[];
+}
+
+function itemOf({ set, cards }: SetCards, card: CardRow, kind: StudyItemKind, due: Date | null): StudyItem {
+  return {
+    cardId: card.id,
+    set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: cards.length },
+    position: card.position,
+    front: cardPrompt({ position: card.position, title: card.title, body: card.body }),
+    body: card.body,
+    kind,
+    due,
+  };
+}
+
+interface Candidate {
+  entry: SetCards;
+  card: CardRow;
+  state: StudyStateRow | undefined;
+  /** Due per FSRS, or per the exam plan when that is earlier. */
+  due: number | null;
+  brought: boolean;
+}
+
+async function buildQueue(
+  repos: Repositories,
+  actor: Actor,
+  scope: readonly CardSetSummaryRow[],
+  learnerSets: readonly CardSetSummaryRow[],
+  now: Date,
+  options: { ahead?: boolean } = {},
+): Promise<StudyQueue> {
+  const time = now.getTime();
+  const today = startOfUtcDay(time);
+  const tomorrow = today + DAY_MS;
+  const ids = scope.map((set) => set.id);
+  const [cardsBySet, states, newCardsPerDay, newSeenToday] = await Promise.all([
+    repos.cardSets.findCardsOfSets(ids),
+    repos.study.findStatesOfSets(actor.userId, ids),
+    getNewCardsPerDay(repos, actor),
+    repos.study.countFirstReviewsSince(actor.userId, today),
+  ]);
+  const planned = await examReviewDates(repos, actor, learnerSets, now, newCardsPerDay);
+  const stateOf = new Map(states.map((row) => [row.cardId, row]));
+
+  const studied: Candidate[] = [];
+  const fresh: Candidate[] = [];
+  for (const set of scope) {
+    const entry = { set, cards: cardsBySet.get(set.id) ?? [] };
+    for (const card of entry.cards) {
+      const state = stateOf.get(card.id);
+      const plan = planned.get(card.id)?.getTime();
+      if (isStudied(state)) {
+        // The plan counts in days: it brings a card forward only to an earlier day, never within one
+        // (a card in its learning steps, due in ten minutes, keeps its steps).
+        const brought = plan !== undefined && plan < startOfUtcDay(state.due);
+        studied.push({ entry, card, state, due: brought ? plan : state.due, brought });
+      } else {
+        fresh.push({ entry, card, state, due: null, brought: plan !== undefined && plan <= time });
+      }
+    }
+  }
+
+  const dueNow = studied
+    .filter((c) => c.due! <= time)
+    .sort((a, b) => Number(b.brought) - Number(a.brought) || a.due! - b.due! || a.card.id - b.card.id);
+  const laterToday = studied.filter((c) => c.due! > time && c.due! < tomorrow).length;
+  const room = Math.max(0, newCardsPerDay - newSeenToday);
+  // Stable sort: cards an exam plan introduces today first, otherwise by set and position.
+  const newToday = [...fresh].sort((a, b) => Number(b.brought) - Number(a.brought)).slice(0, room);
+  const nextDue = studied
+    .filter((c) => c.due! > time)
+    .reduce<number | null>((soonest, c) => (soonest === null || c.due! < soonest ? c.due! : soonest), null);
+
+  let items: StudyItem[] = [
+    ...dueNow.map((c) => itemOf(c.entry, c.card, c.brought ? 'exam' : 'due', new Date(c.due!))),
+    ...newToday.map((c) => itemOf(c.entry, c.card, 'new', null)),
+  ].slice(0, MAX_QUEUE_ITEMS);
+  if (items.length === 0 && options.ahead === true) {
+    const ahead = [...studied, ...fresh].sort(
+      (a, b) => (a.due ?? 0) - (b.due ?? 0) || a.card.position - b.card.position,
+    );
+    items = ahead
+      .slice(0, MAX_QUEUE_ITEMS)
+      .map((c) =>
+        itemOf(c.entry, c.card, c.due === null ? 'new' : 'ahead', c.due === null ? null : new Date(c.due)),
+      );
+  }
+  return {
+    items,
+    dueNow: dueNow.length,
+    laterToday,
+    newToday: newToday.length,
+    dueToday: dueNow.length + laterToday + newToday.length,
+    newCardsPerDay,
+    newSeenToday,
+    nextDue: nextDue === null ? null : new Date(nextDue),
+  };
+}
+
+/** The daily queue: due and new cards across every set the learner studies, has saved or has an exam on. */
+export async function getDailyQueue(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<StudyQueue & { sets: number }> {
+  const sets = await findLearnerSets(ctx.repos, actor);
+  const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now());
+  return { ...queue, sets: sets.length };
+}
+
+export interface SetStudySession {
+  set: CardSetSummary;
+  /** Null for a visitor who is not logged in: every card in order, answers kept by the browser. */
+  queue: StudyQueue | null;
+  items: StudyItem[];
+}
+
+/** Studying one set: its due and new cards for a learner (every card with `ahead`), all cards for a visitor. */
+export async function getSetStudySession(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  setId: number,
+  options: { ahead?: boolean } = {},
+): Promise<SetStudySession> {
+  const { row } = await findViewableSet(ctx.repos, viewer, setId);
+  const set = toCardSetSummary(row);
+  if (viewer === null) {
+    const cards = await ctx.repos.cardSets.findCards(setId);
+    const entry = { set: row, cards };
+    return { set, queue: null, items: cards.map((card) => itemOf(entry, card, 'new', null)) };
+  }
+  const learnerSets = await findLearnerSets(ctx.repos, viewer);
+  const queue = await buildQueue(ctx.repos, viewer, [row], learnerSets, ctx.clock.now(), options);
+  return { set, queue, items: queue.items };
+}

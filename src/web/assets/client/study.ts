@@ -1,0 +1,176 @@
+/**
+ * Study mode without page reloads: Space (or "Show answer") reveals, 1–4 (or the buttons) rate, and on
+ * touch screens a swipe left is Again and a swipe right is Good. A member's answers go to
+ * POST /api/v1/reviews; a visitor's are kept in this browser (see browser-progress.ts). The page works
+ * without this module: its forms do the same with a reload per step.
+ */
+import { addReview, newReviewId, readReviews } from './browser-progress.js';
+
+const root = document.querySelector<HTMLElement>('[data-study]');
+if (root !== null) enhance(root);
+
+/** A card answered Again (or due again this soon) comes back later in the same session. */
+const AGAIN_WITHIN_MS = 20 * 60_000;
+const MAX_DURATION_MS = 3_600_000;
+/** A visitor's card answered Good or Easy this recently is not shown again on reload. */
+const VISITOR_DONE_MS = 12 * 3_600_000;
+
+function enhance(study: HTMLElement): void {
+  const member = study.dataset.member === 'true';
+  const cards = Array.from(study.querySelectorAll<HTMLElement>('[data-study-card]'));
+  const status = study.querySelector<HTMLElement>('[data-study-status]')!;
+  const done = study.querySelector<HTMLElement>('[data-study-done]')!;
+  const dueToday = document.querySelector<HTMLElement>('[data-due-today]');
+  const visible = cards.find((card) => !card.hidden) ?? cards[0];
+  if (visible === undefined) return;
+
+  // Start where the page is, then the cards after it, then those before.
+  const start = cards.indexOf(visible);
+  let queue = [...cards.slice(start), ...cards.slice(0, start)];
+  if (!member) {
+    const recent = new Set(
+      readReviews()
+        .filter((r) => r.rating >= 3 && Date.now() - r.reviewedAt < VISITOR_DONE_MS)
+        .map((r) => r.cardId),
+    );
+    const fresh = queue.filter((card) => !recent.has(Number(card.dataset.cardId)));
+    if (fresh.length > 0) queue = fresh;
+  }
+  let answered = 0;
+  let shownAt = performance.now();
+  let busy = false;
+
+  const current = () => queue[0];
+  const answer = (card: HTMLElement) => card.querySelector<HTMLElement>('[data-answer]')!;
+  const isRevealed = (card: HTMLElement) => !answer(card).hidden;
+
+  /** Shows the card at the head of the queue; on first load, as the server rendered it (maybe revealed). */
+  function show(first = false): void {
+    const card = current();
+    for (const other of cards) other.hidden = other !== card;
+    if (card === undefined) {
+      done.hidden = false;
+      status.textContent = `Done: ${answered} answered`;
+      done.querySelector('h2')?.setAttribute('tabindex', '-1');
+      done.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
+    status.textContent = `${queue.length} to go · ${answered} answered`;
+    shownAt = performance.now();
+    if (first) return;
+    answer(card).hidden = true;
+    card.querySelector<HTMLElement>('[data-reveal-form]')!.hidden = false;
+    const front = card.querySelector<HTMLElement>('.study-front')!;
+    front.tabIndex = -1;
+    front.focus();
+  }
+
+  function reveal(): void {
+    const card = current();
+    if (card === undefined || isRevealed(card)) return;
+    answer(card).hidden = false;
+    card.querySelector<HTMLElement>('[data-reveal-form]')!.hidden = true;
+    answer(card).tabIndex = -1;
+    answer(card).focus();
+  }
+
+  function next(again: boolean): void {
+    const card = queue.shift()!;
+    answered++;
+    if (again) queue.push(card);
+    else if (dueToday !== null) {
+      const left = Number(/\d+/.exec(dueToday.textContent ?? '')?.[0] ?? '0');
+      dueToday.textContent = `Due today: ${Math.max(0, left - 1)}`;
+    }
+    show();
+  }
+
+  async function rate(rating: number): Promise<void> {
+    const card = current();
+    if (card === undefined || !isRevealed(card) || busy) return;
+    const elapsed = Math.round(performance.now() - shownAt);
+    const durationMs = elapsed <= MAX_DURATION_MS ? elapsed : null;
+    const cardId = Number(card.dataset.cardId);
+    if (!member) {
+      addReview({
+        id: newReviewId(),
+        cardId,
+        setId: Number(card.dataset.setId),
+        rating,
+        reviewedAt: Date.now(),
+        durationMs,
+      });
+      next(rating === 1);
+      return;
+    }
+    busy = true;
+    status.textContent = 'Saving…';
+    try {
+      const token = card.querySelector<HTMLInputElement>('input[name="_csrf"]')!.value;
+      const response = await fetch('/api/v1/reviews', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ cardId, rating, durationMs }),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const saved = (await response.json()) as { due: string };
+      next(Date.parse(saved.due) - Date.now() < AGAIN_WITHIN_MS);
+    } catch {
+      status.textContent = 'Your answer could not be saved. Try again.';
+    } finally {
+      busy = false;
+    }
+  }
+
+  study.addEventListener('submit', (event) => {
+    const form = event.target as HTMLFormElement;
+    if (form.matches('[data-reveal-form]')) {
+      event.preventDefault();
+      reveal();
+    } else if (form.matches('[data-rating-form]')) {
+      event.preventDefault();
+      const button = event.submitter as HTMLButtonElement | null;
+      if (button?.value) void rate(Number(button.value));
+    }
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const card = current();
+    if (card === undefined) return;
+    if (event.key === ' ' && !isRevealed(card) && !target.closest('a, button')) {
+      event.preventDefault();
+      reveal();
+    } else if (/^[1-4]$/.test(event.key) && isRevealed(card)) {
+      event.preventDefault();
+      void rate(Number(event.key));
+    }
+  });
+
+  let touchStart: { x: number; y: number } | undefined;
+  study.addEventListener(
+    'touchstart',
+    (event) => {
+      const touch = event.touches[0];
+      touchStart = touch === undefined ? undefined : { x: touch.clientX, y: touch.clientY };
+    },
+    { passive: true },
+  );
+  study.addEventListener('touchend', (event) => {
+    const touch = event.changedTouches[0];
+    const card = current();
+    if (touchStart === undefined || touch === undefined || card === undefined) return;
+    const dx = touch.clientX - touchStart.x;
+    const dy = touch.clientY - touchStart.y;
+    touchStart = undefined;
+    if (Math.abs(dx) < 60 || Math.abs(dx) < 2 * Math.abs(dy)) return;
+    if (!isRevealed(card)) reveal();
+    else void rate(dx < 0 ? 1 : 3);
+  });
+
+  study.classList.add('is-enhanced');
+  show(true);
+}

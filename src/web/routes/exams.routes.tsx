@@ -1,0 +1,79 @@
+/** /exams: setting exam dates, and each exam's plan. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../services/auth/accounts.js';
+import {
+  deleteExam,
+  getExamPlan,
+  listExams,
+  listExamScopeChoices,
+  saveExam,
+} from '../../services/study/exams.js';
+import { formFailure, redirectToLogin } from '../form-handling.js';
+import { emptyForm, readForm, type FormState } from '../forms.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { ExamPlanPage, ExamsPage } from '../views/exam-pages.js';
+import { idParams, type WebDeps } from './route-deps.js';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  async function renderExams(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: SessionUser,
+    state: FormState,
+    status = 200,
+  ) {
+    const preset = /^set:(\d{1,10})$/.exec(state.values.scope ?? '');
+    const [exams, choices] = await Promise.all([
+      listExams(ctx, user),
+      listExamScopeChoices(ctx, user, preset === null ? undefined : Number(preset[1])),
+    ]);
+    return sendPage(
+      reply,
+      <ExamsPage page={pageContext(request, reply, assets)} exams={exams} choices={choices} state={state} />,
+      status,
+    );
+  }
+
+  app.get<{ Querystring: { set?: string } }>('/exams', async (request, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const set = request.query.set;
+    const values: Record<string, string> =
+      set !== undefined && /^[1-9]\d{0,9}$/.test(set) ? { scope: `set:${set}` } : {};
+    return renderExams(request, reply, request.user, emptyForm(values));
+  });
+
+  app.post('/exams', async (request, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const values = readForm(request.body);
+    const input = {
+      scope: values.scope ?? '',
+      date: values.date ?? '',
+      targetPercent: values.targetPercent ?? '',
+      dailyCap: values.dailyCap ?? '',
+    };
+    try {
+      const id = await saveExam(ctx, request.user, input);
+      setNotice(reply, 'Exam date saved: study now plans for it.');
+      return reply.redirect(`/exams/${id}`, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, input, reply);
+      return renderExams(request, reply, request.user, state, status);
+    }
+  });
+
+  app.get('/exams/:id', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const view = await getExamPlan(ctx, request.user, Number(request.params.id));
+    return sendPage(reply, <ExamPlanPage page={pageContext(request, reply, assets)} view={view} />);
+  });
+
+  app.post('/exams/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    await deleteExam(ctx, request.user, Number(request.params.id));
+    setNotice(reply, 'Exam date removed.');
+    return reply.redirect('/exams', 303);
+  });
+}

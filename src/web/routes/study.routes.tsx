@@ -1,0 +1,174 @@
+/** Study mode for one set (/sets/:id/study) and the daily queue (/review), as plain forms. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_DURATION_MS, recordReview } from '../../services/study/record-review.js';
+import { getDailyQueue, getSetStudySession, type StudyItem } from '../../services/study/study-queue.js';
+import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
+import { formFailure, redirectToLogin } from '../form-handling.js';
+import { emptyForm, readForm, type FormState } from '../forms.js';
+import { pageContext, setNotice } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { ReviewPage, SetStudyPage } from '../views/study-pages.js';
+import { idParams, type WebDeps } from './route-deps.js';
+
+interface StudyQuery {
+  card?: string;
+  reveal?: string;
+  ahead?: string;
+  done?: string;
+  shownAt?: string;
+}
+
+type SetStudyRequest = FastifyRequest<{ Params: { id: string }; Querystring: StudyQuery }>;
+
+/** The card asked for if it is in the session, else the first; revealed only when asked for by id. */
+function pickCard(items: readonly StudyItem[], query: StudyQuery) {
+  const requested = Number(query.card);
+  const current = items.find((item) => item.cardId === requested) ?? items[0];
+  return { current, revealed: current !== undefined && current.cardId === requested && query.reveal === '1' };
+}
+
+/** When the front was shown: carried by the reveal form, trusted only within the last hour. */
+function shownAtFrom(value: string | undefined, now: number): number {
+  const time = Number(value);
+  return Number.isSafeInteger(time) && time <= now && now - time <= MAX_DURATION_MS ? time : now;
+}
+
+/** The answer time, from when the front was shown; null when unknown or implausibly long. */
+function durationFrom(value: string | undefined, now: number): number | null {
+  const time = Number(value);
+  if (!Number.isSafeInteger(time) || time > now) return null;
+  const duration = now - time;
+  return duration <= MAX_DURATION_MS ? duration : null;
+}
+
+export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  const now = () => ctx.clock.now().getTime();
+
+  async function renderSetStudy(
+    request: SetStudyRequest,
+    reply: FastifyReply,
+    query: StudyQuery,
+    state?: FormState,
+    status = 200,
+  ) {
+    const setId = Number(request.params.id);
+    const ahead = query.ahead === '1';
+    const session = await getSetStudySession(ctx, request.user, setId, { ahead });
+    const { current, revealed } = pickCard(session.items, query);
+    return sendPage(
+      reply,
+      <SetStudyPage
+        page={pageContext(request, reply, assets)}
+        set={session.set}
+        queue={session.queue}
+        items={session.items}
+        current={current}
+        revealed={revealed}
+        ahead={ahead}
+        shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
+        finished={session.queue === null && query.done === '1'}
+        state={state}
+      />,
+      status,
+    );
+  }
+
+  app.get('/sets/:id/study', { schema: { params: idParams } }, async (request: SetStudyRequest, reply) =>
+    renderSetStudy(request, reply, request.query),
+  );
+
+  app.post('/sets/:id/study', { schema: { params: idParams } }, async (request: SetStudyRequest, reply) => {
+    const setId = Number(request.params.id);
+    const values = readForm(request.body);
+    const ahead = values.ahead === '1';
+    const cardId = Number(values.card);
+    if (request.user === null) {
+      // A visitor's read-through without JavaScript: nothing to keep, on to the next card.
+      const session = await getSetStudySession(ctx, null, setId);
+      const index = session.items.findIndex((item) => item.cardId === cardId);
+      const next = session.items[index + 1];
+      return reply.redirect(
+        next === undefined ? `/sets/${setId}/study?done=1` : `/sets/${setId}/study?card=${next.cardId}`,
+        303,
+      );
+    }
+    try {
+      await recordReview(ctx, request.user, {
+        cardId: Number.isSafeInteger(cardId) ? cardId : 0,
+        rating: Number(values.rating),
+        durationMs: durationFrom(values.shownAt, now()),
+      });
+      return reply.redirect(`/sets/${setId}/study${ahead ? '?ahead=1' : ''}`, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, {}, reply);
+      return renderSetStudy(
+        request,
+        reply,
+        { card: values.card, reveal: '1', ahead: values.ahead },
+        state,
+        status,
+      );
+    }
+  });
+
+  type ReviewRequest = FastifyRequest<{ Querystring: StudyQuery }>;
+
+  async function renderReview(
+    request: ReviewRequest,
+    reply: FastifyReply,
+    query: StudyQuery,
+    forms: { state?: FormState; settings?: FormState } = {},
+    status = 200,
+  ) {
+    const queue = await getDailyQueue(ctx, request.user!);
+    const { current, revealed } = pickCard(queue.items, query);
+    return sendPage(
+      reply,
+      <ReviewPage
+        page={pageContext(request, reply, assets)}
+        queue={queue}
+        current={current}
+        revealed={revealed}
+        shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
+        settings={forms.settings ?? emptyForm()}
+        state={forms.state}
+      />,
+      status,
+    );
+  }
+
+  app.get('/review', async (request: ReviewRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    return renderReview(request, reply, request.query);
+  });
+
+  app.post('/review', async (request: ReviewRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const values = readForm(request.body);
+    const cardId = Number(values.card);
+    try {
+      await recordReview(ctx, request.user, {
+        cardId: Number.isSafeInteger(cardId) ? cardId : 0,
+        rating: Number(values.rating),
+        durationMs: durationFrom(values.shownAt, now()),
+      });
+      return reply.redirect('/review', 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, {}, reply);
+      return renderReview(request, reply, { card: values.card, reveal: '1' }, { state }, status);
+    }
+  });
+
+  app.post('/review/settings', async (request: ReviewRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const values = readForm(request.body);
+    try {
+      const count = await saveNewCardsPerDay(ctx, request.user, values.newCardsPerDay ?? '');
+      setNotice(reply, `Saved: up to ${count} new cards a day.`);
+      return reply.redirect('/review', 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, { newCardsPerDay: values.newCardsPerDay ?? '' }, reply);
+      return renderReview(request, reply, {}, { settings: state }, status);
+    }
+  });
+}

@@ -1,0 +1,53 @@
+/** /sets/:id/timeline: the set's dated events, and a "put these in order" exercise marked on submit. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { newTestSeed } from '../../services/study/self-test.js';
+import { getSetTimeline, markTimelineExercise, timelineExercise } from '../../services/study/set-timeline.js';
+import { readForm } from '../forms.js';
+import { pageContext } from '../page-context.js';
+import { sendPage } from '../render.js';
+import { TimelinePage } from '../views/timeline-page.js';
+import { idParams, type WebDeps } from './route-deps.js';
+
+type TimelineRequest = FastifyRequest<{ Params: { id: string }; Querystring: { seed?: string } }>;
+
+const seedFrom = (value: string | undefined): number | null =>
+  value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : null;
+
+export async function timelineRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  app.get('/sets/:id/timeline', { schema: { params: idParams } }, async (request: TimelineRequest, reply) => {
+    const timeline = await getSetTimeline(ctx, request.user, Number(request.params.id));
+    const seed = seedFrom(request.query.seed);
+    const exercise = timelineExercise(timeline, seed !== null && seed >= 1 ? seed : newTestSeed());
+    return sendPage(
+      reply,
+      <TimelinePage
+        page={pageContext(request, reply, assets)}
+        timeline={timeline}
+        exercise={exercise}
+        marking={null}
+        given={{}}
+      />,
+    );
+  });
+
+  app.post(
+    '/sets/:id/timeline',
+    { schema: { params: idParams } },
+    async (request: TimelineRequest, reply) => {
+      const values = readForm(request.body);
+      const timeline = await getSetTimeline(ctx, request.user, Number(request.params.id));
+      // An invalid seed is refused by timelineExercise (400).
+      const exercise = timelineExercise(timeline, seedFrom(values.seed) ?? Number.NaN);
+      return sendPage(
+        reply,
+        <TimelinePage
+          page={pageContext(request, reply, assets)}
+          timeline={timeline}
+          exercise={exercise}
+          marking={exercise === null ? null : markTimelineExercise(exercise, values)}
+          given={values}
+        />,
+      );
+    },
+  );
+}

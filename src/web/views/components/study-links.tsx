@@ -1,0 +1,28 @@
+/** Study, Test yourself and Timeline for a set: the same links for every visitor (the set page is cached). */
+export type StudyPageName = 'study' | 'test' | 'timeline';
+
+const LINKS: readonly { name: StudyPageName; label: string }[] = [
+  { name: 'study', label: 'Study' },
+  { name: 'test', label: 'Test yourself' },
+  { name: 'timeline', label: 'Timeline' },
+];
+
+export function StudyLinks({ setId, current }: { setId: number; current?: StudyPageName }) {
+  return (
+    <nav class="study-links" aria-label="Study this set">
+      <ul>
+        {LINKS.map((link) => (
+          <li key={link.name}>
+            <a
+              href={`/sets/${setId}/${link.name}`}
+              class="study-link"
+              aria-current={current === link.name ? 'page' : undefined}
+            >
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

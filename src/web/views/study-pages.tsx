@@ -1,0 +1,352 @@
+/**
+ * Study mode (/sets/:id/study) and the daily queue (/review). Without JavaScript: one card at a time,
+ * "Show answer" (a GET form), then the four rating buttons (a POST form). With study.js: every card of
+ * the session is already on the page; Space reveals, 1–4 rate, swipes rate Again / Good, without reloads.
+ */
+import { renderMarkdown } from '../../formats/render-markdown.js';
+import type { CardSetSummary } from '../../domain/card-set.js';
+import { RATING_NAMES, type ReviewRating } from '../../domain/study/index.js';
+import { MAX_NEW_CARDS_PER_DAY } from '../../services/study/study-settings.js';
+import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/study-queue.js';
+import type { FormState } from '../forms.js';
+import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
+import { StudyLinks } from './components/study-links.js';
+import { formatDate, plural } from './format.js';
+import { Layout, type Crumb } from './layout.js';
+import type { PageContext } from './page-context.js';
+import { cardSetUrl, subjectUrl } from './urls.js';
+
+const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
+
+const KIND_LABEL: Readonly<Record<StudyItemKind, string>> = {
+  due: 'Due for review',
+  exam: 'Due early for your exam',
+  new: 'New card',
+  ahead: 'Not due yet',
+};
+
+interface SessionProps {
+  page: PageContext;
+  items: readonly StudyItem[];
+  current: StudyItem;
+  revealed: boolean;
+  /** Where both forms go: this page. */
+  action: string;
+  /** Hidden fields both forms carry (e.g. ahead=1). */
+  carry: Record<string, string>;
+  /** When the card's front was first shown (server time): the no-JavaScript answer time counts from it. */
+  shownAt: number;
+  member: boolean;
+  /** Show each card's set (the daily queue mixes sets). */
+  showSet: boolean;
+}
+
+/** The cards of a session; all but the current one hidden. */
+function StudySession({
+  page,
+  items,
+  current,
+  revealed,
+  action,
+  carry,
+  shownAt,
+  member,
+  showSet,
+}: SessionProps) {
+  const csrf = page.csrf();
+  const hidden = Object.entries(carry).map(([name, value]) => (
+    <input type="hidden" name={name} value={value} key={name} />
+  ));
+  const position = items.indexOf(current) + 1;
+  return (
+    <section class="study" data-study data-member={member ? 'true' : 'false'} aria-label="Study cards">
+      <p class="study-status" data-study-status role="status">
+        Card {position} of {items.length}
+      </p>
+      <ol class="study-queue">
+        {items.map((item) => {
+          const isCurrent = item === current;
+          const frontId = `front-${item.cardId}`;
+          return (
+            <li
+              class="study-card"
+              key={item.cardId}
+              data-study-card
+              data-card-id={item.cardId}
+              data-set-id={item.set.id}
+              hidden={!isCurrent}
+            >
+              <article aria-labelledby={frontId}>
+                <p class="study-card-meta">
+                  {showSet && (
+                    <>
+                      <a href={cardSetUrl(item.set)}>{item.set.title}</a>
+                      {' · '}
+                    </>
+                  )}
+                  Card {item.position} of {item.set.cardCount} · {KIND_LABEL[item.kind]}
+                </p>
+                <h2 class="study-front" id={frontId}>
+                  {item.front}
+                </h2>
+                <form
+                  method="get"
+                  action={action}
+                  class="reveal-form"
+                  data-reveal-form
+                  hidden={isCurrent && revealed}
+                >
+                  {hidden}
+                  <input type="hidden" name="card" value={String(item.cardId)} />
+                  <input type="hidden" name="reveal" value="1" />
+                  <input type="hidden" name="shownAt" value={String(shownAt)} />
+                  <button type="submit" class="button" aria-keyshortcuts="Space">
+                    Show answer
+                  </button>
+                  <span class="key-hint" aria-hidden="true">
+                    or press Space
+                  </span>
+                </form>
+                <div class="study-answer" data-answer hidden={!(isCurrent && revealed)}>
+                  <div class="card-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+                  <form method="post" action={action} class="rating-form" data-rating-form>
+                    <CsrfField token={csrf} />
+                    {hidden}
+                    <input type="hidden" name="card" value={String(item.cardId)} />
+                    <input type="hidden" name="shownAt" value={String(shownAt)} />
+                    <fieldset class="ratings">
+                      <legend>How well did you remember it?</legend>
+                      {RATINGS.map((rating) => (
+                        <button
+                          type="submit"
+                          name="rating"
+                          value={String(rating)}
+                          class={`button rating rating-${rating}`}
+                          aria-keyshortcuts={String(rating)}
+                          key={rating}
+                        >
+                          {RATING_NAMES[rating]}
+                          <kbd aria-hidden="true">{rating}</kbd>
+                        </button>
+                      ))}
+                    </fieldset>
+                    {!member && (
+                      <noscript>
+                        <p class="hint">Without JavaScript your answers are not kept: log in to keep them.</p>
+                      </noscript>
+                    )}
+                  </form>
+                </div>
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+      <div class="study-done" data-study-done hidden>
+        <h2>That’s all for now</h2>
+        <p data-study-done-summary>You have answered every card of this session.</p>
+        <ul class="study-next">
+          <li>
+            <a href={action}>Check for more cards</a>
+          </li>
+          {member && (
+            <li>
+              <a href="/progress">See your progress</a>
+            </li>
+          )}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function DueSummary({ queue }: { queue: StudyQueue }) {
+  return (
+    <div class="due-summary">
+      <p class="due-today">
+        <strong data-due-today>Due today: {queue.dueToday}</strong>
+      </p>
+      <p class="due-detail">
+        {plural(queue.dueNow, 'card')} to review now · {plural(queue.newToday, 'new card')}
+        {queue.laterToday > 0 && ` · ${queue.laterToday} more later today`}
+        {' · '}
+        {queue.newSeenToday} of your {queue.newCardsPerDay} new cards a day seen today
+      </p>
+    </div>
+  );
+}
+
+function NothingDue({ queue, moreHref }: { queue: StudyQueue; moreHref: string | null }) {
+  return (
+    <div class="study-empty">
+      <h2>Nothing to study right now</h2>
+      <p>
+        {queue.nextDue === null
+          ? 'No card you have studied is due.'
+          : `The next card is due on ${formatDate(queue.nextDue)} at ${queue.nextDue.toISOString().slice(11, 16)} UTC.`}
+        {queue.newCardsPerDay > 0 && queue.newSeenToday >= queue.newCardsPerDay
+          ? ` You have seen your ${queue.newCardsPerDay} new cards for today.`
+          : ''}
+      </p>
+      {moreHref !== null && (
+        <p>
+          <a href={moreHref}>Study these cards anyway</a> (answers still count, and move the due dates).
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface SetStudyPageProps {
+  page: PageContext;
+  set: CardSetSummary;
+  queue: StudyQueue | null;
+  items: readonly StudyItem[];
+  current: StudyItem | undefined;
+  revealed: boolean;
+  ahead: boolean;
+  shownAt: number;
+  /** A visitor reached the end of a read-through. */
+  finished: boolean;
+  state?: FormState;
+}
+
+export function SetStudyPage(props: SetStudyPageProps) {
+  const { page, set, queue, items, current, revealed, ahead, shownAt, finished, state } = props;
+  const action = `/sets/${set.id}/study`;
+  const breadcrumbs: Crumb[] = [
+    { label: 'Home', href: '/' },
+    { label: set.subject.name, href: subjectUrl(set.subject) },
+    { label: set.title, href: cardSetUrl(set) },
+  ];
+  const next = encodeURIComponent(action);
+  return (
+    <Layout page={page} title={`Study: ${set.title}`} breadcrumbs={breadcrumbs} scripts={['study.js']}>
+      <h1>
+        <span class="page-kicker">Study</span> {set.title}
+      </h1>
+      <StudyLinks setId={set.id} current="study" />
+      {state !== undefined && <ErrorSummary state={state} />}
+      {queue !== null ? (
+        <DueSummary queue={queue} />
+      ) : (
+        <p class="visitor-note" data-visitor-note>
+          You are not logged in: your answers are kept in this browser only.{' '}
+          <a href={`/login?next=${next}`}>Log in</a> or <a href="/signup">sign up</a> to keep them and have
+          cards come back when they are due.
+        </p>
+      )}
+      {finished && (
+        <div class="study-empty">
+          <h2>You have read all {plural(items.length, 'card')}</h2>
+          <p>
+            <a href={action}>Start again</a> or <a href={`/sets/${set.id}/test`}>test yourself</a>.
+          </p>
+        </div>
+      )}
+      {!finished && current !== undefined && (
+        <StudySession
+          page={page}
+          items={items}
+          current={current}
+          revealed={revealed}
+          action={action}
+          carry={ahead ? { ahead: '1' } : {}}
+          shownAt={shownAt}
+          member={queue !== null}
+          showSet={false}
+        />
+      )}
+      {!finished && current === undefined && queue !== null && (
+        <NothingDue queue={queue} moreHref={ahead ? null : `${action}?ahead=1`} />
+      )}
+      {!finished && current === undefined && queue === null && <p class="empty">This set has no cards.</p>}
+    </Layout>
+  );
+}
+
+export interface ReviewPageProps {
+  page: PageContext;
+  queue: StudyQueue & { sets: number };
+  current: StudyItem | undefined;
+  revealed: boolean;
+  shownAt: number;
+  settings: FormState;
+  state?: FormState;
+}
+
+export function ReviewPage({ page, queue, current, revealed, shownAt, settings, state }: ReviewPageProps) {
+  const settingsProblem = settings.problems.find((p) => p.field === 'newCardsPerDay')?.message;
+  return (
+    <Layout page={page} title="Review" breadcrumbs={[{ label: 'Home', href: '/' }]} scripts={['study.js']}>
+      <h1>Review</h1>
+      <p class="lede">
+        Cards due today from every set you study, have saved or have an exam on. Cards an exam plan needs
+        earlier come first.
+      </p>
+      {state !== undefined && <ErrorSummary state={state} />}
+      <DueSummary queue={queue} />
+      {queue.sets === 0 ? (
+        <div class="study-empty">
+          <h2>No sets to review yet</h2>
+          <p>
+            Open a card set and press <strong>Study</strong>, or save sets to your folders: their cards come
+            here when they are due. <a href="/">Browse subjects</a>.
+          </p>
+        </div>
+      ) : current !== undefined ? (
+        <StudySession
+          page={page}
+          items={queue.items}
+          current={current}
+          revealed={revealed}
+          action="/review"
+          carry={{}}
+          shownAt={shownAt}
+          member={true}
+          showSet={true}
+        />
+      ) : (
+        <NothingDue queue={queue} moreHref={null} />
+      )}
+      <section class="study-settings" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">New cards a day</h2>
+        {settings.message !== null && (
+          <ErrorSummary state={settings} labels={{ newCardsPerDay: 'New cards a day' }} />
+        )}
+        <form method="post" action="/review/settings" class="inline-fields">
+          <CsrfField token={page.csrf()} />
+          <div class={`field${settingsProblem !== undefined ? ' field-invalid' : ''}`}>
+            <label for={fieldId('newCardsPerDay')}>How many new cards to start each day</label>
+            <p class="hint" id={`${fieldId('newCardsPerDay')}-hint`}>
+              From 0 to {MAX_NEW_CARDS_PER_DAY}. Cards already being learned keep coming whatever this is.
+            </p>
+            {settingsProblem !== undefined && (
+              <p class="field-error" id={`${fieldId('newCardsPerDay')}-error`}>
+                <span class="visually-hidden">Error: </span>
+                {settingsProblem}
+              </p>
+            )}
+            <input
+              id={fieldId('newCardsPerDay')}
+              name="newCardsPerDay"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_NEW_CARDS_PER_DAY}
+              value={settings.values.newCardsPerDay ?? String(queue.newCardsPerDay)}
+              aria-describedby={`${fieldId('newCardsPerDay')}-hint${settingsProblem !== undefined ? ` ${fieldId('newCardsPerDay')}-error` : ''}`}
+              aria-invalid={settingsProblem !== undefined ? 'true' : undefined}
+            />
+          </div>
+          <button type="submit" class="button">
+            Save
+          </button>
+        </form>
+      </section>
+      <p class="study-more">
+        <a href="/progress">Your progress</a> · <a href="/exams">Exam dates</a>
+      </p>
+    </Layout>
+  );
+}
