@@ -61,8 +61,10 @@ export class Progress {
     }
     const tenth = Math.floor((this.done / this.total) * 10);
     if (tenth > this.lastTenth) {
+      // Work done in one step (a small import) needs no progress line.
+      const inOneStep = this.lastTenth === 0 && this.done === this.total;
       this.lastTenth = tenth;
-      this.options.stream.write(`${this.describe()}\n`);
+      if (!inOneStep) this.options.stream.write(`${this.describe()}\n`);
     }
   }
 
@@ -94,13 +96,17 @@ export class Progress {
     const tail = ` ${String(percent).padStart(3)}% ${formatCount(this.done)}/${formatCount(this.total)} ${this.unit}${
       rate > 0 ? ` · ${formatCount(Math.round(rate))} ${this.unit}/s` : ''
     }`;
-    // A terminal that reports no width (0) is taken as 80 wide.
+    // A terminal that reports no width (0) is taken as 80 wide; the bar keeps one width as the text changes.
     const columns = this.options.stream.columns || 80;
-    const width = Math.max(10, Math.min(40, columns - this.label.length - tail.length - 4));
+    const width = Math.max(10, Math.min(40, columns - this.label.length - 50));
     const filled = Math.round((this.done / this.total) * width);
     const bar = `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`;
-    const line = this.note === '' ? bar : `${bar} · ${this.note}`;
     // One terminal line at most, or the carriage return would not go back to its start.
-    this.options.stream.write(`\r\x1b[2K${line.slice(0, Math.max(bar.length, columns - 1))}`);
+    const room = columns - 1 - bar.length - 3;
+    const note =
+      this.note === '' || room < 8
+        ? ''
+        : ` · ${this.note.length <= room ? this.note : `…${this.note.slice(-(room - 1))}`}`;
+    this.options.stream.write(`\r\x1b[2K${bar}${note}`);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * `recall import PATH...`: read every file first (stopping at the first that cannot be read, so that
  * nothing is stored from a broken import), then store the sets in batches, each batch one transaction.
+ * A file's sets are never split between transactions: each file lands whole or not at all, even if the
+ * process is killed (small files share a transaction; a 100,000-card file is one).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -9,6 +11,7 @@ import { AppError } from '../domain/errors.js';
 import type { CardSetDraft } from '../domain/card-set.js';
 import type { FormatId } from '../formats/card-set-format.js';
 import { FORMAT_LIMITS, megabytes } from '../formats/format-limits.js';
+import { ParseError } from '../formats/parse-error.js';
 import {
   checkImportInputs,
   importInputsOf,
@@ -37,8 +40,9 @@ export interface ImportOptions {
   skipErrors?: boolean;
 }
 
-/** A transaction holds at most this many cards (or BATCH_SETS sets): short enough not to keep a running
- * server's writers waiting on SQLite's single write lock, long enough to amortise each commit. */
+/** A transaction is closed after a file once it holds this many cards (or BATCH_SETS sets): short enough
+ * not to keep a running server's writers waiting on SQLite's single write lock, long enough to amortise
+ * each commit. One large file is still one transaction. */
 export const BATCH_CARDS = 5_000;
 export const BATCH_SETS = 500;
 
@@ -59,6 +63,10 @@ function inFile(path: string, error: unknown): unknown {
   return new AppError(error.code, `${path}: ${error.message}`, error.details);
 }
 
+/** A JSON file that is something else (a package.json, a manifest), found beside card files. */
+const isOtherJson = (error: unknown) =>
+  error instanceof ParseError && (error.path === '$' || error.path === '$.format');
+
 const titleOfFile = (path: string): string | undefined =>
   basename(path)
     .replace(/\.[^.]*$/, '')
@@ -69,44 +77,55 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   const started = performance.now();
   const { files, skipped } = await findCardFiles(paths);
   const several = paths.length > 1 || files.some((file) => !file.named);
-  const progress = { stream: process.stderr, enabled: options.json !== true };
+  // Standard error keeps to the one-line error when it is not a terminal: plain progress lines then go
+  // to standard output, with the summary.
+  const progress = {
+    stream: process.stderr.isTTY ? process.stderr : process.stdout,
+    enabled: options.json !== true,
+  };
 
   const sets: ReadSet[] = [];
   let filesRead = 0;
   const reading = new Progress('Reading', files.length, 'files', progress);
-  for (const [index, file] of files.entries()) {
-    reading.update(index, file.path);
-    try {
-      if (file.bytes > FORMAT_LIMITS.packageBytes) {
-        throw new AppError(
-          'too_large',
-          `the file is ${megabytes(file.bytes)}; at most ${megabytes(FORMAT_LIMITS.packageBytes)} can be imported`,
+  try {
+    for (const [index, file] of files.entries()) {
+      reading.update(index, file.path);
+      try {
+        if (file.bytes > FORMAT_LIMITS.packageBytes) {
+          throw new AppError(
+            'too_large',
+            `the file is ${megabytes(file.bytes)}; at most ${megabytes(FORMAT_LIMITS.packageBytes)} can be imported`,
+          );
+        }
+        const { format, documents } = readCardFile(await readFile(file.path), {
+          fileName: basename(file.path),
+          format: options.format,
+          separator: options.separator,
+          title: titleOfFile(file.path),
+        });
+        const inputs = importInputsOf(documents, options, CLI_IMPORT_AUTHOR);
+        const drafts = checkImportInputs(inputs);
+        inputs.forEach((input, at) =>
+          sets.push({ file: file.path, format: format.id, input, draft: drafts[at]! }),
         );
+        filesRead += 1;
+      } catch (error) {
+        if (error instanceof UnrecognisedFormatError && !file.named) {
+          skipped.push({ path: file.path, reason: 'not in a format Recall reads' });
+        } else if (isOtherJson(error) && !file.named && options.format === undefined) {
+          skipped.push({ path: file.path, reason: 'JSON, but not a Recall card set' });
+        } else if (options.skipErrors === true && error instanceof AppError) {
+          skipped.push({ path: file.path, reason: error.message });
+        } else {
+          throw several ? inFile(file.path, error) : error;
+        }
       }
-      const { format, documents } = readCardFile(await readFile(file.path), {
-        fileName: basename(file.path),
-        format: options.format,
-        separator: options.separator,
-        title: titleOfFile(file.path),
-      });
-      const inputs = importInputsOf(documents, options, CLI_IMPORT_AUTHOR);
-      const drafts = checkImportInputs(inputs);
-      inputs.forEach((input, at) =>
-        sets.push({ file: file.path, format: format.id, input, draft: drafts[at]! }),
-      );
-      filesRead += 1;
-    } catch (error) {
-      if (error instanceof UnrecognisedFormatError && !file.named) {
-        skipped.push({ path: file.path, reason: 'not in a format Recall reads' });
-      } else if (options.skipErrors === true && error instanceof AppError) {
-        skipped.push({ path: file.path, reason: error.message });
-      } else {
-        throw several ? inFile(file.path, error) : error;
-      }
+      reading.update(index + 1);
     }
-    reading.update(index + 1);
+  } finally {
+    // Ends the bar's line, also when an error (printed next) stops the import.
+    reading.finish();
   }
-  reading.finish();
   const readMs = performance.now() - started;
   const totalCards = sets.reduce((sum, set) => sum + set.draft.cards.length, 0);
 
@@ -146,8 +165,8 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   const storeStarted = performance.now();
   const stored: { file: string; set: ImportedCardSet }[] = [];
   let storedCards = 0;
+  const storing = new Progress('Storing', totalCards, 'cards', progress);
   try {
-    const storing = new Progress('Storing', totalCards, 'cards', progress);
     let batch: ReadSet[] = [];
     let batchCards = 0;
     const flush = async () => {
@@ -172,13 +191,14 @@ export async function runImport(paths: readonly string[], options: ImportOptions
       batchCards = 0;
     };
     for (const set of sets) {
+      const full = batchCards >= BATCH_CARDS || batch.length >= BATCH_SETS;
+      if (full && batch.at(-1)?.file !== set.file) await flush();
       batch.push(set);
       batchCards += set.draft.cards.length;
-      if (batchCards >= BATCH_CARDS || batch.length >= BATCH_SETS) await flush();
     }
     await flush();
-    storing.finish();
   } finally {
+    storing.finish();
     await container.close();
   }
 

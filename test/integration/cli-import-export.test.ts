@@ -16,6 +16,7 @@ import { formatById } from '../../src/formats/registry.js';
 import { parseRevisionText } from '../../src/formats/revision-text/parse-revision-text.js';
 import { getCardSet } from '../../src/services/read-card-set.js';
 import { OPERATOR } from '../../src/services/card-set-export.js';
+import { dropTestDatabase } from '../helpers/drop-test-database.js';
 import { testDatabases, type TestDatabase } from '../helpers/databases.js';
 
 const SEED = 'content/demo/persecution-and-control.txt';
@@ -167,7 +168,7 @@ describe('recall export (command line)', () => {
         assert.equal(byName.status, 0, byName.stderr);
         assert.match(readFileSync(join(dir, 'private.md'), 'utf8'), /^# Persecution and Control\n/);
       } finally {
-        await database.drop();
+        await dropTestDatabase(database);
       }
     });
 
@@ -236,11 +237,11 @@ describe('recall export (command line)', () => {
         assert.equal(nothing.status, 1);
         assert.match(nothing.stderr, /^recall: Recall cannot tell which format this file is in/);
       } finally {
-        await database.drop();
+        await dropTestDatabase(database);
       }
     });
 
-    it(`keeps the batches stored before a database failure, and says so, on ${factory.dialect}`, async () => {
+    it(`keeps the files stored before a database failure, each whole, and says so, on ${factory.dialect}`, async () => {
       const database = await factory.create();
       const env = { DATABASE_URL: database.url };
       try {
@@ -265,14 +266,14 @@ describe('recall export (command line)', () => {
         });
         const result = recall(['import', dir], env);
         assert.equal(result.status, 1);
-        // 12 parts of 500 cards: the first batch (5,000 cards, 10 sets) lands; the second holds the poison.
+        // The first file (12 parts of 500 cards) lands whole in one transaction; the second holds the poison.
         assert.match(
           result.stderr,
-          /^recall: .*poisoned set.* \(the 10 sets stored before this failure stay stored; the rest were not\)\n$/,
+          /^recall: .*poisoned set.* \(the 12 sets stored before this failure stay stored; the rest were not\)\n$/,
         );
-        assert.equal(await withContainer(database, (container) => container.ctx.repos.cardSets.count()), 10);
+        assert.equal(await withContainer(database, (container) => container.ctx.repos.cardSets.count()), 12);
       } finally {
-        await database.drop();
+        await dropTestDatabase(database);
       }
     });
   }

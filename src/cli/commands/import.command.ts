@@ -16,13 +16,14 @@ at most 500 cards, in order, titled "Title (part 2 of 200)".
 
 On failure: every file is read and checked before anything is stored, so a file that cannot be read
 (or a set that is not valid) stops the import with its error, naming the file and line, and nothing is
-stored; with --skip-errors such files are skipped and listed instead. Sets are then stored in batches
-(at most 5,000 cards per transaction, so that a running server is not kept waiting). If storing fails
-part-way (a database error), the batches already stored stay stored, and the error says how many sets
-that is.
+stored; with --skip-errors such files are skipped and listed instead. Sets are then stored in batches,
+one transaction each: a file's sets are never split, so every file lands whole or not at all, even if
+the process is killed; small files share a batch of up to 5,000 cards. If storing fails part-way (a
+database error), the files already stored stay stored, and the error says how many sets that is.
 
-Progress goes to standard error: a bar on a terminal, a line at every tenth otherwise, nothing with
---json. A summary ends the output: sets, cards, files, seconds, cards per second, skipped files.
+Progress: a bar on standard error when it is a terminal; otherwise a line at every tenth on standard
+output (standard error then holds nothing but the one-line error, if there is one); nothing with --json.
+A summary ends the output: sets, cards, files, seconds, cards per second, skipped files with reasons.
 With --json, standard output has one JSON object per set (JSON Lines) and nothing else.
 
 Examples:
