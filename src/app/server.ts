@@ -28,7 +28,8 @@ function captureHeaders(
     },
   };
   middleware({ headers: {} } as IncomingMessage, response as unknown as ServerResponse, (error) => {
-    if (error !== undefined) throw error instanceof Error ? error : new Error('a security-header middleware failed');
+    if (error !== undefined)
+      throw error instanceof Error ? error : new Error('a security-header middleware failed');
   });
   return headers;
 }
