@@ -13,6 +13,7 @@ import type { Container } from './container.js';
 import { registerErrorHandling } from './error-handler.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
 /** Runs a header-setting middleware against a stand-in response and returns what it set. */
 function captureHeaders(
@@ -91,9 +92,18 @@ export async function buildServer(container: Container): Promise<FastifyInstance
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   if (container.config.maxEventLoopDelayMs > 0) {
     // Beyond capacity, answer at once with 503 and Retry-After rather than queue until clients time out.
+    // The first measurements include the server's own start-up: pressure is ignored until it has run a while.
+    let measuringFrom = Number.POSITIVE_INFINITY;
+    app.addHook('onReady', async () => {
+      measuringFrom = Date.now() + 3000;
+    });
     await app.register(underPressure, {
       maxEventLoopDelay: container.config.maxEventLoopDelayMs,
-      retryAfter: 5,
+      pressureHandler: async (_request, reply) => {
+        if (Date.now() < measuringFrom) return;
+        void reply.header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS));
+        throw Object.assign(new Error('Service Unavailable'), { statusCode: 503 });
+      },
     });
   }
 
