@@ -29,5 +29,20 @@ export function formFailure(
 
 /** Where to send someone who must log in first, returning afterwards. */
 export function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  // After logging in, come back to the page: for a form post, the page the form was on (there is no page
+  // at the address a form posts to), when the browser says which it was and it is one of ours.
+  let back = request.url;
+  if (request.method !== 'GET') {
+    back = '/';
+    const referer = request.headers.referer;
+    if (referer !== undefined) {
+      try {
+        const url = new URL(referer);
+        if (url.hostname === request.hostname) back = safeNext(url.pathname + url.search);
+      } catch {
+        // not a URL: go home after logging in
+      }
+    }
+  }
+  return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
 }

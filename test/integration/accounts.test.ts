@@ -97,6 +97,26 @@ for (const factory of testDatabases()) {
       }
     });
 
+    it('sends a visitor who posts a form to log in, then back to the page the form was on', async () => {
+      const visitor = new BrowserClient(t.app);
+      const token = await visitor.csrfFrom('/login');
+      const response = await visitor.request({
+        method: 'POST',
+        url: '/sets/1/comments',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          referer: 'http://localhost:80/sets/1/persecution-and-control?x=1',
+          host: 'localhost:80',
+        },
+        payload: new URLSearchParams({ _csrf: token, body: 'Hello' }).toString(),
+      });
+      assert.equal(response.statusCode, 303);
+      assert.equal(
+        response.headers.location,
+        `/login?next=${encodeURIComponent('/sets/1/persecution-and-control?x=1')}`,
+      );
+    });
+
     it('never redirects to another site after logging in', async () => {
       const client = new BrowserClient(t.app);
       const response = await client.submit('/login', {
