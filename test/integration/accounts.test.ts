@@ -35,8 +35,8 @@ for (const factory of testDatabases()) {
       assert.match(home.body, /href="\/users\/ada">Ada Lovelace</);
       const user = await t.container.ctx.repos.users.findByHandle('ada');
       assert.equal(user?.email, 'ada@example.org');
-      assert.match(user!.password_hash!, /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
-      assert.ok(!user!.password_hash!.includes('analytical'));
+      assert.match(user.password_hash!, /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
+      assert.ok(!user.password_hash!.includes('analytical'));
       const stored = await t.container.database.db.selectFrom('sessions').select('token_hash').execute();
       assert.ok(stored.some((row) => row.token_hash === hashToken(cookie.value)));
       assert.ok(!stored.some((row) => row.token_hash === cookie.value), 'the token itself is not stored');

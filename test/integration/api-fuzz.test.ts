@@ -146,7 +146,7 @@ for (const factory of testDatabases()) {
           } else if (body !== undefined) payload = JSON.stringify(body);
           sent += 1;
           const response = await member.client.request({
-            method: operation.method as 'GET',
+            method: operation.method,
             url,
             headers: {
               'x-csrf-token': token,

@@ -49,7 +49,7 @@ for (const factory of testDatabases()) {
       assert.equal(body.results[0]?.set.title, 'Persecution and Control');
       assert.equal(body.results[0]?.card?.position, 4);
       assert.equal(body.results[0]?.card?.url, '/sets/1/persecution-and-control#card-4');
-      assert.match(body.results[0]!.snippetHtml, /<mark>Kirov<\/mark>/);
+      assert.match(body.results[0].snippetHtml, /<mark>Kirov<\/mark>/);
     });
 
     it('matches phrases, excludes words, and treats the last word as a prefix', async () => {
