@@ -87,18 +87,9 @@ function tokenize(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let word = m[0];
-    let end = m.index + word.length;
-    let possessive = false;
-    const poss = /['’]s$/.exec(word);
-    if (poss !== null && word.length > 2) {
-      word = word.slice(0, -2);
-      end -= 2;
-      possessive = true;
-    }
-    word = word.replace(/['’-]+$/, '');
+    const possessive = m[0].length > 2 && /['’]s$/.test(m[0]);
+    const word = (possessive ? m[0].slice(0, -2) : m[0]).replace(/['’-]+$/, '');
     tokens.push({ start: m.index, end: m.index + word.length, word, possessive });
-    void end;
   }
   return tokens;
 }
@@ -212,7 +203,6 @@ function findNameRuns(
       const rest = parts.slice(1);
       accepted = rest.length > 1 || (rest[0] !== undefined && isNameWord(rest[0].word, stats)) ? rest : [];
     }
-    if (initial && capitalisedCount === 1 && !isNameWord(first.word, stats)) accepted = [];
     const head = accepted[0];
     const tail = accepted[accepted.length - 1];
     if (head !== undefined && tail !== undefined && accepted.length <= 6) {

@@ -1,8 +1,9 @@
 /**
- * Plausible wrong choices of the same kind as the answer, taken from the set itself (and from related sets
- * of the same subject): years with years (the closest first), numbers with numbers (same unit, similar
- * size), people with people, places with places, other names with names, terms with terms. Work per
- * question is bounded (a sample of at most SAMPLE candidates), so big sets stay fast.
+ * Plausible wrong choices of the same kind as the answer, taken from the set itself (and from related
+ * sets of the same subject): years with years (the closest first), numbers with numbers (same unit:
+ * counts, percentages or money; similar size), people with people, places with places, other names with
+ * names, terms with terms. Work per question is bounded (a sample of at most SAMPLE candidates), so big
+ * sets stay fast.
  */
 import type { AnswerKind, AnswerSpan } from './answer-spans.js';
 import { choiceKey, overlappingChoices, phraseFinder } from './answer-text.js';
@@ -20,7 +21,7 @@ export interface PoolEntry {
 export type DistractorPools = ReadonlyMap<AnswerKind, readonly PoolEntry[]>;
 
 const SAMPLE = 60;
-const SHORTLIST = 8;
+const SHORTLIST = 5;
 
 export function buildPools(spanLists: Iterable<readonly AnswerSpan[]>): DistractorPools {
   const pools = new Map<AnswerKind, PoolEntry[]>();
@@ -53,7 +54,7 @@ function distance(answer: AnswerSpan, entry: PoolEntry): number {
     case 'number': {
       const a = Math.abs(answer.value ?? 0) || 1;
       const b = Math.abs(entry.value ?? 0) || 1;
-      return (entry.unit === answer.unit ? 0 : 10) + Math.abs(Math.log10(b / a));
+      return Math.abs(Math.log10(b / a));
     }
     case 'person':
     case 'place':
@@ -84,6 +85,8 @@ export function pickDistractors(
   const answerKey = choiceKey(answer.text);
   const scored = sample(pool, options.random)
     .filter((entry) => entry.key !== answerKey && (answer.value === null || entry.value !== answer.value))
+    // A percentage among counts (or money among percentages) would give itself away.
+    .filter((entry) => answer.kind !== 'number' || entry.unit === answer.unit)
     .map((entry) => ({ entry, score: distance(answer, entry) + options.random.next() * 0.5 }))
     .sort((a, b) => a.score - b.score);
   const shortlist = options.random.shuffle(scored.slice(0, SHORTLIST));

@@ -4,14 +4,7 @@
  * (what the FSRS optimizer needs to fit a learner's parameters later). Fuzz is off by default so that the
  * same answers at the same times always give the same schedule.
  */
-import {
-  type Card as FsrsCard,
-  type FSRS,
-  State,
-  dateDiffInDays,
-  fsrs,
-  generatorParameters,
-} from 'ts-fsrs';
+import { type Card as FsrsCard, type FSRS, State, dateDiffInDays, fsrs, generatorParameters } from 'ts-fsrs';
 import { AppError } from '../errors.js';
 
 /** Again, Hard, Good, Easy: the keys 1–4 in study mode. */

@@ -109,10 +109,12 @@ function trimDangling(text: string): string {
   return current;
 }
 
+const PRONOUN_START = /^(?:it|its|they|them|their|he|she|his|her|which|who)\b/i;
+
 /**
  * The event's text with no date in it, for exercises where the date is the answer: the part of the dated
- * sentence around its date (at least 4 words), else the longest run of sentences without a date. Always a
- * verbatim piece of the card. Null when nothing usable is left.
+ * sentence around its date (at least 4 words, not opening with a pronoun), else the longest run of
+ * sentences without a date. Always a verbatim piece of the card. Null when nothing usable is left.
  */
 export function undatedText(event: TimelineEvent): string | null {
   const mentions = findDates(event.text);
@@ -126,7 +128,8 @@ export function undatedText(event: TimelineEvent): string | null {
     const inside = mentions.filter((m) => m.start < firstDated.end && m.end > firstDated.start);
     const pieces = piecesBetween(event.text, firstDated, inside);
     const best = pieces.sort((a, b) => wordCount(b) - wordCount(a))[0];
-    if (best !== undefined && wordCount(best) >= 4) return best;
+    // "it stood no chance…" says nothing on its own: then the sentences around it are the better clue.
+    if (best !== undefined && wordCount(best) >= 4 && !PRONOUN_START.test(best)) return best;
   }
 
   let bestRun: string | null = null;

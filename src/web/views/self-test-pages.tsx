@@ -1,6 +1,6 @@
 /** Self-tests: the questions as one plain form, and the marked result. */
 import type { CardSetSummary } from '../../domain/card-set.js';
-import { BLANK, type Question } from '../../domain/study/index.js';
+import { BLANK, type OrderingQuestion, type Question } from '../../domain/study/index.js';
 import {
   responseField,
   TEST_LIMITS,
@@ -205,8 +205,8 @@ function GivenAnswer({ graded }: { graded: GradedQuestion }) {
   return <p class="given">Your answer: {graded.given}</p>;
 }
 
-function RightAnswer({ question }: { question: Question }) {
-  if (question.kind !== 'ordering') return <p class="right-answer">Answer: {question.answer}</p>;
+/** The right order of an ordering question (the verdict of the others already gives their answer). */
+function RightOrder({ question }: { question: OrderingQuestion }) {
   return (
     <div class="right-answer">
       <p>In date order:</p>
@@ -297,8 +297,10 @@ export function TestResultPage({ page, result }: { page: PageContext; result: Te
                 <PromptText text={graded.question.prompt} />
               </p>
               <GivenAnswer graded={graded} />
-              {!graded.correct && <RightAnswer question={graded.question} />}
               <p class="verdict">{graded.verdict}</p>
+              {!graded.correct && graded.question.kind === 'ordering' && (
+                <RightOrder question={graded.question} />
+              )}
               <p class="explanation">{graded.question.explanation}</p>
             </li>
           ))}

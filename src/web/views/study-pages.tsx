@@ -314,7 +314,7 @@ export function ReviewPage({ page, queue, current, revealed, shownAt, settings, 
         {settings.message !== null && (
           <ErrorSummary state={settings} labels={{ newCardsPerDay: 'New cards a day' }} />
         )}
-        <form method="post" action="/review/settings" class="inline-fields">
+        <form method="post" action="/review/settings" class="form">
           <CsrfField token={page.csrf()} />
           <div class={`field${settingsProblem !== undefined ? ' field-invalid' : ''}`}>
             <label for={fieldId('newCardsPerDay')}>How many new cards to start each day</label>

@@ -166,9 +166,11 @@ export function TimelinePage({ page, timeline, exercise, marking, given }: Timel
             </ul>
             <button type="submit" class="button">
               Check my order
-            </button>{' '}
-            <a href={`/sets/${set.id}/timeline#order`}>Another set of events</a>
+            </button>
           </form>
+          <p>
+            <a href={`/sets/${set.id}/timeline#order`}>Another set of events</a>
+          </p>
         </section>
       )}
     </Layout>

@@ -2,7 +2,7 @@
  * Charts drawn as SVG on the server. None relies on colour alone: every chart has a <title> and <desc>,
  * values are written on it or given by shape and pattern, and each comes with its numbers as a table.
  */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { formatDate, isoDate, plural } from '../format.js';
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -15,11 +15,17 @@ export function ChartFigure({
   caption,
   children,
   table,
+  recentLast = false,
+  legend,
 }: {
   id: string;
   caption: string;
   children: ComponentChildren;
   table: ComponentChildren;
+  /** The latest data is at the right: a chart that must scroll starts scrolled to its end. */
+  recentLast?: boolean;
+  /** A key to the chart, shown below it (outside the part that scrolls). */
+  legend?: ComponentChildren;
 }) {
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
@@ -27,9 +33,15 @@ export function ChartFigure({
         <h2 id={`${id}-caption`}>{caption}</h2>
       </figcaption>
       {/* Narrow screens scroll a chart sideways rather than shrink its labels out of reach. */}
-      <div class="chart-scroll" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
+      <div
+        class={recentLast ? 'chart-scroll chart-scroll-end' : 'chart-scroll'}
+        tabIndex={0}
+        role="group"
+        aria-labelledby={`${id}-caption`}
+      >
         {children}
       </div>
+      {legend}
       <details class="chart-data">
         <summary>Show the numbers as a table</summary>
         {table}
@@ -82,6 +94,29 @@ export function ReviewHeatmap({ days }: { days: readonly { date: Date; count: nu
   return (
     <ChartFigure
       id="heatmap"
+      recentLast
+      legend={
+        <p class="chart-legend" aria-hidden="true">
+          {HEAT.map((fill, level) => (
+            <Fragment key={fill}>
+              {level === 0 && <span>None</span>}
+              {level === 1 && <span>· fewer</span>}
+              <svg class="legend-swatch" viewBox="0 0 14 14">
+                <rect
+                  x={1}
+                  y={1}
+                  width={12}
+                  height={12}
+                  rx={2}
+                  fill={fill}
+                  stroke={level === 0 ? '#9aa3b2' : 'none'}
+                />
+              </svg>
+            </Fragment>
+          ))}
+          <span>more reviews</span>
+        </p>
+      }
       caption="Reviews per day, last 26 weeks"
       table={
         <table class="data-table">
@@ -164,23 +199,6 @@ export function ReviewHeatmap({ days }: { days: readonly { date: Date; count: nu
           );
         })}
       </svg>
-      <p class="chart-legend" aria-hidden="true">
-        <span>Fewer</span>
-        {HEAT.map((fill, level) => (
-          <svg class="legend-swatch" viewBox="0 0 14 14" key={fill}>
-            <rect
-              x={1}
-              y={1}
-              width={12}
-              height={12}
-              rx={2}
-              fill={fill}
-              stroke={level === 0 ? '#9aa3b2' : 'none'}
-            />
-          </svg>
-        ))}
-        <span>More (an outlined square: none)</span>
-      </p>
     </ChartFigure>
   );
 }
@@ -228,6 +246,7 @@ export function RetentionChart({
   return (
     <ChartFigure
       id="retention"
+      recentLast
       caption="Retention: answers remembered (not Again), per week"
       table={
         <table class="data-table">

@@ -1,0 +1,71 @@
+/**
+ * Study: the pure, deterministic core of study mode, self-tests, timelines and exam plans. Time and
+ * randomness come in as arguments (a Date, a seed); nothing here does I/O.
+ */
+export { cardFacts, cardPlainText, setFacts, type Fact, type FactKind, type StudyCard } from './card-text.js';
+export { cardPrompt } from './prompt.js';
+export { findDates, formatDate, type DateMention } from './dates.js';
+export {
+  compareEvents,
+  extractTimeline,
+  orderingExercise,
+  undatedText,
+  type OrderingExercise,
+  type OrderingItem,
+  type TimelineEvent,
+} from './timeline.js';
+export type { AnswerKind } from './answer-spans.js';
+export {
+  BLANK,
+  QUESTION_KINDS,
+  questionId,
+  type ClozeQuestion,
+  type MultipleChoiceQuestion,
+  type OrderingQuestion,
+  type Question,
+  type QuestionKind,
+  type StudySet,
+  type WhichCardQuestion,
+} from './question-types.js';
+export { questionChecker, questionProblems } from './question-checks.js';
+export {
+  buildStudyContext,
+  generateQuestions,
+  generateTest,
+  type QuestionOptions,
+  type StudyContext,
+} from './questions.js';
+export { damerauLevenshtein, gradeAnswer, type Grading, type Verdict } from './grading.js';
+export {
+  PHASES,
+  RATING,
+  RATING_NAMES,
+  createScheduler,
+  defaultScheduler,
+  forgettingCurve,
+  fromFsrsCard,
+  isReviewRating,
+  newStudyState,
+  retrievabilityOn,
+  review,
+  toFsrsCard,
+  type ReviewLogEntry,
+  type ReviewRating,
+  type Scheduler,
+  type SchedulerOptions,
+  type StudyPhase,
+  type StudyState,
+} from './scheduling.js';
+export {
+  DEFAULT_TARGET_RECALL,
+  planForExam,
+  type ExamCard,
+  type ExamPlan,
+  type ExamPlanOptions,
+  type PlanDay,
+  type PlannedCard,
+  type PlannedReview,
+  type PlannedReviewReason,
+  type SetRecall,
+} from './exam-plan.js';
+export { createRandom, type Random } from './random.js';

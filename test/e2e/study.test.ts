@@ -1,0 +1,191 @@
+/**
+ * Study in headless Chromium with JavaScript on: studying the seed by keyboard (Space, then 1–4) without
+ * reloads, what persists after a reload, a visitor's answers merged after signing up, a generated test
+ * and its score, and accessibility (axe: serious or critical fails) of the study pages.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  describeAxeViolations,
+  findSeedSet,
+  launchChromium,
+  newPage,
+  seriousAxeViolations,
+  startE2eServer,
+  type E2eServer,
+} from '../helpers/browser.js';
+
+let handles = 0;
+
+describe('study mode (JavaScript on)', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let setPath: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+    const seed = await findSeedSet(server.url);
+    setPath = new URL(seed.page).pathname.replace(/\/[^/]+$/, '');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A page whose console errors and failed requests fail the test. */
+  async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
+    const page = await newPage(browser, { viewport: { width: 1024, height: 800 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    return { page, problems };
+  }
+
+  async function signUp(page: Page, name: string): Promise<void> {
+    handles += 1;
+    const handle = `learner-${process.pid}-${handles}`;
+    await page.goto(`${server.url}/signup`);
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Email').fill(`${handle}@example.org`);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await Promise.all([
+      page.waitForURL(`${server.url}/`),
+      page.getByRole('button', { name: 'Create account' }).click(),
+    ]);
+  }
+
+  const status = (page: Page) => page.locator('[data-study-status]').innerText();
+
+  /** Space shows the answer; the key rates it; waits until the next card is up. */
+  async function studyOne(page: Page, rating: number, answered: number): Promise<void> {
+    const card = page.locator('[data-study-card]:not([hidden])');
+    await card.locator('[data-answer]').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Space');
+    await card.locator('[data-answer]').waitFor({ state: 'visible' });
+    await page.keyboard.press(String(rating));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-study-status]')?.textContent?.includes(`${n} answered`) === true,
+      answered,
+    );
+  }
+
+  const dueToday = async (page: Page) =>
+    Number(/Due today: (\d+)/.exec(await page.locator('.due-today').innerText())?.[1]);
+
+  it('studies 5 cards of the seed by keyboard; after a reload the due counts and answers are still there', async () => {
+    const { page, problems } = await watchedPage();
+    await signUp(page, 'Keyboard Learner');
+    await page.goto(server.url + setPath + '/study');
+    assert.equal(await dueToday(page), 11, 'all 11 cards are new, under the 20 a day');
+    const firstUrl = page.url();
+    const ratings = [3, 3, 4, 1, 2];
+    for (const [index, rating] of ratings.entries()) await studyOne(page, rating, index + 1);
+    assert.equal(page.url(), firstUrl, 'no page loads while studying');
+    // Only the Easy card left today's queue; the others come back within minutes.
+    assert.equal(await dueToday(page), 10);
+    assert.match(await status(page), /5 answered/);
+
+    await page.reload();
+    const detail = await page.locator('.due-detail').innerText();
+    assert.match(detail, /5 of your 20 new cards a day seen today/);
+    assert.match(detail, /6 new cards/);
+    const utcMinutes = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+    // Learning steps end within the day (unless the test runs in the last minutes before midnight UTC).
+    if (utcMinutes < 24 * 60 - 15) assert.equal(await dueToday(page), 10);
+
+    await page.goto(`${server.url}/progress`);
+    const progress = await page.locator('main').innerText();
+    assert.match(progress, /5 answers in all/);
+    assert.match(progress, /Persecution and Control · 1 known, 4 learning, 6 new/);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('keeps a visitor’s answers in the browser and offers to add them after signing up', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(server.url + setPath + '/study');
+    await page.locator('[data-visitor-note]').waitFor();
+    await studyOne(page, 3, 1);
+    await studyOne(page, 1, 2);
+    const stored = await page.evaluate(
+      () => (JSON.parse(localStorage.getItem('recall.browser-reviews.v1') ?? '[]') as unknown[]).length,
+    );
+    assert.equal(stored, 2);
+
+    await signUp(page, 'Visitor Turned Member');
+    const banner = page.locator('.merge-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /You answered 2 cards here before logging in/);
+    await banner.getByRole('button', { name: 'Add to my progress' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('.merge-status')?.textContent?.startsWith('Added') === true,
+    );
+    assert.equal(await banner.locator('.merge-status').innerText(), 'Added 2 answers to your progress.');
+    assert.equal(await page.evaluate(() => localStorage.getItem('recall.browser-reviews.v1')), null);
+
+    await page.goto(`${server.url}/progress`);
+    assert.match(await page.locator('main').innerText(), /2 answers in all/);
+    assert.equal(await page.locator('.merge-banner').count(), 0, 'nothing left to offer');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('takes a generated test and shows the score', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${server.url}${setPath}/test?count=5&seed=42`);
+    assert.equal(await page.locator('li.question').count(), 5);
+    // Answer the first choice of each multiple-choice question, leave the rest.
+    for (const fieldset of await page.locator('fieldset.choices').all()) {
+      await fieldset.locator('input[type="radio"]').first().check();
+    }
+    await Promise.all([
+      page.waitForURL(`${server.url}${setPath}/test`),
+      page.getByRole('button', { name: 'Mark my test' }).click(),
+    ]);
+    const score = await page.locator('[data-score]').innerText();
+    assert.match(score, /^[0-5] out of 5$/);
+    assert.equal(await page.locator('ol.marked > li').count(), 5);
+    assert.match(await page.locator('main').innerText(), /Cards to revisit/);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility problems on the study, test, timeline, review, progress and exam pages', async () => {
+    const { page } = await watchedPage();
+    await signUp(page, 'Axe Learner');
+    await page.goto(server.url + setPath + '/study');
+    await studyOne(page, 3, 1);
+    const pages = [
+      `${setPath}/study`,
+      `${setPath}/test?seed=42`,
+      `${setPath}/timeline?seed=7`,
+      '/review',
+      '/progress',
+      '/exams',
+    ];
+    for (const path of pages) {
+      await page.goto(server.url + path);
+      const violations = await seriousAxeViolations(page);
+      assert.equal(violations.length, 0, `${path}:\n${describeAxeViolations(violations)}`);
+    }
+    // The study page with its answer showing, and the marked test.
+    await page.goto(server.url + setPath + '/study');
+    await page.keyboard.press('Space');
+    await page.locator('[data-study-card]:not([hidden]) [data-answer]').waitFor({ state: 'visible' });
+    let violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, `answer shown:\n${describeAxeViolations(violations)}`);
+    await page.goto(`${server.url}${setPath}/test?count=5&seed=42`);
+    await Promise.all([
+      page.waitForURL(`${server.url}${setPath}/test`),
+      page.getByRole('button', { name: 'Mark my test' }).click(),
+    ]);
+    violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, `test result:\n${describeAxeViolations(violations)}`);
+    await page.context().close();
+  });
+});
