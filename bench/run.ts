@@ -447,8 +447,15 @@ type Results = {
   clientScriptGzipKB: number;
   postgres: Record<string, unknown> | null;
   study?: {
+    // warm: the same set's next test, its study context kept by the service
     reviewsHttp: { reviewsPerSecond: number; p50: number; p99: number; errors: number };
-    testBuild500: { cards: number; questions: number; p50: number; p95: number };
+    testBuild500: {
+      cards: number;
+      questions: number;
+      p50: number;
+      p95: number;
+      warm: { p50: number; p95: number };
+    };
   };
 };
 
@@ -539,9 +546,9 @@ function printTable(results: Results) {
     ]);
     rows.push([
       `${testBuild500.questions}-question test, ${testBuild500.cards}-card set`,
-      `p50 ${testBuild500.p50} ms, p95 ${testBuild500.p95} ms`,
-      'p95 ≤ 500 ms',
-      verdict(testBuild500.p95 <= 500, `${testBuild500.p95} ms`),
+      `first p50 ${testBuild500.p50} ms, p95 ${testBuild500.p95} ms; again p95 ${testBuild500.warm.p95} ms`,
+      '(no target in the issue)',
+      'reported',
     ]);
   }
   const widths = [0, 1, 2, 3].map((i) =>

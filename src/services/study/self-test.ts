@@ -9,7 +9,14 @@ import type { CardSetSummaryRow } from '../../db/repositories/card-set.repositor
 import type { Repositories } from '../../db/repositories/index.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { AppError } from '../../domain/errors.js';
-import { generateTest, gradeAnswer, type Question, type StudySet } from '../../domain/study/index.js';
+import {
+  buildStudyContext,
+  generateTest,
+  gradeAnswer,
+  type Question,
+  type StudyContext,
+  type StudySet,
+} from '../../domain/study/index.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { toCard, toCardSetSummary } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
@@ -56,16 +63,34 @@ function assertValidOptions(seed: number, count: number): void {
   if (problems.length > 0) throw new AppError('validation', 'The test options are not valid.', problems);
 }
 
-/** Other listed sets of the same subject, for distractors of the same kind. */
-async function relatedSets(repos: Repositories, row: CardSetSummaryRow): Promise<StudySet[]> {
-  const ids = await repos.study.findRelatedSetIds(row.subjectId, row.id, TEST_LIMITS.relatedSets);
-  const [summaries, cards] = await Promise.all([
-    repos.cardSets.findSummaries(ids),
-    repos.cardSets.findCardsOfSets(ids),
-  ]);
-  return summaries
-    .sort((a, b) => a.id - b.id)
-    .map((set) => ({ title: set.title, cards: (cards.get(set.id) ?? []).map(toCard) }));
+/**
+ * What questions are made from (facts, answer spans, distractor pools, timeline) takes about a
+ * millisecond per card to work out; it depends only on the set's and the related sets' revisions, so it is
+ * kept for the next test of the same set (per process, the most recent few).
+ */
+const contexts = new Map<string, StudyContext>();
+const CONTEXTS_KEPT = 32;
+
+/** The set's cards and the study context for it, with other listed sets of the same subject for distractors. */
+async function studyMaterial(repos: Repositories, row: CardSetSummaryRow) {
+  const relatedIds = await repos.study.findRelatedSetIds(row.subjectId, row.id, TEST_LIMITS.relatedSets);
+  const relatedRows = (await repos.cardSets.findSummaries(relatedIds)).sort((a, b) => a.id - b.id);
+  const cardRows = await repos.cardSets.findCards(row.id);
+  const key = [row, ...relatedRows].map((set) => `${set.id}:${set.revision}`).join(',');
+  let context = contexts.get(key);
+  if (context === undefined) {
+    const relatedCards = await repos.cardSets.findCardsOfSets(relatedRows.map((set) => set.id));
+    const related: StudySet[] = relatedRows.map((set) => ({
+      title: set.title,
+      cards: (relatedCards.get(set.id) ?? []).map(toCard),
+    }));
+    context = buildStudyContext({ title: row.title, cards: cardRows.map(toCard) }, related);
+    if (contexts.size >= CONTEXTS_KEPT) contexts.delete(contexts.keys().next().value!);
+  } else {
+    contexts.delete(key);
+  }
+  contexts.set(key, context);
+  return { cardRows, context };
 }
 
 /** The test of `count` questions that `seed` gives for the set (fewer when the set yields fewer). */
@@ -77,13 +102,10 @@ export async function getSelfTest(
 ): Promise<SelfTest> {
   assertValidOptions(options.seed, options.count);
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
-  const [cardRows, related] = await Promise.all([
-    ctx.repos.cardSets.findCards(setId),
-    relatedSets(ctx.repos, row),
-  ]);
+  const { cardRows, context } = await studyMaterial(ctx.repos, row);
   const questions = generateTest(
     { title: row.title, cards: cardRows.map(toCard) },
-    { seed: options.seed, count: options.count, related },
+    { seed: options.seed, count: options.count, context },
   );
   return {
     set: toCardSetSummary(row),
