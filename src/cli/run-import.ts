@@ -173,9 +173,11 @@ export async function runImport(paths: readonly string[], options: ImportOptions
       if (batch.length === 0) return;
       let imported: ImportedCardSet[];
       try {
+        const before = storedCards;
         imported = await importCardSets(
           container.ctx,
           batch.map((set) => set.input),
+          (cards) => storing.update(before + cards),
         );
       } catch (error) {
         if (stored.length === 0 || !(error instanceof Error)) throw error;

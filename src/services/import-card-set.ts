@@ -75,6 +75,8 @@ export async function importCardSet(
 export async function importCardSets(
   ctx: ServiceContext,
   inputs: readonly ImportCardSetInput[],
+  /** Told the number of cards stored so far (inside the transaction: nothing is committed yet). */
+  onProgress?: (cards: number) => void,
 ): Promise<ImportedCardSet[]> {
   const drafts = inputs.map((input, index) => {
     try {
@@ -95,7 +97,19 @@ export async function importCardSets(
     const authors = new Map<string, number>();
     const places = new Map<string, { subjectId: number; topicId: number | null }>();
     const imported: ImportedCardSet[] = [];
-    const pendingCards: { setId: number; cards: CardDraft[] }[] = [];
+    let pendingCards: { setId: number; cards: CardDraft[] }[] = [];
+    let pendingCount = 0;
+    let stored = 0;
+    // Cards and their search documents go in every few thousand cards, so that progress can be told.
+    const flush = async () => {
+      if (pendingCards.length === 0) return;
+      await repos.cardSets.insertCardsOfSets(pendingCards);
+      await repos.search.index(pendingCards.map((set) => set.setId));
+      stored += pendingCount;
+      pendingCards = [];
+      pendingCount = 0;
+      onProgress?.(stored);
+    };
     for (const [index, draft] of drafts.entries()) {
       const input = inputs[index]!;
       let authorId = authors.get(input.author.handle);
@@ -130,10 +144,11 @@ export async function importCardSets(
         [],
       );
       pendingCards.push({ setId: id, cards: draft.cards });
+      pendingCount += draft.cards.length;
       imported.push({ id, title: draft.title, cardCount: draft.cards.length });
+      if (pendingCount >= 5_000) await flush();
     }
-    await repos.cardSets.insertCardsOfSets(pendingCards);
-    await repos.search.index(imported.map((set) => set.id));
+    await flush();
     return imported;
   });
 }
