@@ -42,7 +42,7 @@ export async function createContainer(
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const repos = createRepositories(database.db);
+    const repos = createRepositories(database.db, database.sqlite);
     const ctx: ServiceContext = {
       repos,
       transact: createTransact(database.db),

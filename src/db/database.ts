@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file, or undefined for PostgreSQL and in-memory SQLite. */
   file: string | undefined;
+  /** SQLite's own handle, for the few reads on every request that must cost microseconds (see CardSetRepository). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -127,5 +129,11 @@ export function openDatabase(
   const db = new Kysely<Database>({
     dialect: new RecallSqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { db, dialect: 'sqlite', file: file === ':memory:' ? undefined : file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    file: file === ':memory:' ? undefined : file,
+    sqlite,
+    close: () => db.destroy(),
+  };
 }

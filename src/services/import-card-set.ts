@@ -7,6 +7,7 @@ import {
   type Visibility,
 } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
+import type { NewCardSet } from '../db/tables.js';
 import type { ServiceContext } from './context.js';
 import { ensureSystemUser, type SystemUser } from './system-users.js';
 
@@ -97,16 +98,22 @@ export async function importCardSets(
     const authors = new Map<string, number>();
     const places = new Map<string, { subjectId: number; topicId: number | null }>();
     const imported: ImportedCardSet[] = [];
-    let pendingCards: { setId: number; cards: CardDraft[] }[] = [];
+    let pendingSets: { row: NewCardSet; draft: CardSetDraft }[] = [];
     let pendingCount = 0;
     let stored = 0;
-    // Cards and their search documents go in every few thousand cards, so that progress can be told.
+    // Sets, their cards and their search documents go in every few thousand cards, so that progress can be told.
     const flush = async () => {
-      if (pendingCards.length === 0) return;
-      await repos.cardSets.insertCardsOfSets(pendingCards);
-      await repos.search.index(pendingCards.map((set) => set.setId));
+      if (pendingSets.length === 0) return;
+      const ids = await repos.cardSets.insertMany(pendingSets.map((set) => set.row));
+      await repos.cardSets.insertCardsOfSets(
+        pendingSets.map((set, at) => ({ setId: ids[at]!, cards: set.draft.cards })),
+      );
+      await repos.search.index(ids);
+      pendingSets.forEach(({ draft }, at) =>
+        imported.push({ id: ids[at]!, title: draft.title, cardCount: draft.cards.length }),
+      );
       stored += pendingCount;
-      pendingCards = [];
+      pendingSets = [];
       pendingCount = 0;
       onProgress?.(stored);
     };
@@ -126,8 +133,9 @@ export async function importCardSets(
         place = { subjectId: subject.id, topicId: topic?.id ?? null };
         places.set(placeKey, place);
       }
-      const id = await repos.cardSets.insert(
-        {
+      pendingSets.push({
+        draft,
+        row: {
           title: draft.title,
           subtitle: draft.subtitle,
           subject_id: place.subjectId,
@@ -141,11 +149,8 @@ export async function importCardSets(
           created_at: now,
           updated_at: now,
         },
-        [],
-      );
-      pendingCards.push({ setId: id, cards: draft.cards });
+      });
       pendingCount += draft.cards.length;
-      imported.push({ id, title: draft.title, cardCount: draft.cards.length });
       if (pendingCount >= 5_000) await flush();
     }
     await flush();

@@ -1,9 +1,19 @@
-import { CompiledQuery, sql, type InferResult, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { isPostgres } from '../migrations/dialect.js';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CardDraft } from '../../domain/card-set.js';
 import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
-/** The page-version query's SQL, per engine (see findPageVersion). */
+/** The page-version query's SQL, per engine, and SQLite's prepared statement for it (see findPageVersion). */
 const pageVersionSql = new Map<string, string>();
+const pageVersionStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+export interface PageVersionRow {
+  cacheVersion: number;
+  viewCount: number;
+  visibility: string;
+  status: string;
+}
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -46,7 +56,10 @@ export interface ListCardSetsQuery {
 }
 
 export class CardSetRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sqlite?: SQLite.Database,
+  ) {}
 
   private selectSummaries() {
     return this.db
@@ -89,6 +102,33 @@ export class CardSetRepository {
       .executeTakeFirstOrThrow();
     await this.insertCardsOfSets([{ setId: id, cards }]);
     return id;
+  }
+
+  /**
+   * Inserts sets in order and returns their ids in that order. On SQLite, write transactions hold the
+   * database's only write lock from BEGIN (IMMEDIATE), so ids can be given out from the largest in use
+   * and the rows inserted a hundred at a time; elsewhere one insert each, returning its id.
+   */
+  async insertMany(sets: readonly NewCardSet[]): Promise<number[]> {
+    if (sets.length === 0) return [];
+    if (isPostgres(this.db)) {
+      const ids: number[] = [];
+      for (const set of sets) ids.push(await this.insert(set, []));
+      return ids;
+    }
+    const { max } = await this.db
+      .selectFrom('card_sets')
+      .select((eb) => eb.fn.max<number | null>('id').as('max'))
+      .executeTakeFirstOrThrow();
+    const first = Number(max ?? 0) + 1;
+    const rows = sets.map((set, index) => ({ ...set, id: first + index }));
+    for (let start = 0; start < rows.length; start += 100) {
+      await this.db
+        .insertInto('card_sets')
+        .values(rows.slice(start, start + 100))
+        .execute();
+    }
+    return rows.map((row) => row.id);
   }
 
   /** Cards of several sets in few statements (1,000 rows each, under every engine's parameter limit). */
@@ -303,9 +343,20 @@ export class CardSetRepository {
 
   /**
    * What decides whether a cached copy of the set's page may be served, and the views to show on it.
-   * Runs on every page view, so the query is built once per engine and only its parameter changes.
+   * Runs on every page view, so on SQLite it is a statement prepared once and run directly (a few
+   * microseconds); elsewhere the query is built once per engine and only its parameter changes.
    */
-  async findPageVersion(id: number) {
+  async findPageVersion(id: number): Promise<PageVersionRow | undefined> {
+    if (this.sqlite !== undefined) {
+      let statement = pageVersionStatements.get(this.sqlite);
+      if (statement === undefined) {
+        statement = this.sqlite.prepare(
+          'select cache_version as cacheVersion, view_count as viewCount, visibility, status from card_sets where id = ?',
+        );
+        pageVersionStatements.set(this.sqlite, statement);
+      }
+      return statement.get(id) as PageVersionRow | undefined;
+    }
     const query = this.db
       .selectFrom('card_sets')
       .select(['cache_version as cacheVersion', 'view_count as viewCount', 'visibility', 'status'])
@@ -316,9 +367,7 @@ export class CardSetRepository {
       text = query.compile().sql;
       pageVersionSql.set(engine, text);
     }
-    const result = await this.db.executeQuery<InferResult<typeof query>[number]>(
-      CompiledQuery.raw(text, [id]),
-    );
+    const result = await this.db.executeQuery<PageVersionRow>(CompiledQuery.raw(text, [id]));
     return result.rows[0];
   }
 

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../tables.js';
 import { AppStateRepository } from './app-state.repository.js';
@@ -34,10 +35,11 @@ export interface Repositories {
   health: HealthRepository;
 }
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction. */
+export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Database): Repositories {
   return {
     appState: new AppStateRepository(db),
-    cardSets: new CardSetRepository(db),
+    cardSets: new CardSetRepository(db, sqlite),
     subjects: new SubjectRepository(db),
     topics: new TopicRepository(db),
     users: new UserRepository(db),
