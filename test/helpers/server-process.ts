@@ -50,7 +50,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     url,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process ended by a signal keeps `exitCode` null; `signalCode` says it has already gone.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;

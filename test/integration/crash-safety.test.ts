@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../src/app/config.js';
+import { createContainer, createLogger } from '../../src/app/container.js';
+import { memberWithSession } from '../helpers/members.js';
+import { startServerProcess } from '../helpers/server-process.js';
 
 function bigTermList(cards: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'recall-crash-'));
@@ -75,5 +79,82 @@ describe('crash safety on SQLite', () => {
     }
     // The kill during the write must have caught the import unfinished.
     assert.equal(outcomes[0], 0);
+  });
+
+  it('keeps every review that got a success response when the server is killed -9 in the middle of a stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-crash-reviews-'));
+    const database = join(dir, 'recall.db');
+    try {
+      // A learner with a session, and the seed's cards (the demo content), made before the server starts.
+      const setup = await createContainer(loadConfig({ DATABASE_URL: database, LOG_LEVEL: 'silent' }), {
+        logger: createLogger({ logLevel: 'silent' }),
+        viewFlushIntervalMs: 0,
+      });
+      const learner = await memberWithSession(setup.ctx, 'Learner', 'member', Date.now());
+      const cardIds = (await setup.ctx.repos.cardSets.findCards(1)).map((card) => card.id);
+      await setup.close();
+
+      const server = await startServerProcess({ DATABASE_URL: database, LOG_LEVEL: 'silent' });
+      const cookie = `recall_session=${learner.sessionToken}`;
+      const session = await fetch(`${server.url}/api/v1/session`, { headers: { cookie } });
+      const { csrfToken } = (await session.json()) as { csrfToken: string };
+      const csrfCookie = session.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const acknowledged = new Map<number, number>();
+      let stop = false;
+      const writer = async (offset: number) => {
+        for (let i = offset; !stop; i += 4) {
+          const cardId = cardIds[i % cardIds.length]!;
+          try {
+            const response = await fetch(`${server.url}/api/v1/reviews`, {
+              method: 'POST',
+              headers: {
+                cookie: `${cookie}; ${csrfCookie}`,
+                'content-type': 'application/json',
+                'x-csrf-token': csrfToken,
+              },
+              body: JSON.stringify({ cardId, rating: 1 + (i % 4), durationMs: 1000 }),
+            });
+            if (response.status === 201) acknowledged.set(cardId, (acknowledged.get(cardId) ?? 0) + 1);
+          } catch {
+            return; // the server is gone
+          }
+        }
+      };
+      const writers = [0, 1, 2, 3].map((offset) => writer(offset));
+      while ([...acknowledged.values()].reduce((a, b) => a + b, 0) < 150) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      server.child.kill('SIGKILL');
+      stop = true;
+      await Promise.all(writers);
+      await server.stop();
+
+      const { integrity } = inspect(database);
+      assert.equal(integrity, 'ok');
+      const db = new SQLite(database);
+      try {
+        const logged = new Map(
+          (
+            db.prepare('select card_id as cardId, count(*) as n from review_logs group by card_id').all() as {
+              cardId: number;
+              n: number;
+            }[]
+          ).map((row) => [row.cardId, row.n]),
+        );
+        for (const [cardId, count] of acknowledged) {
+          assert.ok(
+            (logged.get(cardId) ?? 0) >= count,
+            `card ${cardId}: ${count} acknowledged, ${logged.get(cardId) ?? 0} logged`,
+          );
+        }
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
