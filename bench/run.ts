@@ -6,6 +6,8 @@
  *   npm run bench -- --quick       # 1,000 sets × 10 cards, a few seconds per measurement (CI)
  *   npm run bench -- --cards 200000 --no-postgres --no-growth
  *
+ *   npm run bench -- --table       # print the table of bench/results/latest.json again, measure nothing
+ *
  * Writes bench/results/latest.json (or --out FILE) and prints a table. Numbers are not asserted.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -443,6 +445,7 @@ type Results = {
     baselineRebuildSeconds: number;
   };
   search: Record<string, unknown>;
+  growth: Record<string, unknown>;
   seedPage: {
     recall: { requestsPerSecond: number; p99: number };
     bytesFromMemory: { requestsPerSecond: number; p99: number };
@@ -556,6 +559,16 @@ function printTable(results: Results) {
       'reported',
     ]);
   }
+  // How search grows with the corpus: the same queries, in-process, at each size measured.
+  for (const [size, measured] of Object.entries(results.growth).sort(([a], [b]) => Number(a) - Number(b))) {
+    const m = measured as Record<string, { p50: number; p95: number }>;
+    rows.push([
+      `search in-process at ${Number(size).toLocaleString('en-GB')} cards`,
+      ['1 word', '2 words', 'phrase'].map((kind) => `${kind} p95 ${m[kind]!.p95} ms`).join(', '),
+      '(growth)',
+      'reported',
+    ]);
+  }
   const widths = [0, 1, 2, 3].map((i) =>
     Math.max(...rows.map((row) => row[i]!.length), ['measure', 'result', 'target', 'verdict'][i]!.length),
   );
@@ -565,4 +578,5 @@ function printTable(results: Results) {
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
-await main();
+if (flag('--table')) printTable(JSON.parse(readFileSync(outFile, 'utf8')) as Results);
+else await main();

@@ -1,31 +1,14 @@
 /**
  * The vocabulary that plain-text formats share with Recall's Markdown bodies: bullets, sub-headings and
  * paragraphs, one line each. Revision text and term lists write card bodies as these lines and read them
- * back, so the rules here mirror the revision-text parser's (src/formats/revision-text/parse-revision-text.ts):
+ * back, so the rules here are the revision-text parser's (shared through src/formats/text-block-markdown.ts):
  * a line starting with `•` is a bullet; a short line that opens a group of bullets is a sub-heading
  * (`### `); any other line is a paragraph; the words are Markdown-escaped.
  */
 import type { Token } from 'markdown-it';
-import { escapeMarkdownText } from './markdown-text.js';
+import { readsAsHeading, type TextBlock } from './text-block-markdown.js';
 import { inlinePlainText, parseMarkdown, singleLine } from './markdown-syntax.js';
 import { BULLET, normaliseSpace } from './revision-text/parse-revision-text.js';
-
-export interface TextBlock {
-  kind: 'bullet' | 'heading' | 'paragraph';
-  text: string;
-}
-
-const MAX_HEADING_LENGTH = 80;
-
-/** True when a line of words, placed before `next`, would be read as a sub-heading. */
-export function readsAsHeading(
-  text: string,
-  previous: TextBlock | undefined,
-  nextIsBullet: boolean,
-): boolean {
-  const startsGroup = previous === undefined || previous.kind === 'bullet';
-  return nextIsBullet && startsGroup && text.length <= MAX_HEADING_LENGTH && !/[.,;:]$/.test(text);
-}
 
 /** Plain lines (a term list's definition) → blocks, by the revision-text parser's rules. */
 export function textBlocksFromPlainLines(lines: readonly string[]): TextBlock[] {
@@ -42,26 +25,6 @@ export function textBlocksFromPlainLines(lines: readonly string[]): TextBlock[] 
     blocks.push({ kind: heading ? 'heading' : 'paragraph', text: line });
   });
   return blocks;
-}
-
-/** Blocks → Markdown exactly as the revision-text parser writes them, so both agree on every body. */
-export function markdownFromTextBlocks(blocks: readonly TextBlock[]): string {
-  return blocks
-    .map((block, index) => {
-      const text = escapeMarkdownText(block.text);
-      const previous = blocks[index - 1];
-      const separator =
-        previous === undefined ? '' : previous.kind === 'bullet' && block.kind === 'bullet' ? '\n' : '\n\n';
-      switch (block.kind) {
-        case 'bullet':
-          return `${separator}- ${text}`;
-        case 'heading':
-          return `${separator}### ${text}`;
-        case 'paragraph':
-          return `${separator}${text}`;
-      }
-    })
-    .join('');
 }
 
 /**

@@ -18,7 +18,7 @@
  * paragraph each. Words are kept exactly; only whitespace is normalised.
  */
 import type { CardDraft } from '../../domain/card-set.js';
-import { escapeMarkdownText } from '../markdown-text.js';
+import { markdownFromTextBlocks, readsAsHeading, type TextBlock } from '../text-block-markdown.js';
 import { ParseError } from '../parse-error.js';
 
 export interface ParsedCardSet {
@@ -32,7 +32,6 @@ export interface ParsedCardSet {
 
 /** Lines longer than this are refused: no card body may be longer (see LIMITS.cardBodyLength). */
 export const MAX_LINE_LENGTH = 10_000;
-const MAX_HEADING_LENGTH = 80;
 const MAX_TITLE_LENGTH = 200;
 
 interface Line {
@@ -40,8 +39,6 @@ interface Line {
   raw: string;
   text: string;
 }
-
-type Block = { kind: 'bullet' | 'paragraph' | 'heading'; text: string };
 
 const HORIZONTAL_SPACE = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 export const BULLET = /^[•◦▪‣●]/;
@@ -182,11 +179,11 @@ function readCard(chunk: Line[], marker: Line, total: number): CardDraft {
   }
   const hasTitle = !isBullet(head) && content.length > 1 && head.text.length <= MAX_TITLE_LENGTH;
   const bodyLines = hasTitle ? content.slice(1) : content;
-  return { title: hasTitle ? head.text : null, body: toMarkdown(readBlocks(bodyLines)) };
+  return { title: hasTitle ? head.text : null, body: markdownFromTextBlocks(readBlocks(bodyLines)) };
 }
 
-function readBlocks(lines: Line[]): Block[] {
-  const blocks: Block[] = [];
+function readBlocks(lines: Line[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
   lines.forEach((line, index) => {
     if (isBullet(line)) {
       const text = bulletText(line);
@@ -202,35 +199,14 @@ function readBlocks(lines: Line[]): Block[] {
       return;
     }
     const next = lines[index + 1];
-    const previous = blocks[blocks.length - 1];
-    const introducesBullets = next !== undefined && isBullet(next);
-    const startsGroup = previous === undefined || previous.kind === 'bullet';
-    const headingLike = line.text.length <= MAX_HEADING_LENGTH && !/[.,;:]$/.test(line.text);
-    blocks.push({
-      kind: introducesBullets && startsGroup && headingLike ? 'heading' : 'paragraph',
-      text: line.text,
-    });
+    const heading = readsAsHeading(
+      line.text,
+      blocks[blocks.length - 1],
+      next !== undefined && isBullet(next),
+    );
+    blocks.push({ kind: heading ? 'heading' : 'paragraph', text: line.text });
   });
   return blocks;
-}
-
-function toMarkdown(blocks: Block[]): string {
-  return blocks
-    .map((block, index) => {
-      const text = escapeMarkdownText(block.text);
-      const previous = blocks[index - 1];
-      const separator =
-        previous === undefined ? '' : previous.kind === 'bullet' && block.kind === 'bullet' ? '\n' : '\n\n';
-      switch (block.kind) {
-        case 'bullet':
-          return `${separator}- ${text}`;
-        case 'heading':
-          return `${separator}### ${text}`;
-        case 'paragraph':
-          return `${separator}${text}`;
-      }
-    })
-    .join('');
 }
 
 function readTrailer(lines: Line[]): { subject: string | null; topic: string | null } {

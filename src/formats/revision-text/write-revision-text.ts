@@ -18,7 +18,8 @@
  * sub-headings and paragraphs) is left out; see README's round-trip table.
  */
 import type { CardDraft } from '../../domain/card-set.js';
-import { textBlocksFromMarkdown, type TextBlock } from '../text-blocks.js';
+import type { TextBlock } from '../text-block-markdown.js';
+import { textBlocksFromMarkdown } from '../text-blocks.js';
 import { BULLET, FURNITURE_INFO, MARKER, MAX_LINE_LENGTH, normaliseSpace } from './parse-revision-text.js';
 
 export interface RevisionTextSource {

@@ -23,7 +23,8 @@ import {
 } from '../html/html-to-markdown.js';
 import { ParseError } from '../parse-error.js';
 import { normaliseSpace } from '../revision-text/parse-revision-text.js';
-import { markdownFromTextBlocks, textBlocksFromPlainLines } from '../text-blocks.js';
+import { markdownFromTextBlocks } from '../text-block-markdown.js';
+import { textBlocksFromPlainLines } from '../text-blocks.js';
 import { decodeTextInput } from '../text-input.js';
 import { readAnkiTextHeaders, separatorFromName } from './anki-text-headers.js';
 

@@ -13,7 +13,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { deckNameOf } from '../anki/anki-deck-name.js';
 import type { CardSetDocument } from '../card-set-document.js';
-import { textBlocksFromMarkdown, type TextBlock } from '../text-blocks.js';
+import type { TextBlock } from '../text-block-markdown.js';
+import { textBlocksFromMarkdown } from '../text-blocks.js';
 
 const plainLines = (blocks: readonly TextBlock[]): string =>
   blocks.map((block) => (block.kind === 'bullet' ? `• ${block.text}` : block.text)).join('\n');

@@ -33,6 +33,37 @@ function QuotedComment({ found }: { found: CommentInContext }) {
   );
 }
 
+/** A form of one text field (a comment, a reply, a report's reason), its errors, a submit button and Cancel. */
+function OneFieldForm({
+  page,
+  state,
+  action,
+  field,
+  cancelHref,
+  submit,
+}: {
+  page: PageContext;
+  state: FormState;
+  action: string;
+  field: { name: string; label: string; hint: string; rows: number; maxLength: number };
+  cancelHref: string;
+  submit: string;
+}) {
+  return (
+    <>
+      <ErrorSummary state={state} labels={{ [field.name]: field.label }} />
+      <form method="post" action={action} class="form">
+        <CsrfField token={page.csrf()} />
+        <TextArea state={state} {...field} required />
+        <button type="submit" class="button">
+          {submit}
+        </button>{' '}
+        <a href={cancelHref}>Cancel</a>
+      </form>
+    </>
+  );
+}
+
 const commentHint = `Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`;
 
 export function ReplyPage({
@@ -49,23 +80,20 @@ export function ReplyPage({
     <Layout page={page} title={`Reply to ${name}`} breadcrumbs={crumbs(found.set)}>
       <h1>Reply to {name}</h1>
       <QuotedComment found={found} />
-      <ErrorSummary state={state} labels={{ body: 'Your reply' }} />
-      <form method="post" action={`/comments/${found.comment.id}/reply`} class="form">
-        <CsrfField token={page.csrf()} />
-        <TextArea
-          state={state}
-          name="body"
-          label="Your reply"
-          hint={commentHint}
-          rows={5}
-          maxLength={COMMUNITY_LIMITS.commentLength}
-          required
-        />
-        <button type="submit" class="button">
-          Post reply
-        </button>{' '}
-        <a href={commentUrl(found)}>Cancel</a>
-      </form>
+      <OneFieldForm
+        page={page}
+        state={state}
+        action={`/comments/${found.comment.id}/reply`}
+        field={{
+          name: 'body',
+          label: 'Your reply',
+          hint: commentHint,
+          rows: 5,
+          maxLength: COMMUNITY_LIMITS.commentLength,
+        }}
+        cancelHref={commentUrl(found)}
+        submit="Post reply"
+      />
     </Layout>
   );
 }
@@ -83,23 +111,20 @@ export function EditCommentPage({
     <Layout page={page} title="Edit your comment" breadcrumbs={crumbs(found.set)}>
       <h1>Edit your comment</h1>
       <p>On “{found.set.title}”. Others will see that it was edited.</p>
-      <ErrorSummary state={state} labels={{ body: 'Your comment' }} />
-      <form method="post" action={`/comments/${found.comment.id}/edit`} class="form">
-        <CsrfField token={page.csrf()} />
-        <TextArea
-          state={state}
-          name="body"
-          label="Your comment"
-          hint={commentHint}
-          rows={6}
-          maxLength={COMMUNITY_LIMITS.commentLength}
-          required
-        />
-        <button type="submit" class="button">
-          Save changes
-        </button>{' '}
-        <a href={commentUrl(found)}>Cancel</a>
-      </form>
+      <OneFieldForm
+        page={page}
+        state={state}
+        action={`/comments/${found.comment.id}/edit`}
+        field={{
+          name: 'body',
+          label: 'Your comment',
+          hint: commentHint,
+          rows: 6,
+          maxLength: COMMUNITY_LIMITS.commentLength,
+        }}
+        cancelHref={commentUrl(found)}
+        submit="Save changes"
+      />
     </Layout>
   );
 }
@@ -139,23 +164,20 @@ export function ReportCommentPage({
     <Layout page={page} title={`Report a comment by ${name}`} breadcrumbs={crumbs(found.set)}>
       <h1>Report a comment by {name}</h1>
       <QuotedComment found={found} />
-      <ErrorSummary state={state} labels={{ reason: 'Reason' }} />
-      <form method="post" action={`/comments/${found.comment.id}/report`} class="form">
-        <CsrfField token={page.csrf()} />
-        <TextArea
-          state={state}
-          name="reason"
-          label="Reason"
-          hint={reasonHint}
-          rows={4}
-          maxLength={COMMUNITY_LIMITS.reportReasonLength}
-          required
-        />
-        <button type="submit" class="button">
-          Send report
-        </button>{' '}
-        <a href={commentUrl(found)}>Cancel</a>
-      </form>
+      <OneFieldForm
+        page={page}
+        state={state}
+        action={`/comments/${found.comment.id}/report`}
+        field={{
+          name: 'reason',
+          label: 'Reason',
+          hint: reasonHint,
+          rows: 4,
+          maxLength: COMMUNITY_LIMITS.reportReasonLength,
+        }}
+        cancelHref={commentUrl(found)}
+        submit="Send report"
+      />
     </Layout>
   );
 }
@@ -176,23 +198,20 @@ export function ReportSetPage({
         By {set.author.displayName}. Tell the moderators what is wrong with this card set: for example copied
         work, abuse, or spam.
       </p>
-      <ErrorSummary state={state} labels={{ reason: 'Reason' }} />
-      <form method="post" action={`/sets/${set.id}/reports`} class="form">
-        <CsrfField token={page.csrf()} />
-        <TextArea
-          state={state}
-          name="reason"
-          label="Reason"
-          hint={reasonHint}
-          rows={4}
-          maxLength={COMMUNITY_LIMITS.reportReasonLength}
-          required
-        />
-        <button type="submit" class="button">
-          Send report
-        </button>{' '}
-        <a href={cardSetUrl(set)}>Cancel</a>
-      </form>
+      <OneFieldForm
+        page={page}
+        state={state}
+        action={`/sets/${set.id}/reports`}
+        field={{
+          name: 'reason',
+          label: 'Reason',
+          hint: reasonHint,
+          rows: 4,
+          maxLength: COMMUNITY_LIMITS.reportReasonLength,
+        }}
+        cancelHref={cardSetUrl(set)}
+        submit="Send report"
+      />
     </Layout>
   );
 }

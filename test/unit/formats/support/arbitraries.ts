@@ -6,7 +6,7 @@ import {
   markdownFromTextBlocks,
   readsAsHeading,
   type TextBlock,
-} from '../../../../src/formats/text-blocks.js';
+} from '../../../../src/formats/text-block-markdown.js';
 
 // Documents in the format's vocabulary: plain words, bullets, sub-headings and paragraphs placed where the
 // parser puts them, titles the parser can tell from bodies.
