@@ -144,6 +144,10 @@ function silentContainer(databaseUrl: string): Promise<Container> {
 // ---------------------------------------------------------------------------------------------------
 // Import through Recall's own path
 
+// Sets per importCardSets call, which is one transaction: 50,000 cards, as one large file imported with
+// `recall import` would be.
+const IMPORT_BATCH_SETS = 5_000;
+
 async function importCorpus(databaseUrl: string, setCount: number) {
   const container = await silentContainer(databaseUrl);
   const corpus = new Corpus({ sets: setCount, cardsPerSet: CARDS_PER_SET, seed: 2026 });
@@ -167,7 +171,7 @@ async function importCorpus(databaseUrl: string, setCount: number) {
       author,
     });
     cards += set.cards.length;
-    if (batch.length === 500) {
+    if (batch.length === IMPORT_BATCH_SETS) {
       await importCardSets(container.ctx, batch);
       batch = [];
       if (performance.now() - lastReport > 10_000) {

@@ -6,6 +6,7 @@ import * as community from './20261127T0200-community.js';
 import * as search from './20261127T0300-search.js';
 import * as study from './20261127T0400-study.js';
 import * as listingOrder from './20261127T0500-listing-order.js';
+import * as searchWriteBuffer from './20261127T0600-search-write-buffer.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0300-search': search,
   '20261127T0400-study': study,
   '20261127T0500-listing-order': listingOrder,
+  '20261127T0600-search-write-buffer': searchWriteBuffer,
 };
 
 export const migrationProvider: MigrationProvider = {
