@@ -4,6 +4,7 @@ import { LIMITS } from '../../src/domain/card-set.js';
 import { signedUpClient, type BrowserClient } from '../helpers/browser-client.js';
 import { testDatabases } from '../helpers/databases.js';
 import { decodeHtmlText, naughtyStrings } from '../helpers/naughty-strings.js';
+import { quickMember } from '../helpers/members.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const validTitle = (s: string) => s.trim() !== '' && s.length <= LIMITS.titleLength;
@@ -61,6 +62,59 @@ for (const factory of testDatabases()) {
         }
       }
       assert.ok(checked > 470, `${checked} titles checked on their page`);
+    });
+
+    it('stores every string byte-identical as a comment or reply, and shows it escaped on the set page', async () => {
+      const created = await client.api('POST', '/api/v1/sets', {
+        title: 'Comments holding naughty strings',
+        subtitle: null,
+        subject: 'Naughty strings',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'Card', body: 'Say anything.' }],
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const set = created.json<{ id: number; links: { html: string } }>();
+      const posted: string[] = [];
+      let commenter = client;
+      let conversation: number | null = null;
+      for (const [index, naughty] of naughtyStrings.entries()) {
+        // Ten comments per member (the posting limit); a new conversation every fifth string, replies between.
+        if (index % 10 === 0) commenter = (await quickMember(t, `Commenter ${index / 10}`)).client;
+        const replyTo = index % 5 === 0 ? null : conversation;
+        const response = await commenter.api('POST', `/api/v1/sets/${set.id}/comments`, {
+          body: naughty,
+          replyTo,
+        });
+        if (naughty.trim() === '') {
+          assert.equal(response.statusCode, 400, `blank string ${index} is refused`);
+          continue;
+        }
+        assert.equal(
+          response.statusCode,
+          201,
+          `string ${index} ${JSON.stringify(naughty)}: ${response.body}`,
+        );
+        const comment = response.json<{ id: number; body: string }>();
+        assert.equal(comment.body, naughty, `comment ${index}`);
+        if (replyTo === null) conversation = comment.id;
+        posted.push(naughty);
+      }
+
+      const listed = (await client.get(`/api/v1/sets/${set.id}/comments`)).json<{
+        items: { body: string; replies: { body: string }[] }[];
+      }>();
+      const stored = listed.items.flatMap((item) => [item.body, ...item.replies.map((reply) => reply.body)]);
+      assert.deepEqual([...stored].sort(), [...posted].sort());
+
+      const html = (await client.get(set.links.html)).body;
+      const shown = [...html.matchAll(/<p class="comment-body">([\s\S]*?)<\/p>/g)].map((m) =>
+        decodeHtmlText(m[1]!),
+      );
+      assert.deepEqual([...shown].sort(), [...posted].sort());
+      assert.ok(!/<p class="comment-body">[^<]*<(?!\/p>)/.test(html), 'no markup inside a comment');
     });
 
     it('refuses blank and over-long titles with a 400 naming the field', async () => {
