@@ -64,7 +64,13 @@ function OneFieldForm({
   );
 }
 
-const commentHint = `Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`;
+const commentField = (label: string, rows: number) => ({
+  name: 'body',
+  label,
+  hint: `Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`,
+  rows,
+  maxLength: COMMUNITY_LIMITS.commentLength,
+});
 
 export function ReplyPage({
   page,
@@ -84,13 +90,7 @@ export function ReplyPage({
         page={page}
         state={state}
         action={`/comments/${found.comment.id}/reply`}
-        field={{
-          name: 'body',
-          label: 'Your reply',
-          hint: commentHint,
-          rows: 5,
-          maxLength: COMMUNITY_LIMITS.commentLength,
-        }}
+        field={commentField('Your reply', 5)}
         cancelHref={commentUrl(found)}
         submit="Post reply"
       />
@@ -115,13 +115,7 @@ export function EditCommentPage({
         page={page}
         state={state}
         action={`/comments/${found.comment.id}/edit`}
-        field={{
-          name: 'body',
-          label: 'Your comment',
-          hint: commentHint,
-          rows: 6,
-          maxLength: COMMUNITY_LIMITS.commentLength,
-        }}
+        field={commentField('Your comment', 6)}
         cancelHref={commentUrl(found)}
         submit="Save changes"
       />
@@ -148,7 +142,13 @@ export function DeleteCommentPage({ page, found }: { page: PageContext; found: C
   );
 }
 
-const reasonHint = `What is wrong with it? Up to ${COMMUNITY_LIMITS.reportReasonLength} characters; only moderators see this.`;
+const reasonField = {
+  name: 'reason',
+  label: 'Reason',
+  hint: `What is wrong with it? Up to ${COMMUNITY_LIMITS.reportReasonLength} characters; only moderators see this.`,
+  rows: 4,
+  maxLength: COMMUNITY_LIMITS.reportReasonLength,
+};
 
 export function ReportCommentPage({
   page,
@@ -168,13 +168,7 @@ export function ReportCommentPage({
         page={page}
         state={state}
         action={`/comments/${found.comment.id}/report`}
-        field={{
-          name: 'reason',
-          label: 'Reason',
-          hint: reasonHint,
-          rows: 4,
-          maxLength: COMMUNITY_LIMITS.reportReasonLength,
-        }}
+        field={reasonField}
         cancelHref={commentUrl(found)}
         submit="Send report"
       />
@@ -202,13 +196,7 @@ export function ReportSetPage({
         page={page}
         state={state}
         action={`/sets/${set.id}/reports`}
-        field={{
-          name: 'reason',
-          label: 'Reason',
-          hint: reasonHint,
-          rows: 4,
-          maxLength: COMMUNITY_LIMITS.reportReasonLength,
-        }}
+        field={reasonField}
         cancelHref={cardSetUrl(set)}
         submit="Send report"
       />
