@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { FORMAT_IDS, type FormatId } from '../../src/formats/card-set-format.js';
 import { formatById } from '../../src/formats/registry.js';
 import { parseRevisionText } from '../../src/formats/revision-text/parse-revision-text.js';
+import { deleteCardSet } from '../../src/services/card-set-editing.js';
 import { importCardSets } from '../../src/services/import-card-set.js';
 import { BrowserClient } from '../helpers/browser-client.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -90,6 +91,19 @@ for (const factory of testDatabases()) {
     });
     after(async () => {
       await t?.close();
+    });
+
+    it('never gives an imported set the id of a deleted one', async () => {
+      const input = {
+        parsed: parseRevisionText(seedText()),
+        author: { handle: 'demo-team', displayName: 'Demo team' },
+      };
+      const admin = { userId: (await quickMember(t, 'Admin', 'admin')).userId, role: 'admin' as const };
+      const [newest] = await importCardSets(t.container.ctx, [input]);
+      await deleteCardSet(t.container.ctx, admin, newest!.id);
+      const [next] = await importCardSets(t.container.ctx, [input]);
+      assert.ok(next!.id > newest!.id, `${next!.id} comes after the deleted ${newest!.id}`);
+      await deleteCardSet(t.container.ctx, admin, next!.id);
     });
 
     it('sends visitors to log in before importing, and shows members an Import link', async () => {

@@ -106,7 +106,7 @@ export class CardSetRepository {
 
   /**
    * Inserts sets in order and returns their ids in that order. On SQLite, write transactions hold the
-   * database's only write lock from BEGIN (IMMEDIATE), so ids can be given out from the largest in use
+   * database's only write lock from BEGIN (IMMEDIATE), so ids can be given out after the largest ever used
    * and the rows inserted a hundred at a time; elsewhere one insert each, returning its id.
    */
   async insertMany(sets: readonly NewCardSet[]): Promise<number[]> {
@@ -116,11 +116,13 @@ export class CardSetRepository {
       for (const set of sets) ids.push(await this.insert(set, []));
       return ids;
     }
-    const { max } = await this.db
-      .selectFrom('card_sets')
-      .select((eb) => eb.fn.max<number | null>('id').as('max'))
-      .executeTakeFirstOrThrow();
-    const first = Number(max ?? 0) + 1;
+    // After the largest id ever given out (AUTOINCREMENT's own record), not just the largest in use: a
+    // deleted set's id must never come back, or its reports and links would point at a new set.
+    const { rows: last } = await sql<{ max: number | null }>`
+      select max(coalesce((select seq from sqlite_sequence where name = 'card_sets'), 0),
+                 coalesce((select max(id) from card_sets), 0)) as max
+    `.execute(this.db);
+    const first = Number(last[0]?.max ?? 0) + 1;
     const rows = sets.map((set, index) => ({ ...set, id: first + index }));
     for (let start = 0; start < rows.length; start += 100) {
       await this.db
