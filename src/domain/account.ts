@@ -1,5 +1,5 @@
 /** Rules for accounts: handles, names, emails, passwords, roles. */
-import type { FieldProblem } from './errors.js';
+import { nulProblem, type FieldProblem } from './errors.js';
 import type { Role } from './viewer.js';
 
 export const ROLES: readonly Role[] = ['member', 'moderator', 'admin'];
@@ -66,7 +66,9 @@ export function passwordProblems(password: string, field = 'password'): FieldPro
 export function signUpProblems(input: SignUpInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const name = input.displayName.trim();
-  if (name === '') problems.push({ field: 'displayName', message: 'Enter the name others will see.' });
+  const nul = nulProblem('displayName', name);
+  if (nul !== undefined) problems.push(nul);
+  else if (name === '') problems.push({ field: 'displayName', message: 'Enter the name others will see.' });
   else if (name.length > ACCOUNT_LIMITS.displayNameMax) {
     problems.push({ field: 'displayName', message: `At most ${ACCOUNT_LIMITS.displayNameMax} characters.` });
   }
@@ -85,7 +87,9 @@ export function signUpProblems(input: SignUpInput): FieldProblem[] {
     problems.push({ field: 'handle', message: 'This handle is reserved; choose another.' });
   }
   const email = normaliseEmail(input.email);
-  if (email.length > ACCOUNT_LIMITS.emailMax || !EMAIL.test(email)) {
+  const nulInEmail = nulProblem('email', email);
+  if (nulInEmail !== undefined) problems.push(nulInEmail);
+  else if (email.length > ACCOUNT_LIMITS.emailMax || !EMAIL.test(email)) {
     problems.push({ field: 'email', message: 'Enter an email address like name@example.org.' });
   }
   problems.push(...passwordProblems(input.password));

@@ -1,5 +1,5 @@
 /** Card sets and cards as the rest of Recall sees them, with the limits every way in must respect. */
-import { AppError, type FieldProblem } from './errors.js';
+import { AppError, nulProblem, type FieldProblem } from './errors.js';
 
 export const LEVELS = ['GCSE', 'AS', 'A-level', 'University', 'Other'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -81,8 +81,9 @@ export const isVisibility = (value: string): value is Visibility =>
 export function assertValidCardSetDraft(draft: CardSetDraft): void {
   const problems: FieldProblem[] = [];
   const text = (field: string, value: string | null, max: number, required: boolean) => {
-    if (value?.includes('\u0000')) {
-      problems.push({ field, message: 'Contains a NUL character (U+0000), which cannot be stored.' });
+    const nul = nulProblem(field, value);
+    if (nul !== undefined) {
+      problems.push(nul);
       return;
     }
     if (value === null || value.trim() === '') {

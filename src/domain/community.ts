@@ -1,5 +1,5 @@
 /** Comments, ratings, folders and reports: their limits, shapes and the rules on their text. Pure. */
-import type { FieldProblem } from './errors.js';
+import { nulProblem, type FieldProblem } from './errors.js';
 
 export const COMMUNITY_LIMITS = {
   commentLength: 2_000,
@@ -78,6 +78,8 @@ const hasText = (value: string) => value.trim() !== '';
 
 /** A comment's text is kept exactly as written: it only has to say something, within the limit. */
 export function commentBodyProblems(body: string, field = 'body'): FieldProblem[] {
+  const nul = nulProblem(field, body);
+  if (nul !== undefined) return [nul];
   if (!hasText(body)) return [{ field, message: 'Write a comment first.' }];
   if (body.length > COMMUNITY_LIMITS.commentLength) {
     return [
@@ -91,6 +93,8 @@ export function commentBodyProblems(body: string, field = 'body'): FieldProblem[
 }
 
 export function reportReasonProblems(reason: string, field = 'reason'): FieldProblem[] {
+  const nul = nulProblem(field, reason);
+  if (nul !== undefined) return [nul];
   const trimmed = reason.trim();
   if (trimmed === '') return [{ field, message: 'Say what is wrong, so that a moderator can judge it.' }];
   if (trimmed.length > COMMUNITY_LIMITS.reportReasonLength) {
@@ -105,6 +109,8 @@ export function reportReasonProblems(reason: string, field = 'reason'): FieldPro
 }
 
 export function folderNameProblems(name: string, field = 'name'): FieldProblem[] {
+  const nul = nulProblem(field, name);
+  if (nul !== undefined) return [nul];
   const trimmed = name.trim();
   if (trimmed === '') return [{ field, message: 'Give the folder a name.' }];
   if (trimmed.length > COMMUNITY_LIMITS.folderNameLength) {

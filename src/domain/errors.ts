@@ -15,6 +15,13 @@ export interface FieldProblem {
   message: string;
 }
 
+/** Text with a NUL character (U+0000) cannot be stored (PostgreSQL refuses it), so no field may hold one. */
+export function nulProblem(field: string, value: string | null | undefined): FieldProblem | undefined {
+  return value?.includes('\u0000') === true
+    ? { field, message: 'Contains a NUL character (U+0000), which cannot be stored.' }
+    : undefined;
+}
+
 export class AppError extends Error {
   override name = 'AppError';
   constructor(

@@ -117,6 +117,44 @@ for (const factory of testDatabases()) {
       assert.ok(!/<p class="comment-body">[^<]*<(?!\/p>)/.test(html), 'no markup inside a comment');
     });
 
+    it('refuses a NUL character in a comment, a report or a folder name with a 400 naming the field', async () => {
+      const created = await client.api('POST', '/api/v1/sets', {
+        title: 'Somewhere to write',
+        subtitle: null,
+        subject: 'Naughty strings',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'Card', body: 'Body' }],
+      });
+      const { id } = created.json<{ id: number }>();
+      const reader = (await quickMember(t, 'Reader')).client;
+      const comment = (await reader.api('POST', `/api/v1/sets/${id}/comments`, { body: 'Fine.' })).json<{
+        id: number;
+      }>();
+      const attempts: [string, string, Record<string, unknown>, string][] = [
+        ['POST', `/api/v1/sets/${id}/comments`, { body: 'a\u0000b' }, 'body'],
+        ['PATCH', `/api/v1/comments/${comment.id}`, { body: 'a\u0000b' }, 'body'],
+        ['POST', `/api/v1/sets/${id}/reports`, { reason: 'a\u0000b' }, 'reason'],
+        ['POST', `/api/v1/comments/${comment.id}/reports`, { reason: 'a\u0000b' }, 'reason'],
+        ['POST', '/api/v1/folders', { name: 'a\u0000b' }, 'name'],
+      ];
+      for (const [method, url, body, field] of attempts) {
+        const response = await reader.api(method as 'POST' | 'PATCH', url, body);
+        assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
+        const problem = response.json<{ errors?: { field: string; message: string }[] }>();
+        assert.ok(
+          problem.errors?.some((e) => e.field === field && /NUL/.test(e.message)),
+          `${method} ${url} names ${field}: ${response.body}`,
+        );
+      }
+      assert.equal(
+        (await reader.get(`/api/v1/sets/${id}/comments`)).json<{ items: unknown[] }>().items.length,
+        1,
+      );
+    });
+
     it('refuses blank and over-long titles with a 400 naming the field', async () => {
       for (const naughty of naughtyStrings.filter((s) => !validTitle(s))) {
         const response = await client.api('POST', '/api/v1/sets', {
