@@ -27,7 +27,8 @@ A summary ends the output: sets, cards, files, seconds, cards per second, skippe
 With --json, standard output has one JSON object per set (JSON Lines) and nothing else.
 
 Examples:
-  recall import content/demo
+  recall import content/demo/*.txt
+  recall import my-notes/ --skip-errors
   recall import deck.apkg --subject Spanish --visibility private
   recall import words.txt --format tsv --separator " - " --subject French --topic Verbs
   recall import notes.txt --dry-run --json

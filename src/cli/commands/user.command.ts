@@ -41,6 +41,12 @@ export function registerUserCommand(program: Command): void {
     .option('--name <display name>', 'the name shown on the site (default: the handle)')
     .addOption(new Option('--role <role>', 'role').choices(ROLES).default('member'))
     .option('--password-stdin', 'read the password from the first line of standard input')
+    .addHelpText(
+      'after',
+      '\nThe password (at least 10 characters) comes from the first line of standard input with\n' +
+        '--password-stdin, or from the RECALL_USER_PASSWORD environment variable; one of them is required.\n\n' +
+        'Example:\n  echo "a long passphrase" | recall user create --handle ada --email ada@example.org --role admin --password-stdin',
+    )
     .action(
       async (options: {
         handle: string;
