@@ -1,4 +1,11 @@
-import { canEdit, canModerate, canRate, canTakePart, canView } from '../domain/card-set-access.js';
+import {
+  canEdit,
+  canModerate,
+  canRate,
+  canTakePart,
+  canView,
+  type AccessFacts,
+} from '../domain/card-set-access.js';
 import type { CardSet, CardSetSummary } from '../domain/card-set.js';
 import type { CommentThreads } from '../domain/community.js';
 import { notFound } from '../domain/errors.js';
@@ -86,6 +93,11 @@ export async function getPageVersion(ctx: ServiceContext, id: number): Promise<P
   return {
     version: row.cacheVersion,
     viewCount: row.viewCount,
-    openToAll: row.status === 'active' && row.visibility !== 'private',
+    // What a visitor (no viewer) may see, by the same rule as every other read.
+    openToAll: canView(null, {
+      authorId: 0,
+      visibility: row.visibility as AccessFacts['visibility'],
+      status: row.status as AccessFacts['status'],
+    }),
   };
 }

@@ -349,7 +349,9 @@ export class CardSetRepository {
    * microseconds); elsewhere the query is built once per engine and only its parameter changes.
    */
   async findPageVersion(id: number): Promise<PageVersionRow | undefined> {
-    if (this.sqlite !== undefined) {
+    // The direct statement skips Kysely's connection lock, so it runs only when no transaction is open on
+    // the connection (it would see that transaction's uncommitted rows); otherwise the query below waits.
+    if (this.sqlite !== undefined && !this.sqlite.inTransaction) {
       let statement = pageVersionStatements.get(this.sqlite);
       if (statement === undefined) {
         statement = this.sqlite.prepare(

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchQuery } from '../../domain/search-query.js';
 import type { Database } from '../tables.js';
 import type { SearchHit, SearchIndex, SearchRequest, SimilarRequest } from './search-index.js';
+import { visibleTo } from './visible-to.js';
 
 /** The same query as FTS5 gets, in websearch syntax (words, "phrases", -excluded), plus a prefix tsquery. */
 export function websearchText(query: SearchQuery): string {
@@ -20,11 +21,6 @@ function tsquery(query: SearchQuery): RawBuilder<unknown> {
   if (prefix === null) return sql`websearch_to_tsquery('english', ${web})`;
   return sql`(websearch_to_tsquery('english', ${web}) && to_tsquery('english', ${prefix}))`;
 }
-
-const visibleTo = (viewerId: number | null): RawBuilder<unknown> =>
-  viewerId === null
-    ? sql`(s.visibility = 'public' and s.status = 'active')`
-    : sql`((s.visibility = 'public' and s.status = 'active') or s.author_id = ${viewerId})`;
 
 /** Weights D, C, B, A: card bodies, card titles, subtitle, title. Normalised by document length. */
 const RANK = sql`ts_rank('{0.1, 0.3, 0.5, 1.0}', s.search_vector, q.query, 1)`;
@@ -65,7 +61,7 @@ export class PostgresSearchIndex implements SearchIndex {
       request.sort === 'newest'
         ? sql`s.id desc`
         : request.sort === 'rating'
-          ? sql`(select avg(r.stars) from ratings r where r.card_set_id = s.id) desc nulls last, score desc, s.id desc`
+          ? sql`s.rating_score desc, score desc, s.id desc`
           : sql`score desc, s.id desc`;
     const { rows } = await sql<{ id: number; score: number }>`
       select s.id, ${RANK} as score

@@ -60,6 +60,3 @@ export interface SearchIndex {
 export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   return isPostgres(db) ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
 }
-
-/** Sets a viewer may find: listed ones, and their own. */
-export const LISTED_OR_OWN = { visibility: 'public', status: 'active' } as const;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchQuery } from '../../domain/search-query.js';
 import type { Database } from '../tables.js';
 import type { SearchHit, SearchIndex, SearchRequest, SimilarRequest } from './search-index.js';
+import { visibleTo } from './visible-to.js';
 
 /** Title matches weigh most, then the subtitle, card titles, card bodies. */
 const BM25 = sql`bm25(search_sets, 10.0, 5.0, 3.0, 1.0)`;
@@ -23,11 +24,6 @@ export function fts5Match(query: SearchQuery): string {
   ];
   return [positive.join(' '), ...query.excluded.map((word) => `NOT ${quote(word)}`)].join(' ');
 }
-
-const visibleTo = (viewerId: number | null): RawBuilder<unknown> =>
-  viewerId === null
-    ? sql`(s.visibility = 'public' and s.status = 'active')`
-    : sql`((s.visibility = 'public' and s.status = 'active') or s.author_id = ${viewerId})`;
 
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Kysely<Database>) {}
@@ -95,7 +91,7 @@ export class SqliteSearchIndex implements SearchIndex {
       request.sort === 'newest'
         ? sql`s.id desc`
         : request.sort === 'rating'
-          ? sql`(select avg(r.stars) from ratings r where r.card_set_id = s.id) desc nulls last, score, s.id desc`
+          ? sql`s.rating_score desc, score, s.id desc`
           : sql`score, s.id desc`;
     const { rows } = await sql<{ id: number; score: number }>`
       select s.id, ${BM25} as score
