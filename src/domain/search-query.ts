@@ -18,18 +18,19 @@ export const MAX_QUERY_LENGTH = 200;
 export const MIN_PREFIX_LENGTH = 3;
 const MAX_WORDS = 12;
 
+/** Text as the engines compare it: lower case, accents folded (plain ASCII, most text, needs no folding). */
+export function foldText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Letters and digits in any script; everything else separates words (as the engines' tokenizers do). */
 export function words(text: string): string[] {
-  // Most text is plain ASCII: no accents to fold, a simpler pattern.
+  // Plain ASCII, most text, has a simpler pattern.
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export function parseSearchQuery(input: string): SearchQuery {
@@ -77,10 +78,3 @@ export function parseSearchQuery(input: string): SearchQuery {
 
 export const isEmptyQuery = (query: SearchQuery): boolean =>
   query.terms.length === 0 && query.phrases.length === 0 && query.prefix === null;
-
-/** All the positive words of a query, for highlighting and for finding the card that matches. */
-export const positiveWords = (query: SearchQuery): string[] => [
-  ...query.terms,
-  ...query.phrases.flat(),
-  ...(query.prefix === null ? [] : [query.prefix]),
-];

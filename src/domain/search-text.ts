@@ -4,7 +4,7 @@
  */
 import { stemmer } from 'stemmer';
 import type { Card } from './card-set.js';
-import { positiveWords, words, type SearchQuery } from './search-query.js';
+import { foldText, words, type SearchQuery } from './search-query.js';
 
 const stems = new Map<string, string>();
 
@@ -63,7 +63,7 @@ export function bestMatchingCard(cards: readonly Card[], query: SearchQuery): Ca
   let best: { card: Card; score: number } | undefined;
   for (const card of cards) {
     // Tokenising is the costly part: skip cards that cannot contain a match at all.
-    const haystack = `${card.title ?? ''} ${card.body}`.toLowerCase();
+    const haystack = foldText(`${card.title ?? ''} ${card.body}`);
     if (!needles.some((needle) => haystack.includes(needle))) continue;
     const score =
       3 * words(card.title ?? '').filter((word) => matches(matcher, word)).length +
@@ -168,5 +168,3 @@ export function distinctiveTerms(
     .slice(0, limit)
     .map(({ term }) => term);
 }
-
-export { positiveWords };

@@ -69,6 +69,16 @@ describe('search results text', () => {
     assert.equal(bestMatchingCard(cards, parseSearchQuery('photosynthesis ')), undefined);
   });
 
+  it('names the matching card whether the words are typed with accents or without', () => {
+    const french = [
+      { position: 1, title: 'Le collège', body: 'Les cours du matin' },
+      { position: 2, title: 'La classe', body: 'Chaque élève a un cahier' },
+    ];
+    assert.equal(bestMatchingCard(french, parseSearchQuery('élève '))?.position, 2);
+    assert.equal(bestMatchingCard(french, parseSearchQuery('eleve '))?.position, 2);
+    assert.equal(bestMatchingCard(french, parseSearchQuery('college '))?.position, 1);
+  });
+
   it('highlights the matches in a fragment of the plain text', () => {
     const text = plainText(cards[2]!.body);
     assert.equal(
