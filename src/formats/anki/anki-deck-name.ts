@@ -12,7 +12,7 @@ export interface DeckPlace {
 const SEPARATOR = '::';
 
 /** "::" inside a name would nest a deck; it is written as ":". */
-const component = (name: string): string => name.replaceAll(SEPARATOR, ':').replace(/\s+/g, ' ').trim();
+const component = (name: string): string => name.replace(/:{2,}/g, ':').replace(/\s+/g, ' ').trim();
 
 export function deckNameOf(place: DeckPlace): string {
   const subject = place.subject === null ? '' : component(place.subject);

@@ -83,7 +83,8 @@ export function writeAnkiCollection(document: CardSetDocument, now: Date): Uint8
         const id = ms + index;
         insertNote.run(
           id,
-          stableGuid('recall', document.title, String(position)),
+          // Anki matches notes by GUID: sets of the same title in different subjects or topics must not meet.
+          stableGuid('recall', deckName, String(position)),
           RECALL_NOTE_TYPE_ID,
           seconds,
           noteTags,
