@@ -40,7 +40,7 @@ type OpenApiDocument = {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-function ApiDocs({ spec }: { spec: OpenApiDocument }) {
+function ApiDocs({ spec, stylesheet }: { spec: OpenApiDocument; stylesheet: string }) {
   const operations = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method] !== undefined).map((method) => ({
       path,
@@ -55,7 +55,7 @@ function ApiDocs({ spec }: { spec: OpenApiDocument }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{spec.info.title}</title>
-        <link rel="stylesheet" href="/assets/styles.css" />
+        <link rel="stylesheet" href={stylesheet} />
       </head>
       <body>
         <main id="main" class="api-docs">
@@ -128,13 +128,14 @@ function ApiDocs({ spec }: { spec: OpenApiDocument }) {
 }
 
 /** Routes for the document and the docs page; call after every API route is registered. */
-export function openApiRoutes(app: FastifyInstance): void {
+/** `stylesheet`: the site's stylesheet by its versioned name (/assets/ is cached for a year). */
+export function openApiRoutes(app: FastifyInstance, stylesheet: string): void {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .send(
-        `<!doctype html>${renderToString(<ApiDocs spec={app.swagger() as unknown as OpenApiDocument} />)}`,
+        `<!doctype html>${renderToString(<ApiDocs spec={app.swagger() as unknown as OpenApiDocument} stylesheet={stylesheet} />)}`,
       ),
   );
 }

@@ -115,6 +115,6 @@ export async function buildServer(container: Container): Promise<FastifyInstance
   await registerOpenApi(app);
   await app.register(webPlugin, { ctx: container.ctx, assets: container.assets, views: container.views });
   await app.register(apiPlugin, { ctx: container.ctx });
-  openApiRoutes(app);
+  openApiRoutes(app, container.assets.url('styles.css'));
   return app;
 }

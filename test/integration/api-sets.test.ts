@@ -123,6 +123,13 @@ for (const factory of testDatabases()) {
       assert.equal(docs.statusCode, 200);
       assert.match(docs.body, /<code>GET \/api\/v1\/sets<\/code>/);
       assert.ok(!docs.body.includes('<script'), 'no script: the docs work under the CSP');
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(docs.body)?.[1] ?? '';
+      assert.notEqual(
+        stylesheet,
+        '/assets/styles.css',
+        'the versioned stylesheet, not a name cached for a year',
+      );
+      assert.equal((await get(stylesheet)).statusCode, 200);
     });
 
     it('reports health', async () => {
