@@ -30,13 +30,9 @@ function OrderLinks({ base, current }: { base: string; current: ListingOrder }) 
       <ul>
         {(Object.keys(ORDER_LABELS) as ListingOrder[]).map((order) => (
           <li key={order}>
-            {order === current ? (
-              <a href={withOrder(base, order)} aria-current="page">
-                {ORDER_LABELS[order]}
-              </a>
-            ) : (
-              <a href={withOrder(base, order)}>{ORDER_LABELS[order]}</a>
-            )}
+            <a href={withOrder(base, order)} aria-current={order === current ? 'page' : undefined}>
+              {ORDER_LABELS[order]}
+            </a>
           </li>
         ))}
       </ul>

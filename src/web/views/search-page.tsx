@@ -1,5 +1,5 @@
 import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
-import type { SearchInput, SearchOutcome } from '../../services/search.js';
+import { SEARCH_PAGE_SIZE, type SearchInput, type SearchOutcome } from '../../services/search.js';
 import { Snippet } from './components/snippet.js';
 import { plural } from './format.js';
 import { Layout } from './layout.js';
@@ -34,7 +34,7 @@ export function SearchResults({ input, outcome }: { input: SearchInput; outcome:
       </p>
     );
   }
-  const first = (page - 1) * 20 + 1;
+  const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
   return (
     <>
       <p class="result-count" data-result-count={results.length}>

@@ -8,8 +8,7 @@ import {
   type SelfTest,
   type TestResult,
 } from '../../services/study/self-test.js';
-import type { FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
+import { CsrfField, fieldId } from './components/form.js';
 import { StudyLinks } from './components/study-links.js';
 import { plural } from './format.js';
 import { Layout, type Crumb } from './layout.js';
@@ -131,15 +130,7 @@ function QuestionField({ question, number }: { question: Question; number: numbe
   }
 }
 
-export function SelfTestPage({
-  page,
-  test,
-  state,
-}: {
-  page: PageContext;
-  test: SelfTest;
-  state?: FormState;
-}) {
+export function SelfTestPage({ page, test }: { page: PageContext; test: SelfTest }) {
   const { set } = test;
   return (
     <Layout page={page} title={`Test yourself: ${set.title}`} breadcrumbs={crumbs(set)}>
@@ -147,7 +138,6 @@ export function SelfTestPage({
         <span class="page-kicker">Test yourself</span> {set.title}
       </h1>
       <StudyLinks setId={set.id} current="test" />
-      {state !== undefined && <ErrorSummary state={state} />}
       <form method="get" action={`/sets/${set.id}/test`} class="test-options">
         <label for="test-count">Questions</label>
         <select id="test-count" name="count">

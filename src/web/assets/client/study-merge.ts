@@ -52,6 +52,16 @@ if (reviews.length > 0 && main !== null) {
           'These answers could not be read, so they cannot be added. You can discard them.';
         return;
       }
+      if (response.status === 401 || response.status === 403) {
+        status.textContent =
+          'Your session has changed. Reload the page (log in again if asked), then add them.';
+        return;
+      }
+      if (response.status === 429) {
+        const wait = Number(response.headers.get('retry-after') ?? '60');
+        status.textContent = `Too many requests just now. Try again in ${Math.max(1, Math.ceil(wait / 60))} minute(s).`;
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       const result = (await response.json()) as { merged: number; alreadyMerged: number; skipped: number };
       clearReviews();
@@ -64,7 +74,7 @@ if (reviews.length > 0 && main !== null) {
           ? ` ${result.skipped} could not be added (cards gone, or older than your progress).`
           : '');
     } catch {
-      status.textContent = 'Could not reach Recall. Try again in a moment.';
+      status.textContent = 'Could not add them just now (Recall did not answer). Try again in a moment.';
     }
   }
 }
