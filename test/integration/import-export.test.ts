@@ -241,6 +241,22 @@ for (const factory of testDatabases()) {
       assert.match(huge.body, /The upload is larger than 24 MB/);
     });
 
+    it('says beside the file field, linked to it, that a file or pasted cards are needed', async () => {
+      const response = await member.client.submit(
+        '/import',
+        { text: '  ', format: '', separator: '' },
+        '/import',
+      );
+      assert.equal(response.statusCode, 400);
+      const input = /<input type="file"[^>]*>/.exec(response.body)?.[0] ?? '';
+      assert.match(input, /aria-invalid="true"/);
+      assert.match(input, /aria-describedby="[^"]*field-file-error/);
+      assert.match(
+        response.body,
+        /id="field-file-error"[^>]*>(?:<span[^>]*>Error: <\/span>)?Choose a file, or paste some cards/,
+      );
+    });
+
     it('re-renders the form with the line at fault and the pasted text for a malformed paste', async () => {
       const broken = 'Title\n\nCard\n\nx\n1 of 3\nMore\n\ny\n3 of 3\n';
       const response = await member.client.submit(

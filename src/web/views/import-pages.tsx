@@ -2,7 +2,15 @@ import { EXAM_BOARDS, LEVELS, VISIBILITIES, type Visibility } from '../../domain
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import { FORMATS } from '../../formats/registry.js';
 import type { FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, fieldId } from './components/form.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  SelectField,
+  TextArea,
+  TextField,
+  fieldId,
+} from './components/form.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
@@ -46,20 +54,13 @@ export function ImportPage({ page, state }: { page: PageContext; state: FormStat
       <form method="post" action="/import" enctype="multipart/form-data" class="import-form" novalidate>
         {/* First, so that the token arrives before a large file. */}
         <CsrfField token={page.csrf()} />
-        <div class="field">
-          <label for={fieldId('file')}>Choose a file</label>
-          <p class="hint" id={`${fieldId('file')}-hint`}>
-            An Anki package (.apkg), a term list (.tsv, .csv: Quizlet, Anki, spreadsheets), Recall JSON,
-            Markdown, or revision-card text (.txt); at most {UPLOAD_LIMIT_TEXT}.
-          </p>
-          <input
-            type="file"
-            id={fieldId('file')}
-            name="file"
-            accept={ACCEPTED}
-            aria-describedby={`${fieldId('file')}-hint`}
-          />
-        </div>
+        <FileField
+          state={state}
+          name="file"
+          label="Choose a file"
+          hint={`An Anki package (.apkg), a term list (.tsv, .csv: Quizlet, Anki, spreadsheets), Recall JSON, Markdown, or revision-card text (.txt); at most ${UPLOAD_LIMIT_TEXT}.`}
+          accept={ACCEPTED}
+        />
         <TextArea
           state={state}
           name="text"

@@ -93,6 +93,24 @@ export function TextField(
   );
 }
 
+export function FileField(props: FieldProps & { accept: string }) {
+  const { name, accept } = props;
+  return (
+    <FieldFrame {...props}>
+      {(describedBy, invalid) => (
+        <input
+          type="file"
+          id={fieldId(name)}
+          name={name}
+          accept={accept}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? 'true' : undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
 export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
   const { state, name, rows = 6, maxLength, required } = props;
   return (
