@@ -2,7 +2,7 @@
 import { COMMUNITY_LIMITS, STARS, type CommentView, type RatingSummary } from '../../domain/community.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { emptyForm, problemFor, type FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from './components/form.js';
+import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea, TextField } from './components/form.js';
 import { formatDate, plural } from './format.js';
 import type { PageContext } from './page-context.js';
 import { cardSetUrl } from './urls.js';
@@ -132,7 +132,6 @@ function SavePanel({ page, data, state }: { page: PageContext; data: CardSetPage
   }
   const holding = folders.filter((folder) => folder.holdsSet);
   const selected = state.values.folderId ?? String(folders.find((folder) => !folder.holdsSet)?.id ?? '');
-  const folderProblem = problemFor(state, 'folderId');
   return (
     <div class="panel" id="save">
       <h3>Save to my folders</h3>
@@ -152,26 +151,18 @@ function SavePanel({ page, data, state }: { page: PageContext; data: CardSetPage
       <form method="post" action={`/sets/${data.set.id}/folders`} class="form save-form">
         <CsrfField token={page.csrf()} />
         {folders.length > 0 && (
-          <div class={`field${folderProblem !== undefined ? ' field-invalid' : ''}`}>
-            <label for={fieldId('folderId')}>Folder</label>
-            {folderProblem !== undefined && (
-              <p class="field-error" id={`${fieldId('folderId')}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {folderProblem}
-              </p>
-            )}
-            <select id={fieldId('folderId')} name="folderId">
-              {folders.map((folder) => (
-                <option key={folder.id} value={String(folder.id)} selected={String(folder.id) === selected}>
-                  {folder.name}
-                  {folder.holdsSet ? ' (already saved here)' : ''}
-                </option>
-              ))}
-              <option value="new" selected={selected === 'new'}>
-                A new folder, named below
-              </option>
-            </select>
-          </div>
+          <SelectField
+            state={{ ...state, values: { ...state.values, folderId: selected } }}
+            name="folderId"
+            label="Folder"
+            options={[
+              ...folders.map((folder) => ({
+                value: String(folder.id),
+                label: `${folder.name}${folder.holdsSet ? ' (already saved here)' : ''}`,
+              })),
+              { value: 'new', label: 'A new folder, named below' },
+            ]}
+          />
         )}
         <TextField
           state={state}
