@@ -1,6 +1,6 @@
 /**
- * Progress on standard error: a bar redrawn in place on a terminal; elsewhere (a log, a pipe) a plain
- * line each time another tenth is done, so that logs stay readable.
+ * Progress on the stream it is given: a bar redrawn in place on a terminal; elsewhere (a log, a pipe) a
+ * plain line each time another tenth is done, so that logs stay readable.
  */
 
 export interface ProgressStream {

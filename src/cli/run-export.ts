@@ -7,8 +7,7 @@ import { CliUsageError } from './cli-errors.js';
 
 export async function runExport(id: number, options: { format?: FormatId; output?: string }): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
-  const formatId =
-    options.format ?? (toStdout ? undefined : formatOfFileName(options.output!)?.id) ?? undefined;
+  const formatId = options.format ?? (toStdout ? undefined : formatOfFileName(options.output!)?.id);
   if (formatId === undefined) {
     throw new CliUsageError(
       'Choose a format with --format (revision-text, tsv, csv, apkg, json or markdown), or an output file with its extension.',

@@ -43,8 +43,12 @@ export interface ImportOptions {
 /** A transaction is closed after a file once it holds this many cards (or BATCH_SETS sets): short enough
  * not to keep a running server's writers waiting on SQLite's single write lock, long enough to amortise
  * each commit. One large file is still one transaction. */
-export const BATCH_CARDS = 5_000;
-export const BATCH_SETS = 500;
+/** A file that cannot be read (no permission, gone meanwhile): Node's errors carry an errno. */
+const isFileSystemError = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && 'errno' in error;
+
+const BATCH_CARDS = 5_000;
+const BATCH_SETS = 500;
 
 interface ReadSet {
   file: string;
@@ -114,7 +118,7 @@ export async function runImport(paths: readonly string[], options: ImportOptions
           skipped.push({ path: file.path, reason: 'not in a format Recall reads' });
         } else if (isOtherJson(error) && !file.named && options.format === undefined) {
           skipped.push({ path: file.path, reason: 'JSON, but not a Recall card set' });
-        } else if (options.skipErrors === true && error instanceof AppError) {
+        } else if (options.skipErrors === true && (error instanceof AppError || isFileSystemError(error))) {
           skipped.push({ path: file.path, reason: error.message });
         } else {
           throw several ? inFile(file.path, error) : error;

@@ -70,10 +70,6 @@ export function ratingSummary(sum: number, count: number): RatingSummary {
   return { average: Math.round((sum * 10) / count) / 10, count };
 }
 
-export type ReportTarget = 'comment' | 'set';
-export const isReportTarget = (value: string): value is ReportTarget =>
-  value === 'comment' || value === 'set';
-
 const hasText = (value: string) => value.trim() !== '';
 
 /** A comment's text is kept exactly as written: it only has to say something, within the limit. */

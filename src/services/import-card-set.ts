@@ -43,7 +43,12 @@ export function draftFromImport(input: ImportCardSetInput): CardSetDraft {
     throw new AppError(
       'validation',
       'The text names no subject; choose one (for example --subject History).',
-      [{ field: 'subject', message: 'This is required: the text has no "See all … resources" line.' }],
+      [
+        {
+          field: 'subject',
+          message: 'This is required: nothing in it says which subject the cards belong to.',
+        },
+      ],
     );
   }
   const draft: CardSetDraft = {

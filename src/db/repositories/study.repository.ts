@@ -137,17 +137,6 @@ export class StudyRepository {
     return this.selectStates().where('user_id', '=', userId).where('card_set_id', 'in', setIds).execute();
   }
 
-  /** States due at or before `until`, soonest first (read from the (user_id, due) index). */
-  async findDue(userId: number, until: number, limit: number): Promise<StudyStateRow[]> {
-    return this.selectStates()
-      .where('user_id', '=', userId)
-      .where('due', '<=', until)
-      .orderBy('due')
-      .orderBy('card_id')
-      .limit(limit)
-      .execute();
-  }
-
   async countDue(userId: number, until: number): Promise<number> {
     const row = await this.db
       .selectFrom('study_states')

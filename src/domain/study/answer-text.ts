@@ -79,8 +79,6 @@ export function phraseFinder(haystack: string): (needle: string) => boolean {
   };
 }
 
-export const sameAnswer = (a: string, b: string): boolean => comparisonKey(a) === comparisonKey(b);
-
 /**
  * A looser key for telling choices apart: also folds a plural "s", so "Old Bolshevik" and "Old Bolsheviks"
  * never appear side by side as two different choices.

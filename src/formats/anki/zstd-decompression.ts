@@ -12,9 +12,6 @@ import type { InflateBudget } from './zip-archive.js';
 const ZSTD_MAGIC = 0xfd2fb528;
 const MAX_BLOCK = 128 * 1024;
 
-export const isZstd = (bytes: Uint8Array): boolean =>
-  bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === ZSTD_MAGIC;
-
 export function decompressZstd(input: Uint8Array, entry: string, budget: InflateBudget): Uint8Array {
   const refuse = (reason: string, offset?: number) =>
     ParseError.inBinary(reason, offset === undefined ? { entry } : { entry, offset });
