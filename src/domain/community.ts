@@ -6,6 +6,8 @@ export const COMMUNITY_LIMITS = {
   reportReasonLength: 500,
   folderNameLength: 100,
   foldersPerMember: 100,
+  /** Keeps every member's folders page, review queue and progress within bounded queries. */
+  setsPerFolder: 500,
   /** The set page shows the newest this many conversations (top-level comments). */
   commentsShown: 200,
   repliesShown: 1_000,

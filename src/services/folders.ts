@@ -62,6 +62,24 @@ async function assertRoomForAnother(repos: Repositories, actor: Actor, field: st
   }
 }
 
+/** A full folder takes no more sets (one it already holds may be saved again: nothing changes). */
+async function assertRoomInFolder(
+  repos: Repositories,
+  actor: Actor,
+  folderId: number,
+  setId: number,
+  field: string,
+) {
+  if ((await repos.folders.countSets(folderId)) < COMMUNITY_LIMITS.setsPerFolder) return;
+  if ((await repos.folders.listFolderIdsHolding(actor.userId, setId)).includes(folderId)) return;
+  throw new AppError('validation', 'This folder is full.', [
+    {
+      field,
+      message: `A folder holds up to ${COMMUNITY_LIMITS.setsPerFolder} sets: choose another, or make a new one.`,
+    },
+  ]);
+}
+
 export async function listFolders(ctx: ServiceContext, actor: Actor): Promise<FolderWithSets[]> {
   const folders = await ctx.repos.folders.listForOwner(actor.userId);
   const entries = await ctx.repos.folders.listEntries(actor.userId);
@@ -134,6 +152,7 @@ export async function saveSetToFolder(
   const now = ctx.clock.now().getTime();
   if ('folderId' in target) {
     const folder = await findOwnFolder(ctx.repos, actor, target.folderId);
+    await assertRoomInFolder(ctx.repos, actor, folder.id, setId, 'folderId');
     const added = await ctx.repos.folders.addSet(folder.id, setId, now);
     return { folder: toFolder(folder), added, createdFolder: false };
   }
@@ -151,6 +170,7 @@ export async function saveSetToFolder(
       createdFolder = id !== undefined;
     }
     if (folder === undefined) throw nameTaken(name, 'newFolderName');
+    await assertRoomInFolder(repos, actor, folder.id, setId, 'newFolderName');
     const added = await repos.folders.addSet(folder.id, setId, now);
     return { folder: toFolder(folder), added, createdFolder };
   });

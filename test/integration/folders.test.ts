@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BrowserClient, signedUpClient } from '../helpers/browser-client.js';
 import { testDatabases } from '../helpers/databases.js';
+import { COMMUNITY_LIMITS } from '../../src/domain/community.js';
 import { quickMember, setBy, type TestMember } from '../helpers/members.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -163,6 +164,31 @@ for (const factory of testDatabases()) {
         (await folderNamed(member, 'Later'))?.sets.map((s) => s.id),
         [set.id],
       );
+    });
+
+    it('keeps a folder to 500 sets: the next is refused with a message naming the field, a held one is fine', async () => {
+      const member = await quickMember(t, 'Collector');
+      const folder = (
+        await member.client.api('POST', '/api/v1/folders', { name: 'Everything' })
+      ).json<ApiFolder>();
+      const sets: number[] = [];
+      for (let i = 0; i <= COMMUNITY_LIMITS.setsPerFolder; i++) {
+        sets.push((await setBy(t, author.userId, { title: `Set ${i}` })).id);
+      }
+      for (const id of sets.slice(0, COMMUNITY_LIMITS.setsPerFolder)) {
+        await t.container.ctx.repos.folders.addSet(folder.id, id, t.clock.now().getTime());
+      }
+      const full = await member.client.api('PUT', `/api/v1/folders/${folder.id}/sets/${sets.at(-1)}`);
+      assert.equal(full.statusCode, 400);
+      assert.ok(
+        full
+          .json<{ errors: { field: string; message: string }[] }>()
+          .errors.some((e) => e.field === 'folderId' && /up to 500 sets/.test(e.message)),
+        full.body,
+      );
+      const again = await member.client.api('PUT', `/api/v1/folders/${folder.id}/sets/${sets[0]}`);
+      assert.equal(again.statusCode, 204, 'saving a set the folder holds changes nothing');
+      assert.equal((await folderNamed(member, 'Everything'))?.sets.length, COMMUNITY_LIMITS.setsPerFolder);
     });
 
     it('cannot add someone else’s private set (404), and lists only sets the member may still see', async () => {

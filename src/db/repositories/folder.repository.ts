@@ -87,6 +87,15 @@ export class FolderRepository {
     await this.db.deleteFrom('folders').where('id', '=', id).execute();
   }
 
+  async countSets(folderId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('folder_sets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('folder_id', '=', folderId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Adds a set; false when it was already in the folder. */
   async addSet(folderId: number, cardSetId: number, now: number): Promise<boolean> {
     const result = await this.db
