@@ -2,19 +2,21 @@
  * A reproducible synthetic corpus of card sets: a seeded generator, a vocabulary of pronounceable
  * made-up words drawn with Zipf's law (as words in real text are), sets shaped like the seed's.
  */
-import type { CardDraft } from '../src/domain/card-set.js';
+import {
+  EXAM_BOARDS,
+  LEVELS,
+  type CardDraft,
+  type ExamBoard,
+  type Level,
+  type Visibility,
+} from '../src/domain/card-set.js';
+import { createRandom } from '../src/domain/study/random.js';
 
-/** mulberry32: small, fast, good enough to make test data reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), as a plain function. */
+const prng = (seed: number): (() => number) => {
+  const random = createRandom(seed);
+  return () => random.next();
+};
 
 const ONSETS = [
   'b',
@@ -88,9 +90,9 @@ export interface GeneratedSet {
   subtitle: string;
   subject: string;
   topic: string;
-  level: 'GCSE' | 'AS' | 'A-level' | 'University' | 'Other';
-  examBoard: 'AQA' | 'Edexcel' | 'OCR' | 'WJEC/Eduqas' | 'CCEA' | 'SQA' | 'IB' | 'Other';
-  visibility: 'public' | 'unlisted' | 'private';
+  level: Level;
+  examBoard: ExamBoard;
+  visibility: Visibility;
   cards: CardDraft[];
 }
 
@@ -108,8 +110,6 @@ const SUBJECTS = [
   'French',
   'Computer Science',
 ];
-const LEVELS = ['GCSE', 'AS', 'A-level', 'University', 'Other'] as const;
-const BOARDS = ['AQA', 'Edexcel', 'OCR', 'WJEC/Eduqas', 'CCEA', 'SQA', 'IB', 'Other'] as const;
 
 export class Corpus {
   readonly words: string[];
@@ -166,7 +166,7 @@ export class Corpus {
         subject,
         topic: `${subject} topic ${1 + Math.floor(random() * 10)}`,
         level: LEVELS[Math.floor(random() * LEVELS.length)]!,
-        examBoard: BOARDS[Math.floor(random() * BOARDS.length)]!,
+        examBoard: EXAM_BOARDS[Math.floor(random() * EXAM_BOARDS.length)]!,
         visibility: roll < 0.98 ? 'public' : roll < 0.99 ? 'unlisted' : 'private',
         cards,
       };

@@ -19,6 +19,7 @@ import { createContainer, createLogger } from '../src/app/container.js';
 import { projectRoot } from '../src/app/paths.js';
 import { randomBytes } from 'node:crypto';
 import { hashToken, SESSION_LIFETIME_MS } from '../src/services/auth/accounts.js';
+import { percentile, round } from './stats.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -106,14 +107,6 @@ async function heapAfterGcMb(inspectorPort: number): Promise<number> {
 
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 100) /
-    100
-  );
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'recall-load-'));
@@ -278,9 +271,9 @@ async function main() {
         kind,
         {
           n: values.length,
-          p50: percentile(values, 50),
-          p95: percentile(values, 95),
-          p99: percentile(values, 99),
+          p50: round(percentile(values, 50)),
+          p95: round(percentile(values, 95)),
+          p99: round(percentile(values, 99)),
         },
       ]),
     ),

@@ -27,6 +27,7 @@ import { importCardSets, type ImportCardSetInput } from '../src/services/import-
 import { findSimilarSets, searchCardSets } from '../src/services/search.js';
 import { getCardSet } from '../src/services/read-card-set.js';
 import { Corpus } from './corpus.js';
+import { percentile, round } from './stats.js';
 import { measureReviews, measureTestBuild } from './study.js';
 import { fts5Match } from '../src/db/search/sqlite-search-index.js';
 import { parseSearchQuery } from '../src/domain/search-query.js';
@@ -59,20 +60,12 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 const summary = (values: number[]) => ({
   n: values.length,
   p50: round(percentile(values, 50)),
   p95: round(percentile(values, 95)),
   p99: round(percentile(values, 99)),
 });
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Runs `work` over `inputs` repeatedly until `seconds` pass (at least once over all), timing each call. */
 async function timeEach<T>(inputs: T[], seconds: number, work: (input: T) => unknown) {

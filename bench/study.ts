@@ -9,13 +9,7 @@ import autocannon from 'autocannon';
 import { projectRoot } from '../src/app/paths.js';
 import { buildStudyContext, generateTest, type StudySet } from '../src/domain/study/index.js';
 import { parseRevisionText } from '../src/formats/revision-text/parse-revision-text.js';
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
+import { percentile, round } from './stats.js';
 
 /** The demo sets, parsed: real names, years and numbers, as questions need (made-up words yield few). */
 function demoSets(): StudySet[] {
