@@ -19,11 +19,28 @@ export const LIMITS = {
   cardsPerSet: 500,
 } as const;
 
+/**
+ * What a card is studied as. `basic`: the title (or a prompt made from the body) on the front, the body on
+ * the back. `cloze`: the body holds Anki-style deletions `{{c1::answer}}` / `{{c1::answer::hint}}`, and each
+ * deletion number is studied as a card of its own, its front hiding that deletion (hint shown).
+ */
+export const CARD_KINDS = ['basic', 'cloze'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+export const isCardKind = (value: string): value is CardKind =>
+  (CARD_KINDS as readonly string[]).includes(value);
+
 export interface CardDraft {
   /** Optional: the seed's first card has none. */
   title: string | null;
   /** Markdown. */
   body: string;
+  /** Absent means `basic`. */
+  kind?: CardKind;
+  /** A basic card also studied the other way round (body → title), as Anki's "Basic (and reversed card)". */
+  reversible?: boolean;
+  /** The card's own tags (the set has tags of its own too). */
+  tags?: string[];
 }
 
 /** A card set before it is stored: what an importer or an editor produces. */
