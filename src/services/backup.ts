@@ -113,7 +113,12 @@ export async function backupDatabase(
   const destination = resolve(target);
   if (destination === database)
     throw new AppError('validation', 'The backup must be another file than the database.');
-  if (!(await exists(database))) throw new AppError('not_found', `There is no database at ${database}.`);
+  if (!(await exists(database))) {
+    throw new AppError(
+      'not_found',
+      `There is no database at ${database}: set DATABASE_URL to your database, or create one with "recall migrate".`,
+    );
+  }
   if (!options.force && (await exists(destination))) {
     throw new AppError('conflict', `${target} already exists; choose another file name (or add --force).`);
   }
