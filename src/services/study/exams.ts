@@ -17,6 +17,8 @@ import {
   type ExamPlan,
 } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
+import { canView } from '../../domain/card-set-access.js';
+import { toAccessFacts } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
 import { getNewCardsPerDay } from './study-settings.js';
@@ -31,7 +33,10 @@ export const EXAM_LIMITS = {
 } as const;
 
 export type ExamScope =
-  { kind: 'set'; id: number; name: string; slug: string } | { kind: 'subject'; id: number; name: string };
+  | { kind: 'set'; id: number; name: string; slug: string }
+  | { kind: 'subject'; id: number; name: string }
+  /** A set the learner may no longer see (made private, or hidden): its title is not shown. */
+  | { kind: 'unavailable-set'; id: number };
 
 export interface ExamView {
   id: number;
@@ -44,11 +49,13 @@ export interface ExamView {
   daysLeft: number;
 }
 
-function toExamView(row: ExamDateRow, today: number): ExamView {
+function toExamView(row: ExamDateRow, today: number, visibleSets: ReadonlySet<number>): ExamView {
   const scope: ExamScope =
-    row.cardSetId !== null
-      ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
-      : { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName };
+    row.cardSetId === null
+      ? { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName }
+      : visibleSets.has(row.cardSetId)
+        ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
+        : { kind: 'unavailable-set', id: row.cardSetId };
   return {
     id: row.id,
     scope,
@@ -59,10 +66,22 @@ function toExamView(row: ExamDateRow, today: number): ExamView {
   };
 }
 
+/** The ids of the exams' sets that the learner may still see. */
+async function visibleExamSets(
+  repos: Repositories,
+  actor: Actor,
+  rows: readonly ExamDateRow[],
+): Promise<Set<number>> {
+  const ids = rows.flatMap((row) => (row.cardSetId === null ? [] : [row.cardSetId]));
+  const sets = await repos.cardSets.findSummaries(ids);
+  return new Set(sets.filter((set) => canView(actor, toAccessFacts(set))).map((set) => set.id));
+}
+
 export async function listExams(ctx: ServiceContext, actor: Actor): Promise<ExamView[]> {
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const rows = await ctx.repos.examDates.listForUser(actor.userId);
-  return rows.map((row) => toExamView(row, today));
+  const visible = await visibleExamSets(ctx.repos, actor, rows);
+  return rows.map((row) => toExamView(row, today, visible));
 }
 
 export interface ExamScopeChoices {
@@ -70,7 +89,22 @@ export interface ExamScopeChoices {
   subjects: { id: number; name: string }[];
 }
 
-/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and every subject. */
+/**
+ * The subjects an exam may be on: those with listed sets, and those of the learner's own study sets (a
+ * subject only private sets use is not offered to anyone else), by name.
+ */
+async function examSubjects(
+  repos: Repositories,
+  learnerSets: readonly CardSetSummaryRow[],
+): Promise<{ id: number; name: string }[]> {
+  const byId = new Map((await repos.subjects.listWithCounts()).map((row) => [row.id, row.name]));
+  for (const set of learnerSets) byId.set(set.subjectId, set.subjectName);
+  return [...byId]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+}
+
+/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and subjects. */
 export async function listExamScopeChoices(
   ctx: ServiceContext,
   actor: Actor,
@@ -81,10 +115,9 @@ export async function listExamScopeChoices(
     const extra = await findViewableSet(ctx.repos, actor, includeSetId).catch(() => undefined);
     if (extra !== undefined) sets.unshift(extra.row);
   }
-  const subjects = await ctx.repos.subjects.listWithCounts();
   return {
     sets: sets.map((set) => ({ id: set.id, title: set.title })),
-    subjects: subjects.map((subject) => ({ id: subject.id, name: subject.name })),
+    subjects: await examSubjects(ctx.repos, sets),
   };
 }
 
@@ -123,7 +156,7 @@ async function validateExam(ctx: ServiceContext, actor: Actor, input: ExamInput)
     else problems.push({ field: 'scope', message: 'Choose one of the sets listed.' });
   } else {
     const id = Number(scopeMatch[2]);
-    const subjects = await ctx.repos.subjects.listWithCounts();
+    const subjects = await examSubjects(ctx.repos, await findLearnerSets(ctx.repos, actor));
     if (subjects.some((subject) => subject.id === id)) scope = { subjectId: id };
     else problems.push({ field: 'scope', message: 'Choose one of the subjects listed.' });
   }
@@ -259,8 +292,9 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
       { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: set.cardCount },
     ]),
   );
-  const exam = toExamView(row, today);
-  if (row.examDate <= today) return { exam, plan: null, sets };
+  const exam = toExamView(row, today, await visibleExamSets(ctx.repos, actor, [row]));
+  // A set that is no longer available has nothing to plan (and its title is not shown).
+  if (row.examDate <= today || exam.scope.kind === 'unavailable-set') return { exam, plan: null, sets };
   const newPerDay = await getNewCardsPerDay(ctx.repos, actor);
   return { exam, plan: await planFor(ctx.repos, actor, row, covered, now, newPerDay), sets };
 }

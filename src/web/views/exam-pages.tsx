@@ -17,7 +17,10 @@ const dayLabel = new Intl.DateTimeFormat('en-GB', {
 });
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+const UNAVAILABLE_SET = 'This set is no longer available';
+
 function scopeLabel(exam: ExamView) {
+  if (exam.scope.kind === 'unavailable-set') return UNAVAILABLE_SET;
   return exam.scope.kind === 'set' ? exam.scope.name : `${exam.scope.name} (subject)`;
 }
 
@@ -200,7 +203,7 @@ const DAYS_SHOWN = 120;
 
 export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlanView }) {
   const { exam, plan, sets } = view;
-  const title = `Plan for ${scopeLabel(exam)}`;
+  const title = exam.scope.kind === 'unavailable-set' ? 'Exam plan' : `Plan for ${scopeLabel(exam)}`;
   return (
     <Layout page={page} title={title} breadcrumbs={[...crumbs, { label: 'Exam dates', href: '/exams' }]}>
       <h1>{title}</h1>
@@ -209,7 +212,12 @@ export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlan
         {daysLeftText(exam.daysLeft)}) · target {percent(exam.targetRecall)} recall on the day · up to{' '}
         {plural(exam.dailyCap, 'review')} a day. <a href="/exams">Change</a>
       </p>
-      {plan === null ? (
+      {exam.scope.kind === 'unavailable-set' ? (
+        <p class="notice">
+          {UNAVAILABLE_SET}: its author has made it private, or it has been hidden. There is nothing to plan;
+          you can remove this exam date.
+        </p>
+      ) : plan === null ? (
         <p class="notice">The exam day has come: there is nothing left to plan. Good luck!</p>
       ) : plan.cards.length === 0 ? (
         <p class="empty">
