@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/domain/viewer.js';
 import { createCardSet, deleteCardSet, type CardSetEdit } from '../../src/services/card-set-editing.js';
-import { saveExam } from '../../src/services/study/exams.js';
+import { listExamScopeChoices, saveExam } from '../../src/services/study/exams.js';
 import { testDatabases } from '../helpers/databases.js';
 import { quickMember, type TestMember } from '../helpers/members.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -98,6 +98,19 @@ for (const factory of testDatabases()) {
       const history = await t.app.inject({ method: 'GET', url: '/subjects/history' });
       assert.equal(history.statusCode, 200);
       assert.deepEqual(leaks(history.body), []);
+      const topics = [
+        ...history.body.matchAll(
+          /<a href="\/subjects\/history\/([^"/]+)">[^<]*<\/a> <span class="count">(\d+) sets?<\/span>/g,
+        ),
+      ].map((match) => [match[1]!, Number(match[2])] as const);
+      assert.ok(topics.length > 0, history.body);
+      for (const [slug, count] of topics) {
+        const listed = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/sets?subject=history&topic=${slug}&limit=100`,
+        });
+        assert.equal(listed.json<{ items: unknown[] }>().items.length, count, slug);
+      }
     });
 
     it('leaves them out of the search filter, the editor suggestions, the API and exam choices', async () => {
@@ -153,6 +166,18 @@ for (const factory of testDatabases()) {
       }
       const listed = await learner.client.get('/exams');
       assert.ok(listed.body.includes('Soon private: the Tudors'));
+      // An exam on the whole subject plans the learner's sets of it: both, for now.
+      const { subjects } = await listExamScopeChoices(ctx, learnerActor);
+      const history = subjects.find((subject) => subject.name === 'History');
+      const subjectExam = await saveExam(ctx, learnerActor, {
+        scope: `subject:${history!.id}`,
+        date: '2026-12-20',
+        targetPercent: '',
+        dailyCap: '',
+      });
+      const subjectPlan = await learner.client.get(`/exams/${subjectExam}`);
+      assert.ok(subjectPlan.body.includes('Soon private: the Tudors'), subjectPlan.body);
+      assert.ok(subjectPlan.body.includes('Soon hidden: the Stuarts'), subjectPlan.body);
 
       const editable = await author.client.api('GET', `/api/v1/sets/${toPrivate.id}/edit`);
       const { revision, cards } = editable.json<{
@@ -179,6 +204,11 @@ for (const factory of testDatabases()) {
         assert.match(plan.body, /This set is no longer available: its author has made it private/);
         assert.equal(plan.body.includes('Now private'), false);
       }
+      const afterwards = await learner.client.get(`/exams/${subjectExam}`);
+      assert.equal(afterwards.statusCode, 200);
+      for (const title of ['Soon private', 'Now private', 'Soon hidden']) {
+        assert.equal(afterwards.body.includes(title), false, title);
+      }
       const review = await learner.client.get('/review');
       assert.equal(review.statusCode, 200);
       assert.equal(review.body.includes('Now private'), false);
@@ -190,6 +220,25 @@ for (const factory of testDatabases()) {
         dailyCap: '',
       });
       assert.ok((await author.client.get('/exams')).body.includes('Now private: renamed by its author'));
+    });
+
+    it('drops an exam on a set deleted since: its page is gone and its title shown nowhere', async () => {
+      const ctx = t.container.ctx;
+      const learner = await quickMember(t, 'Deleted exam learner');
+      const learnerActor: Actor = { userId: learner.userId, role: 'member' };
+      const doomed = await createCardSet(ctx, authorActor, edit({ title: 'Soon deleted: the Hanoverians' }));
+      const exam = await saveExam(ctx, learnerActor, {
+        scope: `set:${doomed.id}`,
+        date: '2026-12-20',
+        targetPercent: '',
+        dailyCap: '',
+      });
+      assert.ok((await learner.client.get('/exams')).body.includes('Soon deleted: the Hanoverians'));
+      await deleteCardSet(ctx, authorActor, doomed.id);
+      const page = await learner.client.get('/exams');
+      assert.equal(page.statusCode, 200);
+      assert.equal(page.body.includes('Soon deleted'), false);
+      assert.equal((await learner.client.get(`/exams/${exam}`)).statusCode, 404);
     });
   });
 }
