@@ -7,10 +7,12 @@
  */
 import { fixedClock } from '../src/domain/clock.js';
 import { signUp } from '../src/services/auth/accounts.js';
+import { getSubjectPage } from '../src/services/browse.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { saveSetToFolder } from '../src/services/folders.js';
 import { saveExam } from '../src/services/study/exams.js';
 import { recordReview } from '../src/services/study/record-review.js';
+import { cardSetUrl, subjectUrl } from '../src/web/views/urls.js';
 
 export interface DemoLearner {
   sessionToken: string;
@@ -23,15 +25,9 @@ export interface DemoLearner {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface SetSummary {
-  id: number;
-  title: string;
-  links: { html: string; subject: string };
-}
-
-export async function seedDemoLearner(ctx: ServiceContext, baseUrl: string): Promise<DemoLearner> {
-  const response = await fetch(`${baseUrl}/api/v1/sets?subject=history&limit=100`);
-  const { items } = (await response.json()) as { items: SetSummary[] };
+export async function seedDemoLearner(ctx: ServiceContext): Promise<DemoLearner> {
+  const history = await getSubjectPage(ctx, 'history', { limit: 100 });
+  const items = history.sets.items;
   const seed = items.find((item) => item.title === 'Persecution and Control');
   if (seed === undefined) throw new Error('The demo content has no "Persecution and Control" set');
 
@@ -80,9 +76,9 @@ export async function seedDemoLearner(ctx: ServiceContext, baseUrl: string): Pro
 
   return {
     sessionToken: session.token,
-    seedPath: seed.links.html,
+    seedPath: cardSetUrl(seed),
     seedBase: `/sets/${seed.id}`,
-    subjectPath: seed.links.subject,
+    subjectPath: subjectUrl(history.subject),
     examId,
   };
 }

@@ -72,7 +72,7 @@ async function allPages(): Promise<void> {
   );
   const browser = await launch();
   try {
-    const demo = await seedDemoLearner(server.container.ctx, server.url);
+    const demo = await seedDemoLearner(server.container.ctx);
     const host = new URL(server.url).hostname;
     let count = 0;
     for (const theme of themes) {

@@ -35,7 +35,7 @@ describe('design system', () => {
 
   before(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-    demo = await seedDemoLearner(server.container.ctx, server.url);
+    demo = await seedDemoLearner(server.container.ctx);
     host = new URL(server.url).hostname;
   });
 
