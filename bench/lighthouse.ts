@@ -231,15 +231,17 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     stopServer();
     rmSync(dir, { recursive: true, force: true });
   }
   const results = {
     date: new Date().toISOString(),
-    lighthouse: JSON.parse(
-      readFileSync(join(projectRoot, 'node_modules', 'lighthouse', 'package.json'), 'utf8'),
-    ).version as string,
+    lighthouse: (
+      JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'lighthouse', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version,
     formFactor: 'mobile',
     runsPerPage: runs,
     target: TARGET,
