@@ -109,5 +109,9 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { name: 'login', path: () => '/login', as: 'visitor' },
   { name: 'signup', path: () => '/signup', as: 'visitor' },
   { name: 'folders', path: () => '/me/folders', as: 'learner' },
+  { name: 'study-visitor', path: (d) => `${d.seedBase}/study`, as: 'visitor' },
+  { name: 'print', path: (d) => `${d.seedBase}/print`, as: 'visitor' },
+  { name: 'profile', path: () => '/users/sam', as: 'learner' },
+  { name: 'password', path: () => '/me/password', as: 'learner' },
   { name: 'not-found', path: () => '/sets/999999/nothing', as: 'visitor' },
 ];

@@ -198,6 +198,16 @@ describe('design system', () => {
     await page.context().close();
   });
 
+  it('prints in the light theme whatever the screen shows', async () => {
+    const page = await open('visitor', { viewport: DESKTOP, theme: 'dark' });
+    await page.goto(server.url + demo.seedPath);
+    const textColour = () => page.evaluate(() => getComputedStyle(document.body).color);
+    assert.equal(await textColour(), 'rgb(241, 243, 245)', 'light text on the dark screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await textColour(), 'rgb(33, 37, 41)', 'dark text on paper');
+    await page.context().close();
+  });
+
   it('keeps the cached set page apart per theme', async () => {
     const get = async (cookie?: string) => {
       const response = await fetch(server.url + demo.seedPath, {
