@@ -23,13 +23,6 @@ declare module 'fastify' {
     sessionToken: string | null;
     csrfSecret: string | null;
   }
-  interface FastifyContextConfig {
-    /**
-     * false: this route needs no CSRF token, only the refusal of requests from other sites (for a form
-     * on pages cached for every visitor, whose one effect is a display preference: POST /theme).
-     */
-    csrfToken?: false;
-  }
 }
 
 const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/' } as const;
@@ -116,7 +109,6 @@ async function sessionPlugin(app: FastifyInstance, { ctx }: { ctx: ServiceContex
     if (isCrossSite(request)) {
       throw new AppError('forbidden', 'This request came from another site, so Recall refused it.');
     }
-    if (request.routeOptions.config.csrfToken === false) return;
     const token = submittedToken(request);
     if (request.csrfSecret === null || token === undefined || !tokens.verify(request.csrfSecret, token)) {
       throw new AppError(

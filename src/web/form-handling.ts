@@ -27,22 +27,22 @@ export function formFailure(
   throw error;
 }
 
-/** The page a form was posted from, when the browser says which it was and it is one of ours; else home. */
-export function formPage(request: FastifyRequest): string {
-  const referer = request.headers.referer;
-  if (referer === undefined) return '/';
-  try {
-    const url = new URL(referer);
-    return url.hostname === request.hostname ? safeNext(url.pathname + url.search) : '/';
-  } catch {
-    return '/'; // not a URL
-  }
-}
-
 /** Where to send someone who must log in first, returning afterwards. */
 export function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
   // After logging in, come back to the page: for a form post, the page the form was on (there is no page
-  // at the address a form posts to).
-  const back = request.method === 'GET' ? request.url : formPage(request);
+  // at the address a form posts to), when the browser says which it was and it is one of ours.
+  let back = request.url;
+  if (request.method !== 'GET') {
+    back = '/';
+    const referer = request.headers.referer;
+    if (referer !== undefined) {
+      try {
+        const url = new URL(referer);
+        if (url.hostname === request.hostname) back = safeNext(url.pathname + url.search);
+      } catch {
+        // not a URL: go home after logging in
+      }
+    }
+  }
   return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
 }

@@ -188,7 +188,7 @@ describe('design system', () => {
     await page.context().close();
   });
 
-  it('switches theme without JavaScript by a form post that comes back to the same page', async () => {
+  it('switches theme without JavaScript by a form that comes back to the same page', async () => {
     const page = await open('visitor', { viewport: DESKTOP, colorScheme: 'light', javaScriptEnabled: false });
     await page.goto(demo.seedPath.replace(/^/, server.url));
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Dark theme' }).click()]);

@@ -42,13 +42,11 @@ function AccountMenu({ page, user }: { page: PageContext; user: SessionUser }) {
       </summary>
       <div class="menu-panel">
         <p class="menu-who">
-          <strong>{user.displayName}</strong>
+          {/* The name leads to the profile. */}
+          <a href={`/users/${user.handle}`}>{user.displayName}</a>
           <span>@{user.handle}</span>
         </p>
         <ul class="menu-items">
-          <li>
-            <a href={`/users/${user.handle}`}>Your profile</a>
-          </li>
           <li>
             <a href="/me/folders">My folders</a>
           </li>
@@ -56,7 +54,7 @@ function AccountMenu({ page, user }: { page: PageContext; user: SessionUser }) {
             <a href="/exams">Exams</a>
           </li>
           <li>
-            <a href="/import">Import a set</a>
+            <a href="/import">Import</a>
           </li>
           {moderates && (
             <li>

@@ -1,14 +1,14 @@
 import { Icon } from './icon.js';
 
 /**
- * Light or dark: a form, so it works without JavaScript (POST /theme sets the cookie and sends the
- * browser back); the site script switches at once instead. Both buttons are in the page and the
- * stylesheet shows the one that leads away from the theme in use, whether chosen or the device's.
- * It carries no CSRF token, so that it can sit on pages cached for every visitor (see theme.routes).
+ * Light or dark: a form, so it works without JavaScript (GET /theme sets the cookie and sends the
+ * browser back; see theme.routes for why GET); the site script switches at once instead. Both buttons
+ * are in the page and the stylesheet shows the one that leads away from the theme in use, whether
+ * chosen or the device's.
  */
 export function ThemeToggle() {
   return (
-    <form method="post" action="/theme" class="theme-toggle" data-theme-toggle>
+    <form method="get" action="/theme" class="theme-toggle" data-theme-toggle>
       <button
         type="submit"
         name="theme"
