@@ -185,6 +185,8 @@ export interface ReviewLogsTable {
   source: string;
   /** The browser's id for a review made before logging in, so that merging twice adds it once. */
   client_id: string | null;
+  /** 1: an answer before the item was due again, logged without changing its state (see scheduling.ts). */
+  practice: ColumnType<number, number | undefined, number>;
 }
 
 export interface ExamDatesTable {

@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../services/auth/accounts.js';
 import {
+  acceptNewCardsChoice,
+  acceptTargetChoice,
   deleteExam,
   getExamPlan,
   listExams,
@@ -69,6 +71,38 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
     const view = await getExamPlan(ctx, request.user, Number(request.params.id));
     return sendPage(reply, <ExamPlanPage page={pageContext(request, reply, assets)} view={view} />);
   });
+
+  // The choices the plan page offers when the target cannot be met: applied only when the learner picks one.
+  const choice = (
+    path: string,
+    field: string,
+    accept: typeof acceptNewCardsChoice,
+    notice: (value: number) => string,
+  ) =>
+    app.post(path, { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+      if (request.user === null) return redirectToLogin(request, reply);
+      const id = Number(request.params.id);
+      const value = readForm(request.body)[field] ?? '';
+      try {
+        setNotice(reply, notice(await accept(ctx, request.user, id, value)));
+      } catch (error) {
+        const { state } = formFailure(error, { [field]: value }, reply);
+        setNotice(reply, [state.message, ...state.problems.map((p) => p.message)].join(' '));
+      }
+      return reply.redirect(`/exams/${id}`, 303);
+    });
+  choice(
+    '/exams/:id/new-cards',
+    'newCardsPerDay',
+    acceptNewCardsChoice,
+    (count) => `Saved: up to ${count} new cards a day. The plan now starts that many.`,
+  );
+  choice(
+    '/exams/:id/target',
+    'targetPercent',
+    acceptTargetChoice,
+    (percent) => `Saved: the target for this exam is now ${percent}%.`,
+  );
 
   app.post('/exams/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
