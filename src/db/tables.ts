@@ -201,6 +201,12 @@ export interface ExamDatesTable {
   created_at: number;
 }
 
+/** Cards a learner chose to start first for an exam. */
+export interface ExamFocusCardsTable {
+  exam_id: number;
+  card_id: number;
+}
+
 export interface StudySettingsTable {
   user_id: number;
   new_cards_per_day: number;
@@ -225,6 +231,7 @@ export interface Database {
   study_states: StudyStatesTable;
   review_logs: ReviewLogsTable;
   exam_dates: ExamDatesTable;
+  exam_focus_cards: ExamFocusCardsTable;
   study_settings: StudySettingsTable;
 }
 

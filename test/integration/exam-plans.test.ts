@@ -117,6 +117,38 @@ for (const factory of testDatabases()) {
       assert.match(text((await member.client.get(planPath)).body), /A whole number from 0 to 500/);
     });
 
+    it('lets the learner choose the cards that matter most, and the plan starts them first', async () => {
+      const member = await quickMember(t, 'Focused');
+      const set = await savedSet(member, 60);
+      const planPath = await setExam(member, set.id, 2);
+      assert.match(text((await member.client.get(planPath)).body), /Choose the cards that matter most/);
+      const focusPath = `${planPath}/focus`;
+      const form = await member.client.get(focusPath);
+      assert.equal(form.statusCode, 200);
+      assert.match(text(form.body), /Card 60: Term 60/);
+      const last = set.cards.slice(-5);
+      const chosen = Object.fromEntries(last.map((card) => [`first-${card.id}`, '1']));
+      const saved = await member.client.submit(focusPath, chosen);
+      assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, planPath);
+      const page = text((await member.client.get(planPath)).body);
+      assert.match(page, /Saved: the plan starts your 5 chosen cards first/);
+      assert.match(page, /you have chosen 5 cards/);
+      const queue = await getDailyQueue(t.container.ctx, actorOf(member));
+      assert.deepEqual(
+        queue.items.slice(0, 5).map((item) => item.cardId),
+        last.map((card) => card.id),
+      );
+      assert.equal(queue.items.length, 20);
+      // A card of another set is refused, with the form shown again; nothing changes.
+      const other = await savedSet(member, 1);
+      const refused = await member.client.submit(focusPath, { [`first-${other.cards[0]!.id}`]: '1' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(text(refused.body), /Choose among the cards listed/);
+      const focus = await t.container.ctx.repos.examDates.listFocus([Number(/\d+$/.exec(planPath)![0])]);
+      assert.equal([...focus.values()][0]!.length, 5);
+    });
+
     it('offers a lower target when cards cannot reach this one, and sets it only when chosen', async () => {
       const member = await quickMember(t, 'Perfectionist');
       const set = await savedSet(member, 5);

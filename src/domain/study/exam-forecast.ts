@@ -24,7 +24,7 @@ import {
 import { defaultScheduler, type Scheduler } from './scheduling.js';
 
 export interface ForecastOptions {
-  /** Simulated runs. Default 100. */
+  /** Simulated runs. Default: 100, fewer for plans of over 400 items (at least 30; their spread is narrow). */
   runs?: number;
   /** Default 1. The same plan and seed give the same forecast. */
   seed?: number;
@@ -43,6 +43,8 @@ export interface ExamForecast {
   high: number;
   /** Share of items whose probability of recall on the day is at least the target. */
   atTarget: number;
+  /** How many runs were simulated. */
+  runs: number;
 }
 
 /** mulberry32, as random.ts, without the object: runs draw millions of numbers. */
@@ -64,7 +66,8 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function forecastPlan(plan: StudyPlan, options: ForecastOptions = {}): Map<string, ExamForecast> {
-  const runs = options.runs ?? 100;
+  const runs =
+    options.runs ?? Math.max(30, Math.min(100, Math.round(40_000 / Math.max(1, plan.items.length))));
   const seed = options.seed ?? 1;
   const skip = options.skipDay ?? null;
   const model = new DayModel(options.scheduler ?? defaultScheduler);
@@ -198,6 +201,7 @@ export function forecastPlan(plan: StudyPlan, options: ForecastOptions = {}): Ma
       low: percentile(shares, 5),
       high: percentile(shares, 95),
       atTarget: per === 0 ? 0 : tally.atTarget / per,
+      runs,
     });
   }
   return forecasts;

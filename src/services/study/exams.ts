@@ -48,7 +48,7 @@ export interface ExamView {
   daysLeft: number;
 }
 
-function toExamView(row: ExamDateRow, today: number): ExamView {
+export function toExamView(row: ExamDateRow, today: number): ExamView {
   const scope: ExamScope =
     row.cardSetId !== null
       ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
@@ -192,7 +192,8 @@ export async function saveExam(ctx: ServiceContext, actor: Actor, input: ExamInp
   });
 }
 
-async function findOwnExam(repos: Repositories, actor: Actor, id: number): Promise<ExamDateRow> {
+/** The learner's own exam; "not found" for anyone else's. */
+export async function findOwnExam(repos: Repositories, actor: Actor, id: number): Promise<ExamDateRow> {
   const row = await repos.examDates.findById(id);
   if (row === undefined || row.userId !== actor.userId) throw notFound(`Exam ${id}`);
   return row;
@@ -214,6 +215,8 @@ export interface ExamPlanView {
   /** What would meet the target, when the plan cannot. */
   choices: ExamChoices;
   newCardsPerDay: number;
+  /** Cards the learner chose to start first for this exam (exam-focus.ts). */
+  focusCount: number;
   /** The sets the plan covers, by id (the plan's setKey). */
   sets: Map<string, { id: number; title: string; slug: string; cardCount: number }>;
 }
@@ -234,6 +237,7 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
   const none = { newCardsPerDay: null, targetPercent: null };
   const learner = row.examDate > today ? await buildLearnerPlan(ctx.repos, actor, now, learnerSets) : null;
   const summary = learner === null ? null : summariseExam(learner.plan, examKey(row));
+  const focusCount = (await ctx.repos.examDates.listFocus([row.id])).get(row.id)?.length ?? 0;
   if (learner === null || summary === null) {
     return {
       exam,
@@ -242,6 +246,7 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
       missTomorrow: null,
       choices: none,
       newCardsPerDay: 0,
+      focusCount,
       sets,
     };
   }
@@ -256,6 +261,7 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
       minTargetPercent: EXAM_LIMITS.minTargetPercent,
     }),
     newCardsPerDay: learner.options.newCardsPerDay,
+    focusCount,
     sets,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A learner's study plan, made from the real state every time it is asked for (after each answer, after a
  * missed day): every exam still ahead, the study items of the sets each covers, and planStudy over them
- * with the learner's new-card limit and the new items already started today. The daily queue takes its
+ * with the learner's new-card limit and the new items already started today. New items are introduced in
+ * the sets' order, the cards the learner chose for an exam (exam-focus.ts) first. The daily queue takes its
  * day 0; the exam pages show an exam's part of it.
  */
 import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
@@ -58,26 +59,28 @@ export async function buildLearnerPlan(
     }
   }
   const setIds = [...examsOfSet.keys()].sort((a, b) => a - b);
-  const [cards, states, newCardsPerDay, newSeenToday] = await Promise.all([
+  const [cards, states, newCardsPerDay, newSeenToday, focus] = await Promise.all([
     repos.cardSets.findCardsOfSets(setIds),
     repos.study.findStatesOfSets(actor.userId, setIds),
     getNewCardsPerDay(repos, actor),
     repos.study.countFirstReviewsSince(actor.userId, today),
+    repos.examDates.listFocus(exams.map((exam) => exam.id)),
   ]);
+  const first = new Set([...focus.values()].flat());
   const stateOf = new Map(states.map((row) => [itemKey(row.cardId, row.variant), row]));
-  const items: PlanItem[] = setIds.flatMap((setId) =>
-    (cards.get(setId) ?? []).flatMap((card) =>
-      studyVariants(toItemCard(card)).map((variant) => {
-        const key = itemKey(card.id, variant);
-        const row = stateOf.get(key);
-        return {
-          key,
-          setKey: String(setId),
-          state: row === undefined ? newStudyState(now) : toStudyState(row),
-          exams: examsOfSet.get(setId)!,
-        };
-      }),
-    ),
+  const ordered = setIds.flatMap((setId) => (cards.get(setId) ?? []).map((card) => ({ setId, card })));
+  ordered.sort((a, b) => Number(first.has(b.card.id)) - Number(first.has(a.card.id)));
+  const items: PlanItem[] = ordered.flatMap(({ setId, card }) =>
+    studyVariants(toItemCard(card)).map((variant) => {
+      const key = itemKey(card.id, variant);
+      const row = stateOf.get(key);
+      return {
+        key,
+        setKey: String(setId),
+        state: row === undefined ? newStudyState(now) : toStudyState(row),
+        exams: examsOfSet.get(setId)!,
+      };
+    }),
   );
   const options: StudyPlanOptions = {
     items,

@@ -189,8 +189,11 @@ async function buildQueue(
     );
   const laterToday = studied.filter((c) => c.due! > time && c.due! < tomorrow).length;
   const room = Math.max(0, newCardsPerDay - newSeenToday);
-  // Stable sort: the items the plan introduces today first, otherwise by set and position.
-  const newToday = [...fresh].sort((a, b) => Number(b.brought) - Number(a.brought)).slice(0, room);
+  // The items the plan introduces today first, in its order (the cards chosen for an exam first), then
+  // the others by set and position (a stable sort).
+  const planOrder = new Map([...todays.keys()].map((key, index) => [key, index]));
+  const rank = (c: Candidate) => planOrder.get(itemKey(c.card.id, c.variant)) ?? planOrder.size;
+  const newToday = [...fresh].sort((a, b) => rank(a) - rank(b)).slice(0, room);
   const nextDue = studied
     .filter((c) => c.due! > time)
     .reduce<number | null>((soonest, c) => (soonest === null || c.due! < soonest ? c.due! : soonest), null);

@@ -10,11 +10,14 @@ import {
   listExamScopeChoices,
   saveExam,
 } from '../../services/study/exams.js';
+import { getExamFocus, saveExamFocus } from '../../services/study/exam-focus.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ExamPlanPage, ExamsPage } from '../views/exam-pages.js';
+import { ExamsPage } from '../views/exam-pages.js';
+import { ExamFocusPage } from '../views/exam-focus-page.js';
+import { ExamPlanPage } from '../views/exam-plan-page.js';
 import { idParams, type WebDeps } from './route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -103,6 +106,40 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
     acceptTargetChoice,
     (percent) => `Saved: the target for this exam is now ${percent}%.`,
   );
+
+  app.get('/exams/:id/focus', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const view = await getExamFocus(ctx, request.user, Number(request.params.id));
+    return sendPage(
+      reply,
+      <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={emptyForm()} />,
+    );
+  });
+
+  app.post('/exams/:id/focus', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const id = Number(request.params.id);
+    const values = readForm(request.body);
+    const chosen = Object.keys(values).flatMap((field) => /^first-(\d{1,15})$/.exec(field)?.[1] ?? []);
+    try {
+      const count = await saveExamFocus(ctx, request.user, id, chosen);
+      setNotice(
+        reply,
+        count === 0
+          ? 'No cards chosen: the plan starts cards in the sets’ order.'
+          : `Saved: the plan starts your ${count} chosen cards first.`,
+      );
+      return reply.redirect(`/exams/${id}`, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, values, reply);
+      const view = await getExamFocus(ctx, request.user, id);
+      return sendPage(
+        reply,
+        <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={state} />,
+        status,
+      );
+    }
+  });
 
   app.post('/exams/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
