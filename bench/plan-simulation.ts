@@ -10,6 +10,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -75,6 +76,10 @@ export interface RunResult {
   exams: ExamOutcome[];
   /** Answers given per day, day 0 to the day before the last exam (missed days included, as 0). */
   answersPerDay: number[];
+  /** Milliseconds the exam pages' service took on day 0 (plan, forecasts, choices), per exam. */
+  examPageMs: number[];
+  /** Milliseconds the daily queue's service took, at most, over the run. */
+  queueMaxMs: number;
 }
 
 async function createLearner(ctx: ServiceContext): Promise<Actor> {
@@ -166,8 +171,11 @@ export async function runScenario(
       );
     }
     const predictions: (Prediction | null)[] = [];
+    const examPageMs: number[] = [];
     for (const id of examIds) {
+      const started = performance.now();
       predictions.push(id === null ? null : readPrediction(await getExamPlan(ctx, actor, id)));
+      if (id !== null) examPageMs.push(Math.round(performance.now() - started));
     }
 
     const random = createRandom(seed);
@@ -175,6 +183,7 @@ export async function runScenario(
     const answersPerDay: number[] = [];
     const outcomes: ExamOutcome[] = [];
     const missed = new Set(scenario.missedDays ?? []);
+    let queueMaxMs = 0;
     for (let day = 0; day <= lastDay; day++) {
       for (const [index, exam] of scenario.exams.entries()) {
         if (exam.day !== day) continue;
@@ -196,11 +205,21 @@ export async function runScenario(
       const hour = 7 + random.next() * 15;
       if (!missed.has(day)) {
         clock.advance(SIMULATION_START + day * DAY + hour * 3_600_000 - clock.now().getTime());
-        answers = await studySession(ctx, clock, actor, random);
+        const session = await studySession(ctx, clock, actor, random);
+        answers = session.answers;
+        queueMaxMs = Math.max(queueMaxMs, session.queueMaxMs);
       }
       answersPerDay.push(answers);
     }
-    return { scenario: scenario.name, seed, withExams, exams: outcomes, answersPerDay };
+    return {
+      scenario: scenario.name,
+      seed,
+      withExams,
+      exams: outcomes,
+      answersPerDay,
+      examPageMs,
+      queueMaxMs: Math.round(queueMaxMs),
+    };
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
@@ -213,11 +232,14 @@ async function studySession(
   clock: ReturnType<typeof fixedClock>,
   actor: Actor,
   random: ReturnType<typeof createRandom>,
-): Promise<number> {
+): Promise<{ answers: number; queueMaxMs: number }> {
   let answers = 0;
+  let queueMaxMs = 0;
   const end = ctx.clock.now().getTime() + 6 * 3_600_000;
   while (ctx.clock.now().getTime() < end) {
+    const started = performance.now();
     const queue = await getDailyQueue(ctx, actor);
+    queueMaxMs = Math.max(queueMaxMs, performance.now() - started);
     if (queue.items.length === 0) {
       const next = queue.nextDue?.getTime();
       const now = ctx.clock.now().getTime();
@@ -232,7 +254,7 @@ async function studySession(
       clock.advance(8000);
     }
   }
-  return answers;
+  return { answers, queueMaxMs };
 }
 
 async function measureRecall(ctx: ServiceContext, actor: Actor, setIds: number[], targetPercent: number) {

@@ -6,8 +6,9 @@
  *   npm run bench -- plan                 # every scenario, 3 seeds
  *   npm run bench -- plan --seeds 5 --only "300 cards"
  *   npm run bench -- plan --out bench/results/plan-before.json
+ *   npm run bench -- plan --table bench/results/plan-before.json   # print a results file's table again
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,7 +53,16 @@ export interface ScenarioSummary {
   exam: number;
   examDay: number;
   items: number;
-  predicted: { recall: number; atTarget: number; low?: number; high?: number } | null;
+  predicted: {
+    recall: number;
+    atTarget: number;
+    low?: number;
+    high?: number;
+    /** Share of cards the plan says can reach the target, and the new-card limit it offers if not all. */
+    ready?: number;
+    offeredNewCardsPerDay?: number | null;
+    missTomorrow?: number | null;
+  } | null;
   withPlan: { recall: number; atTarget: number; heaviestDay: number; meanDay: number };
   noExam: { recall: number; atTarget: number; heaviestDay: number; meanDay: number };
 }
@@ -81,6 +91,12 @@ function summarise(scenario: Scenario, runs: RunResult[]): ScenarioSummary[] {
           ? {
               low: round(mean(predicted.map((p) => p.low!)), 4),
               high: round(mean(predicted.map((p) => p.high!)), 4),
+              ready: round(mean(predicted.map((p) => p.ready!)), 4),
+              offeredNewCardsPerDay: predicted[0].offeredNewCardsPerDay ?? null,
+              missTomorrow:
+                predicted[0].missTomorrow === null || predicted[0].missTomorrow === undefined
+                  ? null
+                  : round(mean(predicted.map((p) => p.missTomorrow!)), 4),
             }
           : {}),
       },
@@ -93,14 +109,21 @@ function summarise(scenario: Scenario, runs: RunResult[]): ScenarioSummary[] {
 export function planTable(summaries: readonly ScenarioSummary[]): string {
   const header = [
     'scenario',
+    'the plan says',
     'predicted recall',
     'simulated recall',
     'at target: predicted / simulated',
     'heaviest day / mean',
     'no exam: recall, at target, heaviest / mean',
   ];
+  const says = (s: ScenarioSummary) => {
+    const p = s.predicted;
+    if (p?.ready === undefined) return '—';
+    return p.ready >= 1 ? 'on track' : `short: learn ${p.offeredNewCardsPerDay ?? '?'} a day`;
+  };
   const rows = summaries.map((s) => [
     s.scenario + (summaries.filter((o) => o.scenario === s.scenario).length > 1 ? `, exam ${s.exam}` : ''),
+    says(s),
     s.predicted === null
       ? '–'
       : pct(s.predicted.recall) +
@@ -120,6 +143,18 @@ export async function runPlanBench(args: readonly string[]): Promise<void> {
     const index = args.indexOf(name);
     return index === -1 ? undefined : args[index + 1];
   };
+  const table = option('--table');
+  if (table !== undefined) {
+    const saved = JSON.parse(readFileSync(table, 'utf8')) as { scenarios: Scenario[]; runs: RunResult[] };
+    const again = saved.scenarios.flatMap((scenario) =>
+      summarise(
+        scenario,
+        saved.runs.filter((run) => run.scenario === scenario.name),
+      ),
+    );
+    process.stdout.write(`${planTable(again)}\n`);
+    return;
+  }
   const seeds = Number(option('--seeds') ?? 3);
   if (!Number.isInteger(seeds) || seeds < 1 || seeds > 100) throw new Error('--seeds: 1 to 100');
   const only = option('--only');
@@ -135,8 +170,11 @@ export async function runPlanBench(args: readonly string[]): Promise<void> {
     }
     runs.push(...scenarioRuns);
     summaries.push(...summarise(scenario, scenarioRuns));
+    const pageMs = Math.max(...scenarioRuns.flatMap((run) => run.examPageMs));
+    const queueMs = Math.max(...scenarioRuns.filter((run) => run.withExams).map((run) => run.queueMaxMs));
     process.stderr.write(
-      `[bench plan] ${scenario.name}: ${seeds} seeds in ${round((performance.now() - started) / 1000, 1)} s\n`,
+      `[bench plan] ${scenario.name}: ${seeds} seeds in ${round((performance.now() - started) / 1000, 1)} s; ` +
+        `exam page ≤ ${pageMs} ms, queue ≤ ${queueMs} ms\n`,
     );
   }
   mkdirSync(dirname(outFile), { recursive: true });

@@ -187,6 +187,7 @@ for (const factory of testDatabases()) {
       assert.equal(queue.items.length, 20);
       assert.deepEqual(new Set(queue.items.map((i) => i.key)), new Set(today.keys()));
       assert.ok(queue.items.every((i) => i.kind === 'new'));
+      assert.match(text((await member.client.get('/review')).body), /today’s queue is your exam plan ’s day/);
 
       // The learner studies them: Good, then Good at the 10-minute step.
       for (const item of queue.items) await answer(member, item.cardId, 3);

@@ -12,9 +12,10 @@
  * 3. Each studied or introduced item follows FSRS's schedule (a review on each due day before the exam)
  *    until one review finishes it: lifts its recall on the exam day to the target and leaves FSRS's next
  *    due date on or after the exam. Reviewing later only helps, so the days on which that works form a
- *    window. If FSRS's own review finishes it, the window ends on FSRS's due day; if FSRS's schedule
- *    would leave its recall on the day under the target, the plan adds an exam review, window ending on
- *    E − 1. An item at the target without more reviews needs neither.
+ *    window. If FSRS's own review in the last three days before the exam finishes it, that review's window
+ *    ends on FSRS's due day; if FSRS's schedule would leave its recall on the day under the target, the
+ *    plan adds an exam review, window ending on E − 1. An item at the target without more reviews needs
+ *    neither.
  * 4. An item that no single review can finish (a high target, little time) is reviewed as soon as
  *    possible, then as FSRS says, with a top-up on the last day; it is "at risk" if still under the target.
  * 5. These last reviews are spread: the least flexible first (the shortest window), each goes to the day
@@ -126,6 +127,12 @@ export interface FinalWindow {
   reason: 'due' | 'exam';
 }
 
+/**
+ * The last days before an exam, where FSRS's own reviews may be brought forward to spread the load (an
+ * FSRS review before them keeps its day: bringing it forward would only cost recall).
+ */
+const FINAL_DAYS = 3;
+
 /** One item's schedule for one exam from a given memory: see steps 3 and 4 above. */
 export interface ChainPlan {
   reviews: PlannedReview[];
@@ -175,8 +182,8 @@ export function planChain(
       m = model.review(m, day, true);
       if (rescued) break;
       rescued = true;
-    } else if (!rescued && works(m, due)) {
-      // FSRS's review that finishes the item: it may come a little sooner if its day is busy.
+    } else if (!rescued && due >= examDay - FINAL_DAYS && works(m, due)) {
+      // FSRS's review that finishes the item, in the last days: it may come a little sooner if its day is busy.
       return {
         reviews,
         window: { earliestDay: earliest(m, next, due), latestDay: due, reason: 'due' },

@@ -78,6 +78,8 @@ export interface StudyQueue {
   newCardsPerDay: number;
   /** Cards answered for the first time today. */
   newSeenToday: number;
+  /** True when an exam is ahead: the queue is the exam plan's day. */
+  followsPlan: boolean;
   /** The next time a studied item falls due, if none is due now. */
   nextDue: Date | null;
 }
@@ -226,6 +228,7 @@ async function buildQueue(
     dueToday: dueNow.length + laterToday + newToday.length,
     newCardsPerDay,
     newSeenToday,
+    followsPlan: learner !== null,
     nextDue: nextDue === null ? null : new Date(nextDue),
   };
 }

@@ -290,6 +290,12 @@ export function ReviewPage({ page, queue, current, revealed, shownAt, settings, 
       <p class="lede">
         Cards due today from every set you study, have saved or have an exam on. Cards an exam plan needs
         earlier come first.
+        {queue.followsPlan && (
+          <>
+            {' '}
+            With an exam ahead, today’s queue is your <a href="/exams">exam plan</a>’s day.
+          </>
+        )}
       </p>
       {state !== undefined && <ErrorSummary state={state} />}
       <DueSummary queue={queue} />
