@@ -3,7 +3,9 @@
  * `npm run bench -- plan`, smaller. The student follows /review each day through the real services; the
  * exam page's prediction, read on the first day, must be within 3 points of the recall the student has on
  * the day; following the plan must beat studying with no exam set where the target can be met; and a target
- * that cannot be met must be reported as such, with the new-card limit that would meet it.
+ * that cannot be met must be reported as such, with the new-card limit that would meet it. Every shape runs
+ * on SQLite; PostgreSQL, where each answer costs more, runs one shape of each kind (the same services and
+ * queries: it checks the engine, not the plan again).
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -57,10 +59,11 @@ for (const factory of testDatabases()) {
     });
 
     it('reports a target that the new-card limit cannot meet, with the limit that would, and predicts what the student gets', async () => {
-      for (const [scenario, offered] of [
+      const shapes = [
         [SHAPES.short, 30],
         [SHAPES.cram, 50],
-      ] as const) {
+      ] as const;
+      for (const [scenario, offered] of factory.dialect === 'sqlite' ? shapes : shapes.slice(1)) {
         const result = await run(scenario, true);
         const exam = result.exams[0]!;
         const predicted = exam.predicted!;
@@ -76,7 +79,8 @@ for (const factory of testDatabases()) {
     });
 
     it('predicts recall on the exam day within 3 points of what the student reaches, and following the plan beats no plan where the target can be met', async () => {
-      for (const scenario of [SHAPES.roomy, SHAPES.fortnight, SHAPES.missed, SHAPES.twoExams]) {
+      const shapes = [SHAPES.roomy, SHAPES.fortnight, SHAPES.missed, SHAPES.twoExams];
+      for (const scenario of factory.dialect === 'sqlite' ? shapes : [SHAPES.fortnight]) {
         const { plan, none } = await both(scenario);
         plan.exams.forEach((exam, index) => {
           const label = `${scenario.name}, exam ${index + 1}`;
