@@ -197,7 +197,8 @@ function NothingDue({ queue, moreHref }: { queue: StudyQueue; moreHref: string |
       </p>
       {moreHref !== null && (
         <p>
-          <a href={moreHref}>Study these cards anyway</a> (answers still count, and move the due dates).
+          <a href={moreHref}>Study these cards anyway</a> (answers count and move the due dates, except for
+          cards already answered today: those are practice).
         </p>
       )}
     </div>
