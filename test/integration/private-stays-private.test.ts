@@ -203,6 +203,10 @@ for (const factory of testDatabases()) {
         assert.equal(plan.statusCode, 200);
         assert.match(plan.body, /This set is no longer available: its author has made it private/);
         assert.equal(plan.body.includes('Now private'), false);
+        const focus = await learner.client.get(`/exams/${id}/focus`);
+        assert.equal(focus.statusCode, 200);
+        assert.equal(focus.body.includes('Now private'), false);
+        assert.equal(focus.body.includes('Soon hidden'), false);
       }
       const afterwards = await learner.client.get(`/exams/${subjectExam}`);
       assert.equal(afterwards.statusCode, 200);
