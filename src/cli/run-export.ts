@@ -4,6 +4,7 @@ import type { FormatId } from '../formats/card-set-format.js';
 import { formatById, formatOfFileName } from '../formats/registry.js';
 import { exportCardSet, OPERATOR } from '../services/card-set-export.js';
 import { CliUsageError } from './cli-errors.js';
+import { assertDatabaseExists } from './existing-database.js';
 
 export async function runExport(id: number, options: { format?: FormatId; output?: string }): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
@@ -20,9 +21,9 @@ export async function runExport(id: number, options: { format?: FormatId; output
   }
   const { loadConfig } = await import('../app/config.js');
   const { createContainer } = await import('../app/container.js');
-  const container = await createContainer(
-    loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' }),
-  );
+  const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
+  assertDatabaseExists(config.databaseUrl);
+  const container = await createContainer(config);
   try {
     const file = await exportCardSet(container.ctx, OPERATOR, id, formatId);
     if (toStdout) {

@@ -238,13 +238,19 @@ describe('recall backup and restore', () => {
     writeFileSync(join(dir, 'notes.txt'), 'these are not the tables you are looking for\n'.repeat(100));
     const text = recall(['restore', join(dir, 'notes.txt')], env);
     assert.equal(text.status, 1);
-    assert.match(text.stderr, /^recall: .*notes\.txt is not a SQLite database \(nor a Recall backup\)\.\n$/);
+    assert.match(
+      text.stderr,
+      /^recall: .*notes\.txt is not a SQLite database \(nor a Recall backup\); nothing was restored and the database is unchanged\.\n$/,
+    );
     const other = new SQLite(join(dir, 'other.db'));
     other.exec('create table shopping (item text)');
     other.close();
     const foreign = recall(['restore', join(dir, 'other.db')], env);
     assert.equal(foreign.status, 1);
-    assert.match(foreign.stderr, /is a SQLite database, but not a Recall database\.\n$/);
+    assert.match(
+      foreign.stderr,
+      /is a SQLite database, but not a Recall database \(it has no migration history\); nothing was restored/,
+    );
     const missing = recall(['restore', join(dir, 'nothing.db')], env);
     assert.equal(missing.status, 1);
     assert.equal(missing.stderr, `recall: No such file: ${join(dir, 'nothing.db')}\n`);

@@ -122,6 +122,8 @@ describe('recall user (command line)', () => {
       const database = await factory.create();
       try {
         const env = { DATABASE_URL: database.url };
+        // A fresh install: the database is made first (user commands do not create one).
+        assert.equal(recall(['migrate'], env).status, 0);
         const created = spawnSync(
           process.execPath,
           [

@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors.js';
 import { itemFaces, itemKey, studyVariants } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
 import type { ServiceContext } from '../context.js';
-import { findOwnExam, toExamView, type ExamView } from './exams.js';
+import { findOwnExam, viewExam, type ExamView } from './exams.js';
 import { findLearnerSets, isStudied, startOfUtcDay, toItemCard } from './study-mapping.js';
 import { setsCovered } from './study-plan.js';
 
@@ -72,7 +72,7 @@ export async function getExamFocus(ctx: ServiceContext, actor: Actor, id: number
     }),
   }));
   return {
-    exam: toExamView(row, startOfUtcDay(ctx.clock.now().getTime())),
+    exam: await viewExam(ctx.repos, actor, row, startOfUtcDay(ctx.clock.now().getTime())),
     sets: view,
     chosen: view.reduce((sum, set) => sum + set.cards.filter((card) => card.chosen).length, 0),
     truncated,

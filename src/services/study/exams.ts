@@ -6,6 +6,7 @@
  * cost, and, when the target cannot be met, the choices that would meet it; the new-card limit and the
  * target change only when the learner picks one of those.
  */
+import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import type { ExamDateRow } from '../../db/repositories/exam-date.repository.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
@@ -20,6 +21,8 @@ import {
   type ExamSummary,
 } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
+import { canView } from '../../domain/card-set-access.js';
+import { toAccessFacts } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
 import { MAX_NEW_CARDS_PER_DAY, saveNewCardsPerDay } from './study-settings.js';
@@ -35,7 +38,10 @@ export const EXAM_LIMITS = {
 } as const;
 
 export type ExamScope =
-  { kind: 'set'; id: number; name: string; slug: string } | { kind: 'subject'; id: number; name: string };
+  | { kind: 'set'; id: number; name: string; slug: string }
+  | { kind: 'subject'; id: number; name: string }
+  /** A set the learner may no longer see (made private, or hidden): its title is not shown. */
+  | { kind: 'unavailable-set'; id: number };
 
 export interface ExamView {
   id: number;
@@ -48,11 +54,13 @@ export interface ExamView {
   daysLeft: number;
 }
 
-export function toExamView(row: ExamDateRow, today: number): ExamView {
+function toExamView(row: ExamDateRow, today: number, visibleSets: ReadonlySet<number>): ExamView {
   const scope: ExamScope =
-    row.cardSetId !== null
-      ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
-      : { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName };
+    row.cardSetId === null
+      ? { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName }
+      : visibleSets.has(row.cardSetId)
+        ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
+        : { kind: 'unavailable-set', id: row.cardSetId };
   return {
     id: row.id,
     scope,
@@ -63,10 +71,27 @@ export function toExamView(row: ExamDateRow, today: number): ExamView {
   };
 }
 
+/** The ids of the exams' sets that the learner may still see. */
+async function visibleExamSets(
+  repos: Repositories,
+  actor: Actor,
+  rows: readonly ExamDateRow[],
+): Promise<Set<number>> {
+  const ids = rows.flatMap((row) => (row.cardSetId === null ? [] : [row.cardSetId]));
+  const sets = await repos.cardSets.findSummaries(ids);
+  return new Set(sets.filter((set) => canView(actor, toAccessFacts(set))).map((set) => set.id));
+}
+
+/** The learner's exam as they may see it now: a set they can no longer open is not named. */
+export async function viewExam(repos: Repositories, actor: Actor, row: ExamDateRow, today: number) {
+  return toExamView(row, today, await visibleExamSets(repos, actor, [row]));
+}
+
 export async function listExams(ctx: ServiceContext, actor: Actor): Promise<ExamView[]> {
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const rows = await ctx.repos.examDates.listForUser(actor.userId);
-  return rows.map((row) => toExamView(row, today));
+  const visible = await visibleExamSets(ctx.repos, actor, rows);
+  return rows.map((row) => toExamView(row, today, visible));
 }
 
 export interface ExamScopeChoices {
@@ -74,7 +99,22 @@ export interface ExamScopeChoices {
   subjects: { id: number; name: string }[];
 }
 
-/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and every subject. */
+/**
+ * The subjects an exam may be on: those with listed sets, and those of the learner's own study sets (a
+ * subject only private sets use is not offered to anyone else), by name.
+ */
+async function examSubjects(
+  repos: Repositories,
+  learnerSets: readonly CardSetSummaryRow[],
+): Promise<{ id: number; name: string }[]> {
+  const byId = new Map((await repos.subjects.listWithCounts()).map((row) => [row.id, row.name]));
+  for (const set of learnerSets) byId.set(set.subjectId, set.subjectName);
+  return [...byId]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+}
+
+/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and subjects. */
 export async function listExamScopeChoices(
   ctx: ServiceContext,
   actor: Actor,
@@ -85,10 +125,9 @@ export async function listExamScopeChoices(
     const extra = await findViewableSet(ctx.repos, actor, includeSetId).catch(() => undefined);
     if (extra !== undefined) sets.unshift(extra.row);
   }
-  const subjects = await ctx.repos.subjects.listWithCounts();
   return {
     sets: sets.map((set) => ({ id: set.id, title: set.title })),
-    subjects: subjects.map((subject) => ({ id: subject.id, name: subject.name })),
+    subjects: await examSubjects(ctx.repos, sets),
   };
 }
 
@@ -127,7 +166,7 @@ async function validateExam(ctx: ServiceContext, actor: Actor, input: ExamInput)
     else problems.push({ field: 'scope', message: 'Choose one of the sets listed.' });
   } else {
     const id = Number(scopeMatch[2]);
-    const subjects = await ctx.repos.subjects.listWithCounts();
+    const subjects = await examSubjects(ctx.repos, await findLearnerSets(ctx.repos, actor));
     if (subjects.some((subject) => subject.id === id)) scope = { subjectId: id };
     else problems.push({ field: 'scope', message: 'Choose one of the subjects listed.' });
   }
@@ -206,7 +245,7 @@ export async function deleteExam(ctx: ServiceContext, actor: Actor, id: number):
 
 export interface ExamPlanView {
   exam: ExamView;
-  /** The exam's part of the plan; null when the exam day has come (nothing left to plan). */
+  /** The exam's part of the plan; null when the exam day has come or its set is no longer available. */
   summary: ExamSummary | null;
   /** The day as the learner will live it, simulated. */
   forecast: ExamForecast | null;
@@ -233,9 +272,11 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
       { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: set.cardCount },
     ]),
   );
-  const exam = toExamView(row, today);
+  const exam = await viewExam(ctx.repos, actor, row, today);
   const none = { newCardsPerDay: null, targetPercent: null };
-  const learner = row.examDate > today ? await buildLearnerPlan(ctx.repos, actor, now, learnerSets) : null;
+  // A set that is no longer available has nothing to plan (and its title is not shown).
+  const ahead = row.examDate > today && exam.scope.kind !== 'unavailable-set';
+  const learner = ahead ? await buildLearnerPlan(ctx.repos, actor, now, learnerSets) : null;
   const summary = learner === null ? null : summariseExam(learner.plan, examKey(row));
   const focusCount = (await ctx.repos.examDates.listFocus([row.id])).get(row.id)?.length ?? 0;
   if (learner === null || summary === null) {

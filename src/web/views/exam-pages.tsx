@@ -10,7 +10,10 @@ import type { PageContext } from './page-context.js';
 export const examCrumbs = [{ label: 'Home', href: '/' }];
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+export const UNAVAILABLE_SET = 'This set is no longer available';
+
 export function scopeLabel(exam: ExamView) {
+  if (exam.scope.kind === 'unavailable-set') return UNAVAILABLE_SET;
   return exam.scope.kind === 'set' ? exam.scope.name : `${exam.scope.name} (subject)`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ExamPlanView } from '../../services/study/exams.js';
 import { CsrfField } from './components/form.js';
-import { daysLeftText, examCrumbs, percent, scopeLabel } from './exam-pages.js';
+import { daysLeftText, examCrumbs, percent, scopeLabel, UNAVAILABLE_SET } from './exam-pages.js';
 import { formatDate, isoDate, plural } from './format.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
@@ -132,7 +132,7 @@ function Forecast({ view }: { view: ExamPlanView }) {
 
 export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlanView }) {
   const { exam, summary, sets } = view;
-  const title = `Plan for ${scopeLabel(exam)}`;
+  const title = exam.scope.kind === 'unavailable-set' ? 'Exam plan' : `Plan for ${scopeLabel(exam)}`;
   const target = percent(exam.targetRecall);
   return (
     <Layout page={page} title={title} breadcrumbs={[...examCrumbs, { label: 'Exam dates', href: '/exams' }]}>
@@ -142,7 +142,12 @@ export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlan
         {daysLeftText(exam.daysLeft)}) · target {target} recall on the day · up to{' '}
         {plural(exam.dailyCap, 'review')} a day. <a href="/exams">Change</a>
       </p>
-      {summary === null ? (
+      {exam.scope.kind === 'unavailable-set' ? (
+        <p class="notice">
+          {UNAVAILABLE_SET}: its author has made it private, or it has been hidden. There is nothing to plan;
+          you can remove this exam date.
+        </p>
+      ) : summary === null ? (
         <p class="notice">The exam day has come: there is nothing left to plan. Good luck!</p>
       ) : summary.items === 0 ? (
         <p class="empty">
