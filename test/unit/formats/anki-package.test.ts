@@ -10,7 +10,7 @@ import { ParseError } from '../../../src/formats/parse-error.js';
 import { parseRevisionText } from '../../../src/formats/revision-text/parse-revision-text.js';
 import { seedText } from '../../helpers/fixtures.js';
 import { fixtureBytes } from './support/fixture-files.js';
-import { packageOf, schema11Collection, zstdRawFrame } from './support/anki-fixtures.js';
+import { MODEL_IDS, packageOf, schema11Collection, zstdRawFrame } from './support/anki-fixtures.js';
 import { revisionTextDocumentArb } from './support/arbitraries.js';
 import { buildZip, deflatedEntry, deflatedZeros, storedEntry } from './support/zip-builder.js';
 
@@ -313,6 +313,8 @@ describe('Anki import', () => {
             '<img src="ribosome.jpg"> [sound:r.mp3]',
           ],
           deckId: 10,
+          modelId: MODEL_IDS.cloze,
+          ords: [0, 1],
         },
       ],
     });
@@ -322,14 +324,18 @@ describe('Anki import', () => {
     assert.deepEqual(
       sets.map((set) => [set.subject, set.title, set.subtitle, set.tags]),
       [
-        ['Biology', 'Cells', 'Cell biology', ['bio', 'cells']],
+        ['Biology', 'Cells', 'Cell biology', []],
         [null, 'Spanish', null, []],
       ],
     );
     assert.deepEqual(sets[0]!.cards, [
-      { title: 'Nucleus', body: 'Holds the **DNA**\\\ncontrols the cell' },
+      { title: 'Nucleus', body: 'Holds the **DNA**\\\ncontrols the cell', tags: ['bio', 'cells'] },
       { title: 'Cell membrane', body: '1. controls\n2. entry\n\n*extra*' },
-      { title: 'Ribosomes make proteins', body: '\\[image: ribosome.jpg\\] \\[sound:r.mp3\\]' },
+      {
+        title: null,
+        body: '{{c1::Ribosomes}} make {{c2::proteins::what?}}\n\n\\[image: ribosome.jpg\\] \\[sound:r.mp3\\]',
+        kind: 'cloze',
+      },
     ]);
     assert.deepEqual(sets[1]!.cards, [{ title: 'perro', body: 'dog' }]);
   });
@@ -357,10 +363,12 @@ describe('Anki import', () => {
     assert.deepEqual(sets[0]!.cards[0], {
       title: 'Mitochondria',
       body: 'Where **aerobic respiration** happens\n\nreleasing energy',
+      tags: ['biology', 'cells'],
     });
     assert.deepEqual(sets[0]!.cards[2], {
-      title: 'The nucleus holds the DNA',
-      body: 'Back extra text \\[sound:nucleus.mp3\\]',
+      title: null,
+      body: 'The {{c1::nucleus}} holds the {{c2::DNA::genetic material}}\n\nBack extra text \\[sound:nucleus.mp3\\]',
+      kind: 'cloze',
     });
     assert.deepEqual(sets[1]!.cards, [
       { title: 'Atomic number', body: 'the number of protons \\<Z> in the nucleus' },
@@ -521,7 +529,7 @@ describe('Anki import refuses malformed packages, naming the problem', () => {
     db.exec('alter table notes rename to real_notes; create view notes as select * from real_notes');
     assert.match(
       parseErrorOf(() => apkgFormat.read(packageOf({ 'collection.anki2': db.serialize() }))).message,
-      /has no table "notes"/,
+      /"notes" is a view, which Anki never creates/,
     );
   });
 
