@@ -24,11 +24,11 @@ import { FORMAT_LIMITS, tooManyCards } from '../format-limits.js';
 import { HtmlBudget, HtmlTooComplexError, htmlToPlainText } from '../html/html-to-markdown.js';
 import { ParseError } from '../parse-error.js';
 import { placeOfDeckName } from './anki-deck-name.js';
+import { parentDeckNames, readDecksJson, readDecksTable, type Deck } from './anki-decks.js';
 import { cardOfNote, tagsOfNote } from './anki-note-card.js';
 import { noteTypesFromJson, noteTypesFromTables, shapeOf, type NoteType } from './anki-note-types.js';
 import { readReviewHistory, type CardPlace, type LandedNotes } from './anki-review-history.js';
 import { assertPlainAnkiSchema } from './anki-schema-check.js';
-import { protobufFields, protobufMessage, protobufString } from './protobuf-fields.js';
 import { RECALL_NOTE_TYPE_ID } from './anki-schema11.js';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -48,11 +48,6 @@ const REQUIRED_SCHEMA_18 = {
   templates: ['ntid', 'ord', 'config'],
 } as const;
 const REQUIRED_REVLOG = ['id', 'cid', 'ease', 'time'] as const;
-
-interface Deck {
-  name: string;
-  description: string | null;
-}
 
 export type CollectionSource = { bytes: Uint8Array } | { path: string };
 
@@ -321,16 +316,6 @@ function commonTags(noteTags: string[][]): string[] {
   return first.filter((tag) => rest.every((tags) => tags.includes(tag)));
 }
 
-/** Top-level deck names that have sub-decks: the subject of their own notes and of their sub-decks'. */
-function parentDeckNames(decks: Map<number, Deck>): Set<string> {
-  const parents = new Set<string>();
-  for (const { name } of decks.values()) {
-    const [top, ...below] = name.split('::');
-    if (below.length > 0 && top !== undefined) parents.add(top.replace(/\s+/g, ' ').trim());
-  }
-  return parents;
-}
-
 function newSet(
   deck: Deck | undefined,
   deckId: number,
@@ -360,44 +345,4 @@ function htmlToPlainTextOrEmpty(html: string, budget: HtmlBudget): string {
     if (error instanceof HtmlTooComplexError) return '';
     throw error;
   }
-}
-
-function readDecksJson(json: unknown, refuse: (reason: string) => ParseError): Map<number, Deck> {
-  let parsed: unknown;
-  try {
-    parsed = typeof json === 'string' ? JSON.parse(json) : null;
-  } catch {
-    throw refuse('is not an Anki collection: col.decks is not valid JSON');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw refuse('is not an Anki collection: col.decks is not a JSON object of decks');
-  }
-  const decks = new Map<number, Deck>();
-  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-    if (decks.size >= FORMAT_LIMITS.ankiRows) throw refuse(`has more than ${FORMAT_LIMITS.ankiRows} decks`);
-    if (value === null || typeof value !== 'object') continue;
-    const { name, desc, id } = value as { name?: unknown; desc?: unknown; id?: unknown };
-    if (typeof name !== 'string') continue;
-    decks.set(Number(id ?? key), { name, description: typeof desc === 'string' ? desc : null });
-  }
-  return decks;
-}
-
-/** Schema 18 keeps deck names with \x1f between levels, and a normal deck's description in its `kind` blob. */
-function readDecksTable(db: Database.Database): Map<number, Deck> {
-  const decks = new Map<number, Deck>();
-  for (const [id, name, kind] of db
-    .prepare('select id, name, kind from decks not indexed')
-    .raw()
-    .iterate() as Iterable<[unknown, unknown, unknown]>) {
-    if (typeof name !== 'string') continue;
-    // Deck.KindContainer { normal = 1 } → Deck.Normal { description = 4 }.
-    const normal = kind instanceof Uint8Array ? protobufMessage(protobufFields(kind), 1) : null;
-    const description = protobufString(normal, 4);
-    decks.set(Number(id), {
-      name: name.replaceAll(FIELD_SEPARATOR, '::'),
-      description: description === '' ? null : description,
-    });
-  }
-  return decks;
 }
