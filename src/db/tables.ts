@@ -59,6 +59,12 @@ export interface CardsTable {
   position: number;
   title: string | null;
   body: string;
+  /** basic | cloze (migration 20261203T0000). */
+  kind: ColumnType<string, string | undefined, string>;
+  /** 0/1: also studied body → title. */
+  reversible: ColumnType<number, number | undefined, number>;
+  /** How many study items the card gives (variants: see src/domain/study/study-items.ts). */
+  item_count: ColumnType<number, number | undefined, number>;
 }
 
 export interface CommentsTable {
@@ -136,11 +142,13 @@ export interface CardSetRevisionsTable {
   created_at: number;
 }
 
-/** One learner's memory of one card (migration 20261127T0400). */
+/** One learner's memory of one study item: a card and its variant (migrations 20261127T0400, 20261203T0000). */
 export interface StudyStatesTable {
   id: Generated<number>;
   user_id: number;
   card_id: number;
+  /** 0: the card (or its forward side); 1: a reversible card's reverse; n: a cloze card's deletion n. */
+  variant: ColumnType<number, number | undefined, number>;
   card_set_id: number;
   /** new | learning | review | relearning */
   phase: string;
@@ -161,6 +169,7 @@ export interface ReviewLogsTable {
   id: Generated<number>;
   user_id: number;
   card_id: number;
+  variant: ColumnType<number, number | undefined, number>;
   card_set_id: number;
   reviewed_at: number;
   rating: number;

@@ -59,6 +59,8 @@ export interface Card {
   position: number;
   title: string | null;
   body: string;
+  kind: CardKind;
+  reversible: boolean;
 }
 
 export interface NamedLink {

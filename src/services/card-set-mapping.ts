@@ -33,4 +33,10 @@ export function toAccessFacts(row: CardSetSummaryRow): AccessFacts {
   };
 }
 
-export const toCard = (row: CardRow): Card => ({ position: row.position, title: row.title, body: row.body });
+export const toCard = (row: CardRow): Card => ({
+  position: row.position,
+  title: row.title,
+  body: row.body,
+  kind: row.kind === 'cloze' ? 'cloze' : 'basic',
+  reversible: row.reversible === 1,
+});

@@ -28,7 +28,9 @@ const dueToday = (html: string) => Number(/Due today: (\d+)/.exec(html)?.[1] ?? 
 /** The card the study page shows first (the one not hidden). */
 const shownCardId = (html: string) =>
   Number(
-    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+">/.exec(html)?.[1],
+    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+" data-variant="\d+">/.exec(
+      html,
+    )?.[1],
   );
 
 for (const factory of testDatabases()) {
@@ -114,6 +116,7 @@ for (const factory of testDatabases()) {
         t.container.ctx.transact(async (repos) => {
           await applyAnswer(repos, member.userId, {
             card: { id: card.id, cardSetId: seedId },
+            variant: 0,
             rating: 3,
             at: t.clock.now(),
             durationMs: null,

@@ -30,6 +30,7 @@ export const presentStudyState = (state: StudyState) => ({
 
 export const presentRecordedReview = (review: RecordedReview) => ({
   cardId: review.cardId,
+  variant: review.variant,
   setId: review.setId,
   rating: review.rating,
   reviewedAt: review.reviewedAt.toISOString(),

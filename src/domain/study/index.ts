@@ -69,3 +69,20 @@ export {
   type SetRecall,
 } from './exam-plan.js';
 export { createRandom, type Random } from './random.js';
+export {
+  clozeAnswers,
+  clozeNumbers,
+  clozePlainText,
+  parseCloze,
+  renderClozeSide,
+  type ClozeSegment,
+} from './cloze.js';
+export {
+  isVariantOf,
+  itemFaces,
+  itemKey,
+  parseItemKey,
+  studyVariants,
+  type ItemCard,
+  type ItemFaces,
+} from './study-items.js';

@@ -15,12 +15,14 @@ import {
   planForExam,
   type ExamCard,
   type ExamPlan,
+  itemKey,
+  studyVariants,
 } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
 import { getNewCardsPerDay } from './study-settings.js';
-import { DAY_MS, findLearnerSets, startOfUtcDay, toStudyState } from './study-mapping.js';
+import { DAY_MS, findLearnerSets, startOfUtcDay, toItemCard, toStudyState } from './study-mapping.js';
 
 export const EXAM_LIMITS = {
   minTargetPercent: 50,
@@ -219,16 +221,19 @@ async function planFor(
     repos.cardSets.findCardsOfSets(ids),
     repos.study.findStatesOfSets(actor.userId, ids),
   ]);
-  const stateOf = new Map(states.map((row) => [row.cardId, row]));
+  const stateOf = new Map(states.map((row) => [itemKey(row.cardId, row.variant), row]));
   const examCards: ExamCard[] = ids.flatMap((setId) =>
-    (cards.get(setId) ?? []).map((card) => {
-      const row = stateOf.get(card.id);
-      return {
-        key: String(card.id),
-        setKey: String(setId),
-        state: row === undefined ? newStudyState(now) : toStudyState(row),
-      };
-    }),
+    (cards.get(setId) ?? []).flatMap((card) =>
+      studyVariants(toItemCard(card)).map((variant) => {
+        const key = itemKey(card.id, variant);
+        const row = stateOf.get(key);
+        return {
+          key,
+          setKey: String(setId),
+          state: row === undefined ? newStudyState(now) : toStudyState(row),
+        };
+      }),
+    ),
   );
   return planForExam({
     cards: examCards,
@@ -266,8 +271,9 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
 }
 
 /**
- * For every exam still ahead: the date each card of it should next be reviewed per the plan. A card in
- * several exams gets the earliest date. Cards the plan does not need before the exam are left out.
+ * For every exam still ahead: the date each study item of it should next be reviewed per the plan, by
+ * itemKey. An item in several exams gets the earliest date. Items the plan does not need before the exam
+ * are left out.
  */
 export async function examReviewDates(
   repos: Repositories,
@@ -275,8 +281,8 @@ export async function examReviewDates(
   learnerSets: readonly CardSetSummaryRow[],
   now: Date,
   newCardsPerDay: number,
-): Promise<Map<number, Date>> {
-  const dates = new Map<number, Date>();
+): Promise<Map<string, Date>> {
+  const dates = new Map<string, Date>();
   const today = startOfUtcDay(now.getTime());
   const exams = (await repos.examDates.listForUser(actor.userId)).filter((exam) => exam.examDate > today);
   for (const exam of exams) {
@@ -285,9 +291,8 @@ export async function examReviewDates(
     const plan = await planFor(repos, actor, exam, covered, now, newCardsPerDay);
     for (const card of plan.cards) {
       if (card.nextReview === null) continue;
-      const cardId = Number(card.key);
-      const known = dates.get(cardId);
-      if (known === undefined || card.nextReview < known) dates.set(cardId, card.nextReview);
+      const known = dates.get(card.key);
+      if (known === undefined || card.nextReview < known) dates.set(card.key, card.nextReview);
     }
   }
   return dates;

@@ -9,6 +9,8 @@ import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import {
   isReviewRating,
+  isVariantOf,
+  itemKey,
   newStudyState,
   review,
   type ReviewRating,
@@ -17,7 +19,7 @@ import {
 import type { Actor } from '../../domain/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
-import { toStateValues, toStudyState } from './study-mapping.js';
+import { toItemCard, toStateValues, toStudyState } from './study-mapping.js';
 
 export type ReviewSource = 'study' | 'test' | 'merge';
 
@@ -26,6 +28,8 @@ export const MAX_DURATION_MS = 3_600_000;
 
 export interface ReviewInput {
   cardId: number;
+  /** Which of the card's study items (see study-items.ts); default 0. */
+  variant?: number;
   rating: number;
   /** How long the learner looked at the card before answering, when known. */
   durationMs?: number | null;
@@ -33,6 +37,7 @@ export interface ReviewInput {
 
 export interface RecordedReview {
   cardId: number;
+  variant: number;
   setId: number;
   rating: ReviewRating;
   reviewedAt: Date;
@@ -55,6 +60,14 @@ function durationProblem(durationMs: number | null | undefined): string | null {
     : `A whole number of milliseconds from 0 to ${MAX_DURATION_MS}.`;
 }
 
+/** The variant, if the card has it; otherwise a validation error naming it. */
+function assertVariantOf(card: StudyCardRow, variant: number): number {
+  if (Number.isInteger(variant) && isVariantOf(toItemCard(card), variant)) return variant;
+  throw new AppError('validation', `Card ${card.id} has no study item ${variant}.`, [
+    { field: 'variant', message: "Not one of this card's sides or deletions." },
+  ]);
+}
+
 /** The card, if it is in a set the learner may see; otherwise "not found", as for the set itself. */
 export async function findStudyCard(
   repos: Repositories,
@@ -74,6 +87,7 @@ export async function findStudyCard(
 
 interface Answer {
   card: { id: number; cardSetId: number };
+  variant: number;
   rating: ReviewRating;
   at: Date;
   durationMs: number | null;
@@ -87,15 +101,22 @@ export async function applyAnswer(repos: Repositories, userId: number, answer: A
   const locked = await repos.study.lockState(
     userId,
     answer.card,
+    answer.variant,
     toStateValues(newStudyState(answer.at)),
     now,
   );
   const before = toStudyState(locked);
   const { state, log } = review(before, answer.rating, answer.at, { durationMs: answer.durationMs });
-  await repos.study.updateState(userId, answer.card.id, toStateValues(state), now);
+  await repos.study.updateState(
+    userId,
+    { cardId: answer.card.id, variant: answer.variant },
+    toStateValues(state),
+    now,
+  );
   await repos.study.insertLog({
     user_id: userId,
     card_id: answer.card.id,
+    variant: answer.variant,
     card_set_id: answer.card.cardSetId,
     reviewed_at: now,
     rating: log.rating,
@@ -126,17 +147,19 @@ export async function recordReview(
     ]);
   }
   const card = await findStudyCard(ctx.repos, actor, input.cardId);
+  const variant = assertVariantOf(card, input.variant ?? 0);
   const at = ctx.clock.now();
   const state = await ctx.transact((repos) =>
     applyAnswer(repos, actor.userId, {
       card,
+      variant,
       rating,
       at,
       durationMs: input.durationMs ?? null,
       source: 'study',
     }),
   );
-  return { cardId: card.id, setId: card.cardSetId, rating, reviewedAt: at, state };
+  return { cardId: card.id, variant, setId: card.cardSetId, rating, reviewedAt: at, state };
 }
 
 /** Records Again for each card (a self-test's wrong answers), one answer per card, in one transaction. */
@@ -149,7 +172,14 @@ export async function recordAgainForCards(
   const at = ctx.clock.now();
   await ctx.transact(async (repos) => {
     for (const card of cards) {
-      await applyAnswer(repos, actor.userId, { card, rating: 1, at, durationMs: null, source: 'test' });
+      await applyAnswer(repos, actor.userId, {
+        card,
+        variant: 0,
+        rating: 1,
+        at,
+        durationMs: null,
+        source: 'test',
+      });
     }
   });
   return cards.length;
@@ -163,6 +193,8 @@ export interface BrowserReview {
   /** The browser's id for the answer: merging the same answer twice adds it once. */
   id: string;
   cardId: number;
+  /** Default 0. */
+  variant?: number;
   rating: number;
   /** Epoch milliseconds, by the browser's clock. */
   reviewedAt: number;
@@ -200,6 +232,12 @@ function validateBrowserReviews(reviews: readonly BrowserReview[], now: number):
     }
     if (!Number.isSafeInteger(entry.cardId) || entry.cardId < 1) {
       problems.push({ field: field('cardId'), message: 'A card id.' });
+    }
+    if (
+      entry.variant !== undefined &&
+      !(Number.isInteger(entry.variant) && entry.variant >= 0 && entry.variant <= 500)
+    ) {
+      problems.push({ field: field('variant'), message: 'A whole number from 0 to 500.' });
     }
     if (!isReviewRating(entry.rating)) problems.push({ field: field('rating'), message: 'From 1 to 4.' });
     if (
@@ -255,32 +293,39 @@ export async function mergeBrowserReviews(
     const usable = fresh
       .filter((entry) => {
         const card = cards.get(entry.cardId);
-        return card !== undefined && visibleSets.has(card.cardSetId);
+        return (
+          card !== undefined &&
+          visibleSets.has(card.cardSetId) &&
+          isVariantOf(toItemCard(card), entry.variant ?? 0)
+        );
       })
       .sort((a, b) => a.reviewedAt - b.reviewedAt || a.id.localeCompare(b.id));
     let merged = 0;
     await ctx.transact(async (repos) => {
       const states = new Map(
         (await repos.study.findStates(actor.userId, [...new Set(usable.map((e) => e.cardId))])).map((row) => [
-          row.cardId,
+          itemKey(row.cardId, row.variant),
           row,
         ]),
       );
       for (const entry of usable) {
-        const state = states.get(entry.cardId);
+        const variant = entry.variant ?? 0;
+        const key = itemKey(entry.cardId, variant);
+        const state = states.get(key);
         const at = Math.min(entry.reviewedAt, now);
         // FSRS replays answers in time order: one older than what is recorded would rewrite history.
         if (state?.lastReview !== null && state?.lastReview !== undefined && at < state.lastReview) continue;
         const card = cards.get(entry.cardId)!;
         const next = await applyAnswer(repos, actor.userId, {
           card,
+          variant,
           rating: entry.rating as ReviewRating,
           at: new Date(at),
           durationMs: entry.durationMs ?? null,
           source: 'merge',
           clientId: entry.id,
         });
-        states.set(card.id, { cardId: card.id, cardSetId: card.cardSetId, ...toStateValues(next) });
+        states.set(key, { cardId: card.id, variant, cardSetId: card.cardSetId, ...toStateValues(next) });
         merged++;
       }
     });

@@ -13,7 +13,7 @@ import type { StudyStateRow } from '../../db/repositories/study.repository.js';
 import type { CardRow } from '../../db/tables.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { cardSetSlug } from '../../domain/slug.js';
-import { cardPrompt } from '../../domain/study/index.js';
+import { itemFaces, itemKey, studyVariants } from '../../domain/study/index.js';
 import type { Actor, Viewer } from '../../domain/viewer.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { toCardSetSummary } from '../card-set-mapping.js';
@@ -21,7 +21,7 @@ import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
 import { examReviewDates } from './exams.js';
 import { getNewCardsPerDay } from './study-settings.js';
-import { DAY_MS, findLearnerSets, isStudied, startOfUtcDay } from './study-mapping.js';
+import { DAY_MS, findLearnerSets, isStudied, startOfUtcDay, toItemCard } from './study-mapping.js';
 
 /** At most this many cards are handed to one page: the page reloads for more. */
 export const MAX_QUEUE_ITEMS = 100;
@@ -34,12 +34,20 @@ export type StudyItemKind = 'due' | 'exam' | 'new' | 'ahead';
 
 export interface StudyItem {
   cardId: number;
+  /** Which of the card's items (0 unless reversed or cloze; see study-items.ts). */
+  variant: number;
+  /** itemKey(cardId, variant): how forms and pages name the item. */
+  key: string;
   set: { id: number; title: string; slug: string; cardCount: number };
   position: number;
-  /** The card's title, or a question made from it when it has none. */
+  /** A short plain-text heading for the front: the card's title, or a question made from it. */
   front: string;
-  /** Markdown. */
+  /** Markdown shown on the front too (a cloze card's text with its gap, a reversed card's body). */
+  frontBody: string | null;
+  /** Markdown: the answer side. */
   body: string;
+  /** "Card 3", "Card 3, reversed", "Card 3, deletion 2". */
+  label: string;
   kind: StudyItemKind;
   /** When the card is due (FSRS, or the exam plan when earlier); null for a new card. */
   due: Date | null;
@@ -67,21 +75,38 @@ interface SetCards {
   cards: CardRow[];
 }
 
-function itemOf({ set, cards }: SetCards, card: CardRow, kind: StudyItemKind, due: Date | null): StudyItem {
+function itemOf(
+  { set, cards }: SetCards,
+  card: CardRow,
+  variant: number,
+  kind: StudyItemKind,
+  due: Date | null,
+): StudyItem {
+  const faces = itemFaces(toItemCard(card), variant);
   return {
     cardId: card.id,
+    variant,
+    key: itemKey(card.id, variant),
     set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: cards.length },
     position: card.position,
-    front: cardPrompt({ position: card.position, title: card.title, body: card.body }),
-    body: card.body,
+    front: faces.front,
+    frontBody: faces.frontBody,
+    body: faces.back,
+    label: faces.label,
     kind,
     due,
   };
 }
 
+/** Every item of a set's cards, in order: each card's variants in turn. */
+function itemsOf(entry: SetCards): { card: CardRow; variant: number }[] {
+  return entry.cards.flatMap((card) => studyVariants(toItemCard(card)).map((variant) => ({ card, variant })));
+}
+
 interface Candidate {
   entry: SetCards;
   card: CardRow;
+  variant: number;
   state: StudyStateRow | undefined;
   /** Due per FSRS, or per the exam plan when that is earlier. */
   due: number | null;
@@ -107,29 +132,36 @@ async function buildQueue(
     repos.study.countFirstReviewsSince(actor.userId, today),
   ]);
   const planned = await examReviewDates(repos, actor, learnerSets, now, newCardsPerDay);
-  const stateOf = new Map(states.map((row) => [row.cardId, row]));
+  const stateOf = new Map(states.map((row) => [itemKey(row.cardId, row.variant), row]));
 
   const studied: Candidate[] = [];
   const fresh: Candidate[] = [];
   for (const set of scope) {
     const entry = { set, cards: cardsBySet.get(set.id) ?? [] };
-    for (const card of entry.cards) {
-      const state = stateOf.get(card.id);
-      const plan = planned.get(card.id)?.getTime();
+    for (const { card, variant } of itemsOf(entry)) {
+      const key = itemKey(card.id, variant);
+      const state = stateOf.get(key);
+      const plan = planned.get(key)?.getTime();
       if (isStudied(state)) {
         // The plan counts in days: it brings a card forward only to an earlier day, never within one
         // (a card in its learning steps, due in ten minutes, keeps its steps).
         const brought = plan !== undefined && plan < startOfUtcDay(state.due);
-        studied.push({ entry, card, state, due: brought ? plan : state.due, brought });
+        studied.push({ entry, card, variant, state, due: brought ? plan : state.due, brought });
       } else {
-        fresh.push({ entry, card, state, due: null, brought: plan !== undefined && plan <= time });
+        fresh.push({ entry, card, variant, state, due: null, brought: plan !== undefined && plan <= time });
       }
     }
   }
 
   const dueNow = studied
     .filter((c) => c.due! <= time)
-    .sort((a, b) => Number(b.brought) - Number(a.brought) || a.due! - b.due! || a.card.id - b.card.id);
+    .sort(
+      (a, b) =>
+        Number(b.brought) - Number(a.brought) ||
+        a.due! - b.due! ||
+        a.card.id - b.card.id ||
+        a.variant - b.variant,
+    );
   const laterToday = studied.filter((c) => c.due! > time && c.due! < tomorrow).length;
   const room = Math.max(0, newCardsPerDay - newSeenToday);
   // Stable sort: cards an exam plan introduces today first, otherwise by set and position.
@@ -139,17 +171,23 @@ async function buildQueue(
     .reduce<number | null>((soonest, c) => (soonest === null || c.due! < soonest ? c.due! : soonest), null);
 
   let items: StudyItem[] = [
-    ...dueNow.map((c) => itemOf(c.entry, c.card, c.brought ? 'exam' : 'due', new Date(c.due!))),
-    ...newToday.map((c) => itemOf(c.entry, c.card, 'new', null)),
+    ...dueNow.map((c) => itemOf(c.entry, c.card, c.variant, c.brought ? 'exam' : 'due', new Date(c.due!))),
+    ...newToday.map((c) => itemOf(c.entry, c.card, c.variant, 'new', null)),
   ].slice(0, MAX_QUEUE_ITEMS);
   if (items.length === 0 && options.ahead === true) {
     const ahead = [...studied, ...fresh].sort(
-      (a, b) => (a.due ?? 0) - (b.due ?? 0) || a.card.position - b.card.position,
+      (a, b) => (a.due ?? 0) - (b.due ?? 0) || a.card.position - b.card.position || a.variant - b.variant,
     );
     items = ahead
       .slice(0, MAX_QUEUE_ITEMS)
       .map((c) =>
-        itemOf(c.entry, c.card, c.due === null ? 'new' : 'ahead', c.due === null ? null : new Date(c.due)),
+        itemOf(
+          c.entry,
+          c.card,
+          c.variant,
+          c.due === null ? 'new' : 'ahead',
+          c.due === null ? null : new Date(c.due),
+        ),
       );
   }
   return {
@@ -193,7 +231,11 @@ export async function getSetStudySession(
   if (viewer === null) {
     const cards = await ctx.repos.cardSets.findCards(setId);
     const entry = { set: row, cards };
-    return { set, queue: null, items: cards.map((card) => itemOf(entry, card, 'new', null)) };
+    return {
+      set,
+      queue: null,
+      items: itemsOf(entry).map(({ card, variant }) => itemOf(entry, card, variant, 'new', null)),
+    };
   }
   const learnerSets = await findLearnerSets(ctx.repos, viewer);
   const queue = await buildQueue(ctx.repos, viewer, [row], learnerSets, ctx.clock.now(), options);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_DURATION_MS, recordReview } from '../../services/study/record-review.js';
 import { getDailyQueue, getSetStudySession, type StudyItem } from '../../services/study/study-queue.js';
 import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
+import { parseItemKey } from '../../domain/study/index.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
@@ -20,11 +21,22 @@ interface StudyQuery {
 
 type SetStudyRequest = FastifyRequest<{ Params: { id: string }; Querystring: StudyQuery }>;
 
-/** The card asked for if it is in the session, else the first; revealed only when asked for by id. */
+/** The item asked for (by its key) if it is in the session, else the first; revealed only when asked for. */
 function pickCard(items: readonly StudyItem[], query: StudyQuery) {
-  const requested = Number(query.card);
-  const current = items.find((item) => item.cardId === requested) ?? items[0];
-  return { current, revealed: current !== undefined && current.cardId === requested && query.reveal === '1' };
+  const requested = query.card;
+  const current = items.find((item) => item.key === requested) ?? items[0];
+  return { current, revealed: current !== undefined && current.key === requested && query.reveal === '1' };
+}
+
+/** The review a rating form posts: its item's card and variant, and the rating. */
+function answerOf(values: Record<string, string | undefined>, durationMs: number | null) {
+  const item = parseItemKey(values.card);
+  return {
+    cardId: item?.cardId ?? 0,
+    variant: item?.variant ?? 0,
+    rating: Number(values.rating),
+    durationMs,
+  };
 }
 
 /** When the front was shown: carried by the reveal form, trusted only within the last hour. */
@@ -81,23 +93,18 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
     const setId = Number(request.params.id);
     const values = readForm(request.body);
     const ahead = values.ahead === '1';
-    const cardId = Number(values.card);
     if (request.user === null) {
       // A visitor's read-through without JavaScript: nothing to keep, on to the next card.
       const session = await getSetStudySession(ctx, null, setId);
-      const index = session.items.findIndex((item) => item.cardId === cardId);
+      const index = session.items.findIndex((item) => item.key === values.card);
       const next = session.items[index + 1];
       return reply.redirect(
-        next === undefined ? `/sets/${setId}/study?done=1` : `/sets/${setId}/study?card=${next.cardId}`,
+        next === undefined ? `/sets/${setId}/study?done=1` : `/sets/${setId}/study?card=${next.key}`,
         303,
       );
     }
     try {
-      await recordReview(ctx, request.user, {
-        cardId: Number.isSafeInteger(cardId) ? cardId : 0,
-        rating: Number(values.rating),
-        durationMs: durationFrom(values.shownAt, now()),
-      });
+      await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
       return reply.redirect(`/sets/${setId}/study${ahead ? '?ahead=1' : ''}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
@@ -145,13 +152,8 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
   app.post('/review', async (request: ReviewRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const values = readForm(request.body);
-    const cardId = Number(values.card);
     try {
-      await recordReview(ctx, request.user, {
-        cardId: Number.isSafeInteger(cardId) ? cardId : 0,
-        rating: Number(values.rating),
-        durationMs: durationFrom(values.shownAt, now()),
-      });
+      await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
       return reply.redirect('/review', 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);

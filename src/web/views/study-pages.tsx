@@ -66,14 +66,15 @@ function StudySession({
       <ol class="study-queue">
         {items.map((item) => {
           const isCurrent = item === current;
-          const frontId = `front-${item.cardId}`;
+          const frontId = `front-${item.key}`;
           return (
             <li
               class="study-card"
-              key={item.cardId}
+              key={item.key}
               data-study-card
               data-card-id={item.cardId}
               data-set-id={item.set.id}
+              data-variant={item.variant}
               hidden={!isCurrent}
             >
               <article aria-labelledby={frontId}>
@@ -84,11 +85,17 @@ function StudySession({
                       {' · '}
                     </>
                   )}
-                  Card {item.position} of {item.set.cardCount} · {KIND_LABEL[item.kind]}
+                  {item.label} of {item.set.cardCount} · {KIND_LABEL[item.kind]}
                 </p>
                 <h2 class="study-front" id={frontId}>
                   {item.front}
                 </h2>
+                {item.frontBody !== null && (
+                  <div
+                    class="card-body study-front-body"
+                    dangerouslySetInnerHTML={{ __html: renderMarkdown(item.frontBody) }}
+                  />
+                )}
                 <form
                   method="get"
                   action={action}
@@ -97,7 +104,7 @@ function StudySession({
                   hidden={isCurrent && revealed}
                 >
                   {hidden}
-                  <input type="hidden" name="card" value={String(item.cardId)} />
+                  <input type="hidden" name="card" value={item.key} />
                   <input type="hidden" name="reveal" value="1" />
                   <input type="hidden" name="shownAt" value={String(shownAt)} />
                   <button type="submit" class="button" aria-keyshortcuts="Space">
@@ -112,7 +119,7 @@ function StudySession({
                   <form method="post" action={action} class="rating-form" data-rating-form>
                     <CsrfField token={csrf} />
                     {hidden}
-                    <input type="hidden" name="card" value={String(item.cardId)} />
+                    <input type="hidden" name="card" value={item.key} />
                     <input type="hidden" name="shownAt" value={String(shownAt)} />
                     <fieldset class="ratings">
                       <legend>How well did you remember it?</legend>

@@ -31,9 +31,11 @@ function enhance(study: HTMLElement): void {
     const recent = new Set(
       readReviews()
         .filter((r) => r.rating >= 3 && Date.now() - r.reviewedAt < VISITOR_DONE_MS)
-        .map((r) => r.cardId),
+        .map((r) => `${r.cardId}.${r.variant ?? 0}`),
     );
-    const fresh = queue.filter((card) => !recent.has(Number(card.dataset.cardId)));
+    const fresh = queue.filter(
+      (card) => !recent.has(`${card.dataset.cardId}.${card.dataset.variant ?? '0'}`),
+    );
     if (fresh.length > 0) queue = fresh;
   }
   let answered = 0;
@@ -91,10 +93,12 @@ function enhance(study: HTMLElement): void {
     const elapsed = Math.round(performance.now() - shownAt);
     const durationMs = elapsed <= MAX_DURATION_MS ? elapsed : null;
     const cardId = Number(card.dataset.cardId);
+    const variant = Number(card.dataset.variant ?? '0');
     if (!member) {
       addReview({
         id: newReviewId(),
         cardId,
+        variant,
         setId: Number(card.dataset.setId),
         rating,
         reviewedAt: Date.now(),
@@ -111,7 +115,7 @@ function enhance(study: HTMLElement): void {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        body: JSON.stringify({ cardId, rating, durationMs }),
+        body: JSON.stringify({ cardId, variant, rating, durationMs }),
       });
       if (!response.ok) throw new Error(String(response.status));
       const saved = (await response.json()) as { due: string };
