@@ -185,6 +185,8 @@ export interface ReviewLogsTable {
   source: string;
   /** The browser's id for a review made before logging in, so that merging twice adds it once. */
   client_id: string | null;
+  /** 1: an answer before the item was due again, logged without changing its state (see scheduling.ts). */
+  practice: ColumnType<number, number | undefined, number>;
 }
 
 export interface ExamDatesTable {
@@ -197,6 +199,12 @@ export interface ExamDatesTable {
   target_recall: ColumnType<number, number | undefined, number>;
   daily_cap: number;
   created_at: number;
+}
+
+/** Cards a learner chose to start first for an exam. */
+export interface ExamFocusCardsTable {
+  exam_id: number;
+  card_id: number;
 }
 
 export interface StudySettingsTable {
@@ -223,6 +231,7 @@ export interface Database {
   study_states: StudyStatesTable;
   review_logs: ReviewLogsTable;
   exam_dates: ExamDatesTable;
+  exam_focus_cards: ExamFocusCardsTable;
   study_settings: StudySettingsTable;
 }
 

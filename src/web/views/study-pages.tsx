@@ -197,7 +197,8 @@ function NothingDue({ queue, moreHref }: { queue: StudyQueue; moreHref: string |
       </p>
       {moreHref !== null && (
         <p>
-          <a href={moreHref}>Study these cards anyway</a> (answers still count, and move the due dates).
+          <a href={moreHref}>Study these cards anyway</a> (answers count and move the due dates, except for
+          cards already answered today: those are practice).
         </p>
       )}
     </div>
@@ -290,6 +291,12 @@ export function ReviewPage({ page, queue, current, revealed, shownAt, settings, 
       <p class="lede">
         Cards due today from every set you study, have saved or have an exam on. Cards an exam plan needs
         earlier come first.
+        {queue.followsPlan && (
+          <>
+            {' '}
+            With an exam ahead, today’s queue is your <a href="/exams">exam plan</a>’s day.
+          </>
+        )}
       </p>
       {state !== undefined && <ErrorSummary state={state} />}
       <DueSummary queue={queue} />
