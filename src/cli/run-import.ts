@@ -32,6 +32,7 @@ export interface ImportOptions {
   separator?: string;
   subject?: string;
   topic?: string;
+  override?: boolean;
   level?: Level;
   examBoard?: ExamBoard;
   visibility: Visibility;

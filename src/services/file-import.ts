@@ -94,17 +94,31 @@ export function splitIntoParts(
   if (total <= max) return [document];
   const parts = Math.ceil(total / max);
   const size = Math.ceil(total / parts);
-  return Array.from({ length: parts }, (_, index) => ({
-    ...document,
-    title: partTitle(document.title, index + 1, parts),
-    cards: document.cards.slice(index * size, (index + 1) * size),
-  }));
+  return Array.from({ length: parts }, (_, index) => {
+    const { reviewHistory, ...rest } = document;
+    const start = index * size;
+    // Each part keeps the reviews of its own cards, numbered from its first card.
+    const history = reviewHistory
+      ?.filter((review) => review.cardIndex >= start && review.cardIndex < start + size)
+      .map((review) => ({ ...review, cardIndex: review.cardIndex - start }));
+    return {
+      ...rest,
+      title: partTitle(document.title, index + 1, parts),
+      cards: document.cards.slice(start, start + size),
+      ...(history === undefined || history.length === 0 ? {} : { reviewHistory: history }),
+    };
+  });
 }
 
-/** What the person importing chooses; each given value overrides what the file says. */
+/**
+ * What the person importing chooses. A subject or topic fills only what a set's file lacks (an Anki deck's
+ * sub-decks keep the subjects their paths give), unless `override` says it replaces what the files say.
+ */
 export interface ImportChoices {
   subject?: string | undefined;
   topic?: string | undefined;
+  /** The subject and topic given replace those the files name. */
+  override?: boolean | undefined;
   level?: Level | undefined;
   examBoard?: ExamBoard | undefined;
   visibility: Visibility;
@@ -126,8 +140,8 @@ export function importInputsOf(
       topic: document.topic,
       cards: document.cards,
     },
-    subject: given(choices.subject),
-    topic: given(choices.topic),
+    subject: choices.override === true || document.subject === null ? given(choices.subject) : undefined,
+    topic: choices.override === true || document.topic === null ? given(choices.topic) : undefined,
     level: choices.level ?? document.level,
     examBoard: choices.examBoard ?? document.examBoard,
     visibility: choices.visibility,

@@ -30,6 +30,7 @@ Examples:
   recall import content/demo/*.txt
   recall import my-notes/ --skip-errors
   recall import deck.apkg --subject Spanish --visibility private
+  recall import decks/ --subject Biology --override
   recall import words.txt --format tsv --separator " - " --subject French --topic Verbs
   recall import notes.txt --dry-run --json
 `;
@@ -44,8 +45,9 @@ export function registerImportCommand(program: Command): void {
       '--separator <text>',
       'term lists: the separator between term and definition (e.g. " - ", or tab, comma, semicolon, pipe)',
     )
-    .option('--subject <name>', 'subject, overriding the one a file names (required when it names none)')
-    .option('--topic <name>', 'topic, overriding the one a file names')
+    .option('--subject <name>', 'subject of the sets whose file names none (required when one names none)')
+    .option('--topic <name>', 'topic of the sets whose file names none')
+    .option('--override', '--subject and --topic replace the subject and topic that files name')
     .addOption(new Option('--level <level>', 'level').choices(LEVELS))
     .addOption(new Option('--exam-board <board>', 'exam board').choices(EXAM_BOARDS))
     .addOption(
