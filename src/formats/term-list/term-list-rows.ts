@@ -159,7 +159,7 @@ function csvProblem(error: CsvError, lineOffset: number, lastLine: number): Pars
   const line = lineOffset + (typeof error.lines === 'number' ? error.lines : 1);
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new ParseError(
-      'a quoted field is never closed: a field that starts with " runs to the end of the file (choose “quotes are text” if the quote belongs to the words)',
+      'a quoted field is never closed: a field that starts with " runs to the end of the file (if the quote belongs to the words, read quotes as text)',
       lastLine + 1,
     );
   }
