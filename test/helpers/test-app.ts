@@ -18,7 +18,7 @@ export const TEST_START = new Date('2026-11-27T09:00:00Z');
 
 export async function createTestApp(
   factory: TestDatabaseFactory,
-  options: { demoContent?: boolean } = {},
+  options: { demoContent?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await factory.create();
   const config = loadConfig({
@@ -27,6 +27,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     // Busy test machines pause the event loop; overload protection has its own test.
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...options.env,
   });
   const clock = fixedClock(TEST_START);
   const container = await createContainer(config, {

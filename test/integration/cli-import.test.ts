@@ -147,7 +147,7 @@ describe('recall user (command line)', () => {
           RECALL_USER_PASSWORD: 'another long password',
         });
         assert.equal(duplicate.status, 1);
-        assert.match(duplicate.stderr, /^recall: The handle "head-teacher" or the email is taken/);
+        assert.match(duplicate.stderr, /^recall: The account is not valid\. handle: This handle is taken/);
         const noPassword = recall(['user', 'create', '--handle', 'nopass', '--email', 'n@p.org'], env);
         assert.equal(noPassword.status, 2);
         const weak = recall(['user', 'create', '--handle', 'weak', '--email', 'w@p.org'], {
@@ -156,6 +156,15 @@ describe('recall user (command line)', () => {
         });
         assert.equal(weak.status, 1);
         assert.match(weak.stderr, /password: Use at least 10 characters/);
+        // Common and breached passwords are refused too (NIST SP 800-63B), with advice.
+        for (const common of ['password12', 'qwerty1234', '1111111112']) {
+          const guessable = recall(['user', 'create', '--handle', 'guessable', '--email', 'g@p.org'], {
+            ...env,
+            RECALL_USER_PASSWORD: common,
+          });
+          assert.equal(guessable.status, 1, common);
+          assert.match(guessable.stderr, /password: .*(common|guess|Repeated)/i, common);
+        }
         assert.equal(
           recall(['user', 'create', '--handle', 'teacher', '--email', 't@school.example'], {
             ...env,
