@@ -86,7 +86,6 @@ async function createLearner(ctx: ServiceContext): Promise<Actor> {
   const id = await ctx.repos.users.insertIfFree({
     handle: 'student',
     display_name: 'Student',
-    email: 'student@example.org',
     password_hash: null,
     role: 'member',
     created_at: ctx.clock.now().getTime(),

@@ -34,7 +34,8 @@ for (const factory of testDatabases()) {
       assert.match(home.body, /Welcome to Recall, Ada Lovelace/);
       assert.match(home.body, /href="\/users\/ada">Ada Lovelace</);
       const user = await t.container.ctx.repos.users.findByHandle('ada');
-      assert.equal(await t.container.ctx.repos.users.findEmail(user!.id), 'ada@example.org');
+      assert.ok(user);
+      assert.equal(await t.container.ctx.repos.users.findEmail(user.id), 'ada@example.org');
       assert.match(user.password_hash!, /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
       assert.ok(!user.password_hash!.includes('analytical'));
       const stored = await t.container.database.db.selectFrom('sessions').select('token_hash').execute();

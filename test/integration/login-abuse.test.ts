@@ -178,6 +178,7 @@ for (const factory of testDatabases()) {
           payload: JSON.stringify({ login: handle, password: `nope ${i}` }),
         });
       }
+      assert.ok(last);
       assert.equal(last.statusCode, 429);
       assert.equal(last.headers['retry-after'], '1');
       assert.equal(last.json<{ code: string }>().code, 'rate_limited');
