@@ -124,6 +124,7 @@ export function importInputsOf(
       subtitle: document.subtitle,
       subject: document.subject,
       topic: document.topic,
+      tags: document.tags,
       cards: document.cards,
     },
     subject: given(choices.subject),

@@ -8,6 +8,7 @@ import * as study from './20261127T0400-study.js';
 import * as listingOrder from './20261127T0500-listing-order.js';
 import * as searchWriteBuffer from './20261127T0600-search-write-buffer.js';
 import * as studyItems from './20261203T0000-study-items.js';
+import * as tags from './20261203T0800-tags.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0500-listing-order': listingOrder,
   '20261127T0600-search-write-buffer': searchWriteBuffer,
   '20261203T0000-study-items': studyItems,
+  '20261203T0800-tags': tags,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,10 +71,17 @@ export {
 export { createRandom, type Random } from './random.js';
 export {
   clozeAnswers,
+  clozeMatches,
   clozeNumbers,
   clozePlainText,
+  clozeProblems,
+  fillClozeGaps,
   parseCloze,
-  renderClozeSide,
+  readableBody,
+  readableCard,
+  MAX_CLOZE_NUMBER,
+  MAX_CLOZE_NUMBERS_PER_CARD,
+  type ClozeMatch,
   type ClozeSegment,
 } from './cloze.js';
 export {
