@@ -145,7 +145,8 @@ describe('recall backup and restore', () => {
   it('backs up SQLite while the server writes, and restores only once it is stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recall-backup-'));
     const database = join(dir, 'recall.db');
-    const env = { DATABASE_URL: database };
+    // Write limits scaled up: the writer below makes sets as fast as the server takes them.
+    const env = { DATABASE_URL: database, RATE_LIMIT_SCALE: '1000' };
     const { child, url } = await startServer(env);
     try {
       const password = 'a long writer password';
