@@ -68,7 +68,7 @@ export class CardFileReadError extends ParseError {
       decidedBy
     ];
     super(
-      `${original.reason} (read as ${format.label}, ${how}; expected ${FORMAT_EXPECTATIONS[format.id]})`,
+      `${original.reason} (read as ${format.label}, ${how}; expected ${FORMAT_EXPECTATIONS[format.id]}).`,
       original.line,
       original.column,
       { entry: original.entry, path: original.path, offset: original.offset },
