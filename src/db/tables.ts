@@ -8,7 +8,8 @@ export interface UsersTable {
   id: Generated<number>;
   handle: string;
   display_name: string;
-  email: string | null;
+  /** Unused since migration 20261203T0200 (always null): emails are in user_emails. */
+  email: ColumnType<string | null, null | undefined, null>;
   password_hash: string | null;
   role: string;
   created_at: number;
@@ -122,10 +123,42 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** A GCRA bucket per key (migration 20261203T0200): allowed while tat - now ≤ tolerance_ms. */
 export interface RateLimitsTable {
   key: string;
-  window_start: number;
-  count: number;
+  tat: number;
+  interval_ms: number;
+  tolerance_ms: number;
+  allowed: number;
+}
+
+/** An account's email (migration 20261203T0200): not unique; verified_at is for account recovery. */
+export interface UserEmailsTable {
+  user_id: number;
+  email: string;
+  added_at: number;
+  verified_at: number | null;
+}
+
+/** Failed log-ins per key, for growing delays (migration 20261203T0200). */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: number;
+  blocked_until: number;
+}
+
+/** Days since the epoch (UTC) → the salt of that day's visitor hashes (migration 20261203T0200). */
+export interface ViewSaltsTable {
+  day: number;
+  salt: string;
+}
+
+/** Which visitor (a salted hash) has been counted for which set on which day. */
+export interface SetViewsTable {
+  day: number;
+  card_set_id: number;
+  visitor: string;
 }
 
 export interface FoldersTable {
@@ -206,6 +239,8 @@ export interface ReviewLogsTable {
   source: string;
   /** The browser's id for a review made before logging in, so that merging twice adds it once. */
   client_id: string | null;
+  /** 1: an answer before the item was due again, logged without changing its state (see scheduling.ts). */
+  practice: ColumnType<number, number | undefined, number>;
 }
 
 export interface ExamDatesTable {
@@ -218,6 +253,12 @@ export interface ExamDatesTable {
   target_recall: ColumnType<number, number | undefined, number>;
   daily_cap: number;
   created_at: number;
+}
+
+/** Cards a learner chose to start first for an exam. */
+export interface ExamFocusCardsTable {
+  exam_id: number;
+  card_id: number;
 }
 
 export interface StudySettingsTable {
@@ -237,6 +278,10 @@ export interface Database {
   app_state: AppStateTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
+  user_emails: UserEmailsTable;
+  view_salts: ViewSaltsTable;
+  set_views: SetViewsTable;
   folders: FoldersTable;
   folder_sets: FolderSetsTable;
   reports: ReportsTable;
@@ -244,6 +289,7 @@ export interface Database {
   study_states: StudyStatesTable;
   review_logs: ReviewLogsTable;
   exam_dates: ExamDatesTable;
+  exam_focus_cards: ExamFocusCardsTable;
   study_settings: StudySettingsTable;
   card_set_tags: CardSetTagsTable;
   card_tags: CardTagsTable;

@@ -30,8 +30,10 @@ export const FORMAT_LIMITS = {
   compressionRatio: 100,
   /** zstd's window is allocated up front; Anki's level-0 frames use 8 MiB at most. */
   zstdWindowBytes: 64 * MIB,
-  /** Rows read from one Anki table (notes, cards, decks). */
+  /** Rows read from one Anki table (notes, cards, decks, note types, fields, templates), checked by count first. */
   ankiRows: 200_000,
+  /** Answers read from an Anki review log (`revlog`): ten years of 250 reviews a day. */
+  ankiReviews: 1_000_000,
   /** One Anki note field, in characters of HTML. */
   ankiFieldLength: 100_000,
   cardsPerSet: LIMITS.cardsPerSet,

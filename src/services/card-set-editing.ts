@@ -88,6 +88,26 @@ function resolveCards(
   });
 }
 
+/**
+ * An existing card may appear once in an edit: given twice, saving would keep one copy and delete the
+ * card whose place it took. Refused, naming the card, before anything is written.
+ */
+function assertEachCardOnce(cards: readonly EditedCard[]): void {
+  const seen = new Set<number>();
+  for (const card of cards) {
+    if (card.id === null) continue;
+    if (seen.has(card.id)) {
+      throw new AppError('validation', `Card ${card.id} appears more than once in this edit.`, [
+        {
+          field: 'cards',
+          message: `Card ${card.id} is given twice: each card of the set may appear once (new cards have no id).`,
+        },
+      ]);
+    }
+    seen.add(card.id);
+  }
+}
+
 async function placeInCatalogue(
   repos: Repositories,
   edit: { subject: string; topic: string | null },
@@ -219,6 +239,7 @@ export async function updateCardSet(
 ): Promise<{ revision: number; summary: string }> {
   const draft = draftOf(edit);
   assertValidCardSetDraft(draft);
+  assertEachCardOnce(edit.cards);
   const now = ctx.clock.now().getTime();
   return ctx.transact(async (repos) => {
     const row = await repos.cardSets.findSummary(id);
@@ -228,7 +249,7 @@ export async function updateCardSet(
     const existingIds = new Set(existing.map((card) => card.id));
     const stray = edit.cards.find((card) => card.id !== null && !existingIds.has(card.id));
     if (stray !== undefined && row.revision === expectedRevision) {
-      throw new AppError('validation', 'A card in this edit does not belong to this set.', [
+      throw new AppError('validation', `Card ${stray.id} in this edit does not belong to this set.`, [
         { field: 'cards', message: `Card ${stray.id} is not in this set.` },
       ]);
     }

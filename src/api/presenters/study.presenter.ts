@@ -35,6 +35,7 @@ export const presentRecordedReview = (review: RecordedReview) => ({
   rating: review.rating,
   reviewedAt: review.reviewedAt.toISOString(),
   due: review.state.due.toISOString(),
+  counted: review.counted,
   state: presentStudyState(review.state),
 });
 

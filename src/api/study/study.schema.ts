@@ -43,6 +43,10 @@ export const RecordedReviewSchema = Type.Object({
   rating: Type.Integer(),
   reviewedAt: DateTime,
   due: DateTime,
+  counted: Type.Boolean({
+    description:
+      'False: practice. The item was not due again (a learning step answered before its minutes passed, a review item answered twice in a day): the answer is logged, the schedule unchanged',
+  }),
   state: StudyStateSchema,
 });
 

@@ -8,6 +8,7 @@ import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
+import { LoginFailureRepository } from './login-failure.repository.js';
 import { CommentRepository } from './comment.repository.js';
 import { RatingRepository } from './rating.repository.js';
 import { FolderRepository } from './folder.repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   rateLimits: RateLimitRepository;
+  loginFailures: LoginFailureRepository;
   comments: CommentRepository;
   ratings: RatingRepository;
   folders: FolderRepository;
@@ -47,6 +49,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     rateLimits: new RateLimitRepository(db),
+    loginFailures: new LoginFailureRepository(db),
     comments: new CommentRepository(db),
     ratings: new RatingRepository(db),
     folders: new FolderRepository(db),

@@ -142,6 +142,15 @@ export class StudyRepository {
     await this.db.insertInto('review_logs').values(log).execute();
   }
 
+  /** The learner's state of one item, if any (unlocked: for reads that change nothing). */
+  async findState(userId: number, cardId: number, variant: number): Promise<StudyStateRow | undefined> {
+    return this.selectStates()
+      .where('user_id', '=', userId)
+      .where('card_id', '=', cardId)
+      .where('variant', '=', variant)
+      .executeTakeFirst();
+  }
+
   /** The learner's states of every variant of these cards. */
   async findStates(userId: number, cardIds: readonly number[]): Promise<StudyStateRow[]> {
     if (cardIds.length === 0) return [];
@@ -163,7 +172,7 @@ export class StudyRepository {
     return Number(row.n);
   }
 
-  /** How many items the learner saw for the first time since `since` (each item's first answer). */
+  /** How many items the learner started since `since` (each item's first answer that counted). */
   async countFirstReviewsSince(userId: number, since: number): Promise<number> {
     const row = await this.db
       .selectFrom('review_logs')
@@ -171,6 +180,7 @@ export class StudyRepository {
       .where('user_id', '=', userId)
       .where('reviewed_at', '>=', since)
       .where('phase_before', '=', 'new')
+      .where('practice', '=', 0)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -54,7 +54,12 @@ function cardJson(card: CardDraft) {
 
 export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSetDocument {
   const value = parseJsonText(
-    decodeTextInput(input, { maxLineLength: null, expected: 'JSON', refuseControlCharacters: false }),
+    decodeTextInput(input, {
+      maxLineLength: null,
+      expected: 'JSON',
+      refuseControlCharacters: false,
+      legacyEncodings: false,
+    }),
   );
   const atPath = (path: string, reason: string) => new ParseError(reason, 1, 1, { path });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

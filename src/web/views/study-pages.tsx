@@ -203,7 +203,8 @@ function NothingDue({ queue, moreHref }: { queue: StudyQueue; moreHref: string |
       </p>
       {moreHref !== null && (
         <p>
-          <a href={moreHref}>Study these cards anyway</a> (answers still count, and move the due dates).
+          <a href={moreHref}>Study these cards anyway</a> (answers count and move the due dates, except for
+          cards already answered today: those are practice).
         </p>
       )}
     </div>
@@ -306,6 +307,12 @@ export function ReviewPage(props: ReviewPageProps) {
       <p class="lede">
         Cards due today from every set you study, have saved or have an exam on. Cards an exam plan needs
         earlier come first.
+        {queue.followsPlan && (
+          <>
+            {' '}
+            With an exam ahead, today’s queue is your <a href="/exams">exam plan</a>’s day.
+          </>
+        )}
       </p>
       <TagScope tag={tag} action="/review" />
       {state !== undefined && <ErrorSummary state={state} />}
