@@ -7,8 +7,20 @@ export interface CardSetSnapshot {
   level: string | null;
   examBoard: string | null;
   visibility: string;
-  cards: { id: number; title: string | null; body: string }[];
+  /** Absent in snapshots saved before tags (migration 20261203T0800). */
+  tags?: string[];
+  cards: {
+    id: number;
+    title: string | null;
+    body: string;
+    kind?: string;
+    reversible?: boolean;
+    tags?: string[];
+  }[];
 }
+
+const sameTags = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((tag, index) => tag === b[index]);
 
 export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot): string {
   const parts: string[] = [];
@@ -22,6 +34,7 @@ export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot
     ['visibility', 'visibility'],
   ];
   const changedFields = fields.filter(([key]) => before[key] !== after[key]).map(([, label]) => label);
+  if (!sameTags(before.tags, after.tags)) changedFields.push('tags');
   if (changedFields.length > 0) parts.push(`changed the ${changedFields.join(', ')}`);
 
   const beforeById = new Map(before.cards.map((card) => [card.id, card]));
@@ -32,7 +45,14 @@ export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot
     .map((card, index) => ({ card, index }))
     .filter(({ card }) => {
       const old = beforeById.get(card.id);
-      return old !== undefined && (old.title !== card.title || old.body !== card.body);
+      return (
+        old !== undefined &&
+        (old.title !== card.title ||
+          old.body !== card.body ||
+          (old.kind ?? 'basic') !== (card.kind ?? 'basic') ||
+          (old.reversible ?? false) !== (card.reversible ?? false) ||
+          !sameTags(old.tags, card.tags))
+      );
     })
     .map(({ index }) => index + 1);
   const keptBefore = before.cards.filter((card) => afterIds.has(card.id)).map((card) => card.id);

@@ -196,6 +196,7 @@ export function importInputsOf(
       subtitle: document.subtitle,
       subject: document.subject,
       topic: document.topic,
+      tags: document.tags,
       cards: document.cards,
     },
     subject: choices.override === true || document.subject === null ? given(choices.subject) : undefined,

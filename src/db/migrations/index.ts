@@ -11,6 +11,7 @@ import * as studyItems from './20261203T0000-study-items.js';
 import * as abuseLimits from './20261203T0200-abuse-limits.js';
 import * as reviewPractice from './20261203T0600-review-practice.js';
 import * as examFocus from './20261203T0610-exam-focus.js';
+import * as tags from './20261203T0800-tags.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0200-abuse-limits': abuseLimits,
   '20261203T0600-review-practice': reviewPractice,
   '20261203T0610-exam-focus': examFocus,
+  '20261203T0800-tags': tags,
 };
 
 export const migrationProvider: MigrationProvider = {

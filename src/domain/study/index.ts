@@ -83,10 +83,17 @@ export { DayModel, dayMemoryOf, type DayMemory } from './day-memory.js';
 export { createRandom, type Random } from './random.js';
 export {
   clozeAnswers,
+  clozeMatches,
   clozeNumbers,
   clozePlainText,
+  clozeProblems,
+  fillClozeGaps,
   parseCloze,
-  renderClozeSide,
+  readableBody,
+  readableCard,
+  MAX_CLOZE_NUMBER,
+  MAX_CLOZE_NUMBERS_PER_CARD,
+  type ClozeMatch,
   type ClozeSegment,
 } from './cloze.js';
 export {

@@ -1,12 +1,14 @@
 /**
  * Recall's own JSON: a lossless set (metadata, tags, cards in order) for backups and the API:
  *   { "format": "recall-card-set", "version": 1, "title", "subtitle", "subject", "topic", "level",
- *     "examBoard", "tags": [], "cards": [{ "title", "body" }] }
+ *     "examBoard", "tags": [], "cards": [{ "title", "body", "kind"?, "reversible"?, "tags"? }] }
+ * A card's "kind" ("basic" | "cloze"), "reversible" and "tags" are written only when they say something
+ * (a cloze card, a card studied both ways, tags), so files of basic cards read as before.
  * Read with a TypeBox schema: unknown versions and unknown properties are refused, and every error names
  * the JSON path at fault (syntax errors name the line and column).
  */
 import Value from 'typebox/value';
-import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
+import { EXAM_BOARDS, LEVELS, type CardDraft } from '../../domain/card-set.js';
 import type { CardSetDocument } from '../card-set-document.js';
 import type { CardSetFormat, ReadOptions } from '../card-set-format.js';
 import { maxCardsOf, tooManyCards } from '../format-limits.js';
@@ -36,7 +38,17 @@ function toJson(document: CardSetDocument) {
     level: document.level,
     examBoard: document.examBoard,
     tags: document.tags,
-    cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
+    cards: document.cards.map(cardJson),
+  };
+}
+
+function cardJson(card: CardDraft) {
+  return {
+    title: card.title,
+    body: card.body,
+    ...(card.kind === 'cloze' ? { kind: card.kind } : {}),
+    ...(card.reversible === true ? { reversible: true } : {}),
+    ...((card.tags?.length ?? 0) > 0 ? { tags: card.tags } : {}),
   };
 }
 
@@ -70,7 +82,7 @@ export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSe
     throw atPath(path, reason);
   }
   const { format: _format, version: _version, ...document } = value;
-  return { ...document, cards: document.cards.map((card) => ({ title: card.title, body: card.body })) };
+  return { ...document, cards: document.cards.map(cardJson) };
 }
 
 /** The first error TypeBox finds, said for people. */
