@@ -116,6 +116,9 @@ export function openDatabase(
       max: options.poolSize ?? 10,
       types: pgTypes,
     });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
+    // pool and the next query opens a new one; unheard, pg's 'error' event would end the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
   }
