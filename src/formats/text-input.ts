@@ -17,7 +17,7 @@ export interface TextInputRules {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\v\f\u000e-\u001f\u007f]/;
 const LINE_BREAK = /\r\n|\r|\n/;
 
 export function decodeTextInput(input: Uint8Array, rules: TextInputRules): string {

@@ -6,7 +6,7 @@
  * "similar sets" on a cached page are at most that old.
  */
 
-export const formatViews = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const formatViews = (count: number): string => count.toLocaleString('en-GB');
 
 interface Entry {
   version: number;

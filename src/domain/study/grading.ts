@@ -77,7 +77,7 @@ export function damerauLevenshtein(a: string, b: string): number {
 /** How many typos an answer of this (normalised) form tolerates. */
 export function typoAllowance(normalisedAnswer: string): number {
   if (/\d/.test(normalisedAnswer)) return 0;
-  const letters = normalisedAnswer.replace(/[^\p{L}]/gu, '').length;
+  const letters = normalisedAnswer.replace(/\P{L}/gu, '').length;
   if (letters <= 3) return 0;
   return letters <= 7 ? 1 : 2;
 }

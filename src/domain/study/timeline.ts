@@ -34,7 +34,7 @@ export interface TimelineEvent {
   factIndex: number;
 }
 
-const LEADING_SEPARATOR = /^\s*(?:[-–—:,]\s*|\s+(?=\p{Lu}))/u;
+const LEADING_SEPARATOR = /^\s*(?:[-–—:,]\s*|(?<=\s)(?=\p{Lu}))/u;
 const LIST_NUMBER = /^\d{1,2}\s*[-–—.)]\s+/;
 
 export function eventFromFact(fact: Fact): TimelineEvent | null {
@@ -94,19 +94,39 @@ export function extractTimeline(cards: readonly StudyCard[]): TimelineEvent[] {
   return timelineFromFacts(cards.flatMap((card) => cardFacts(card)));
 }
 
-const DANGLING_START =
-  /^(?:[\s,;:.!?'"‘’“”()-]|(?:in|on|at|from|to|by|of|during|since|until|till|between|and|or|but|when|while|as)\b)+/i;
-const DANGLING_END =
-  /(?:[\s,;:'"‘’“”(-]|\b(?:in|on|at|from|to|by|of|during|since|until|till|between|and|or|but|when|while|as|the|a|an|around|about|c)\b)+$/i;
+// What may dangle at either end of a piece cut out around a date: punctuation, and small words that only
+// made sense with the date ("in", "from … to", "the"). Trimmed by scanning from each end, one character
+// or word at a time (a regular expression anchored at the end would rescan a long run from every start).
+const DANGLING_START_MARKS = new Set(' \t\n,;:.!?\'"‘’“”()-'.split(''));
+const DANGLING_END_MARKS = new Set(' \t\n,;:\'"‘’“”(-'.split(''));
+const DANGLING_START_WORDS = new Set(
+  'in on at from to by of during since until till between and or but when while as'.split(' '),
+);
+const DANGLING_END_WORDS = new Set([...DANGLING_START_WORDS, 'the', 'a', 'an', 'around', 'about', 'c']);
+const isWordCharacter = (c: string) => /\w/.test(c);
+const isMark = (marks: ReadonlySet<string>, c: string) => marks.has(c) || (c !== '' && /\s/.test(c));
 
 function trimDangling(text: string): string {
-  let previous = '';
-  let current = text;
-  while (current !== previous) {
-    previous = current;
-    current = current.replace(DANGLING_START, '').replace(DANGLING_END, '');
+  let start = 0;
+  let end = text.length;
+  for (;;) {
+    while (start < end && isMark(DANGLING_START_MARKS, text.charAt(start))) start++;
+    let wordEnd = start;
+    while (wordEnd < end && isWordCharacter(text.charAt(wordEnd))) wordEnd++;
+    if (wordEnd === start || !DANGLING_START_WORDS.has(text.slice(start, wordEnd).toLowerCase())) break;
+    start = wordEnd;
   }
-  return current;
+  for (;;) {
+    while (end > start && isMark(DANGLING_END_MARKS, text.charAt(end - 1))) end--;
+    let wordStart = end;
+    while (wordStart > start && isWordCharacter(text.charAt(wordStart - 1))) wordStart--;
+    const bounded = wordStart === 0 || !isWordCharacter(text.charAt(wordStart - 1));
+    if (wordStart === end || !bounded || !DANGLING_END_WORDS.has(text.slice(wordStart, end).toLowerCase())) {
+      break;
+    }
+    end = wordStart;
+  }
+  return text.slice(start, end);
 }
 
 const PRONOUN_START = /^(?:it|its|they|them|their|he|she|his|her|which|who)\b/i;

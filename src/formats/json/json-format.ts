@@ -102,7 +102,7 @@ function jsonPath(pointer: string): string {
       (path, part) =>
         /^\d+$/.test(part)
           ? `${path}[${part}]`
-          : /^[A-Za-z_$][\w$]*$/.test(part)
+          : /^[a-z_$][\w$]*$/i.test(part)
             ? `${path}.${part}`
             : `${path}[${JSON.stringify(part)}]`,
       '$',

@@ -31,8 +31,8 @@ import { readAnkiTextHeaders, separatorFromName } from './anki-text-headers.js';
 export const DEFAULT_TITLE = 'Imported cards';
 /** A record (a row, quoted line breaks and all) longer than this is refused; a card's body is at most 10,000. */
 const MAX_RECORD_CHARACTERS = 5 * FORMAT_LIMITS.termListLineLength;
-const TERM_NAMES = /^(front|term|question|word|prompt)$/i;
-const DEFINITION_NAMES = /^(back|definition|answer|meaning|description)$/i;
+const TERM_NAMES = /^(?:front|term|question|word|prompt)$/i;
+const DEFINITION_NAMES = /^(?:back|definition|answer|meaning|description)$/i;
 /** A first row naming the columns, as spreadsheets write it; it is not a card. */
 const HEADER_ROWS = [
   ['term', 'definition'],
@@ -187,7 +187,7 @@ function csvProblem(error: CsvError, lineOffset: number, lastLine: number): Pars
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return new ParseError(`a row is longer than ${MAX_RECORD_CHARACTERS} characters`, line);
   }
-  return new ParseError(`not a readable term list: ${error.message.replace(/ at line \d+.*$/, '')}`, line);
+  return new ParseError(`not a readable term list: ${error.message.replace(/ at line \d.*$/, '')}`, line);
 }
 
 function optionSeparator(value: string | undefined): string | null {
