@@ -5,7 +5,7 @@ import { assertValidCardSetDraft, type CardSetDraft, type CardSetSummary } from 
 import { AppError, notFound } from '../domain/errors.js';
 import { summariseChanges, type CardSetSnapshot } from '../domain/revision-summary.js';
 import type { Actor } from '../domain/viewer.js';
-import { toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
+import { storedLanguage, toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
 import type { ServiceContext } from './context.js';
 
 /** A card in the editor: existing cards keep their id, so that study progress follows them. */
@@ -78,6 +78,7 @@ export async function createCardSet(
         exam_board: draft.examBoard,
         author_id: actor.userId,
         visibility: draft.visibility,
+        language: storedLanguage(draft.language),
         card_count: draft.cards.length,
         created_at: now,
         updated_at: now,
@@ -103,6 +104,7 @@ async function loadSnapshot(
     level: summary.level,
     examBoard: summary.examBoard,
     visibility: summary.visibility,
+    language: summary.language,
     cards: cards.map((card) => ({ id: card.id, title: card.title, body: card.body })),
   };
 }
@@ -121,7 +123,13 @@ export async function getEditableCardSet(
   return {
     summary,
     revision: row.revision,
-    edit: { ...snapshot, level: summary.level, examBoard: summary.examBoard, visibility: summary.visibility },
+    edit: {
+      ...snapshot,
+      level: summary.level,
+      examBoard: summary.examBoard,
+      visibility: summary.visibility,
+      language: summary.language,
+    },
   };
 }
 
@@ -166,6 +174,8 @@ export async function updateCardSet(
       ]);
     }
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
+    // An edit that does not mention the language (an older API client) keeps it.
+    const language = draft.language === undefined ? row.language : storedLanguage(draft.language);
     const { subjectId, topicId } = await placeInCatalogue(repos, draft, now);
     const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
       title: draft.title,
@@ -175,6 +185,7 @@ export async function updateCardSet(
       level: draft.level,
       exam_board: draft.examBoard,
       visibility: draft.visibility,
+      language,
       card_count: draft.cards.length,
       updated_at: now,
     });
@@ -193,6 +204,7 @@ export async function updateCardSet(
       level: draft.level,
       examBoard: draft.examBoard,
       visibility: draft.visibility,
+      language,
       cards: edit.cards.map((card, index) => ({ id: ids[index]!, title: card.title, body: card.body })),
     };
     const summary = summariseChanges(before, after);

@@ -124,6 +124,7 @@ export function importInputsOf(
       subtitle: document.subtitle,
       subject: document.subject,
       topic: document.topic,
+      language: document.language ?? null,
       cards: document.cards,
     },
     subject: given(choices.subject),

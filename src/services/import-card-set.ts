@@ -7,6 +7,7 @@ import {
   type Visibility,
 } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
+import { storedLanguage } from './card-set-mapping.js';
 import type { NewCardSet } from '../db/tables.js';
 import type { ServiceContext } from './context.js';
 import { ensureSystemUser, type SystemUser } from './system-users.js';
@@ -18,6 +19,8 @@ export interface ImportCardSetInput {
     subtitle: string | null;
     subject: string | null;
     topic: string | null;
+    /** A BCP 47 tag, when the file says. */
+    language?: string | null;
     cards: CardDraft[];
   };
   /** Overrides the subject / topic found in the text. */
@@ -59,6 +62,7 @@ export function draftFromImport(input: ImportCardSetInput): CardSetDraft {
     level: input.level ?? null,
     examBoard: input.examBoard ?? null,
     visibility: input.visibility ?? 'public',
+    language: input.parsed.language ?? null,
     cards: input.parsed.cards,
   };
   assertValidCardSetDraft(draft);
@@ -149,6 +153,7 @@ export async function importCardSets(
           exam_board: draft.examBoard,
           author_id: authorId,
           visibility: draft.visibility,
+          language: storedLanguage(draft.language),
           is_demo: input.isDemo === true ? 1 : 0,
           card_count: draft.cards.length,
           created_at: now,

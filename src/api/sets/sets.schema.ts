@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { MAX_PAGE_SIZE } from '../../services/browse.js';
 
 // Null first: with Fastify's type coercion, a null tried against a string first would become "".
@@ -16,6 +17,7 @@ export const CardSetSummarySchema = Type.Object({
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Nullable(Type.String({ description: 'BCP 47 language tag ("en", "fr"), or null' })),
   author: Type.Object({ handle: Type.String(), displayName: Type.String() }),
   cardCount: Type.Integer(),
   viewCount: Type.Integer(),
@@ -73,6 +75,16 @@ const SetFields = {
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: MAX_LANGUAGE_TAG_LENGTH,
+        description:
+          'BCP 47 language tag ("en", "fr", "pt-BR"); self-tests grade typed answers by its rules. ' +
+          'Left out on an update: unchanged.',
+      }),
+    ),
+  ),
 };
 
 export const CardSetWriteSchema = Type.Object(

@@ -7,6 +7,7 @@ import * as search from './20261127T0300-search.js';
 import * as study from './20261127T0400-study.js';
 import * as listingOrder from './20261127T0500-listing-order.js';
 import * as searchWriteBuffer from './20261127T0600-search-write-buffer.js';
+import * as cardSetLanguage from './20261203T0100-card-set-language.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0400-study': study,
   '20261127T0500-listing-order': listingOrder,
   '20261127T0600-search-write-buffer': searchWriteBuffer,
+  '20261203T0100-card-set-language': cardSetLanguage,
 };
 
 export const migrationProvider: MigrationProvider = {

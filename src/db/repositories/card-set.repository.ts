@@ -24,6 +24,7 @@ export interface CardSetSummaryRow {
   subtitle: string | null;
   level: string | null;
   examBoard: string | null;
+  language: string | null;
   visibility: string;
   status: string;
   isDemo: number;
@@ -73,6 +74,7 @@ export class CardSetRepository {
         's.subtitle',
         's.level',
         's.exam_board as examBoard',
+        's.language',
         's.visibility',
         's.status',
         's.is_demo as isDemo',

@@ -5,8 +5,10 @@
  * - a fact that STARTS with a date ("1934 - Dec 1st, Kirov assassinated…") is dated by it, with a month and
  *   day read right after the year ("Dec 1st,"), and a bare list number after it dropped ("1930 - 1 - A first
  *   purges…": year 1930, not 1930–31 and not day 1); the event's text is the fact without that prefix;
- * - any other fact is dated by its first date mention ("from 1928 to 1938", "in March 1939"); its text is
- *   the whole fact.
+ * - any other fact is dated by the first date of the clause that names the event, its main clause: a date in
+ *   brackets is an aside, and a leading clause such as "Six years after NATO (1949)," or "After the war
+ *   ended in 1945," dates something else ("…, the Warsaw Pact was formed in 1955" is 1955); with no
+ *   other date, the first one ("from 1928 to 1938", "in March 1939"). Its text is the whole fact.
  * Decades ("the 1930s") are not events: they are too vague to order against the years around them.
  * Events are sorted by (start year, month, day, card position, position in card); an unknown month or
  * day sorts before a known one, as "1934" comes before "1 December 1934".
@@ -40,7 +42,7 @@ const LIST_NUMBER = /^\d{1,2}\s*[-–—.)]\s+/;
 export function eventFromFact(fact: Fact): TimelineEvent | null {
   if (fact.kind === 'heading') return null;
   const mentions = findDates(fact.text).filter((m) => m.kind !== 'decade');
-  const first = mentions[0];
+  const first = eventDate(fact.text, mentions);
   if (first === undefined) return null;
 
   let date: Pick<TimelineEvent, 'year' | 'month' | 'day' | 'endYear'> = first;
@@ -71,6 +73,36 @@ export function eventFromFact(fact: Fact): TimelineEvent | null {
     cardPosition: fact.cardPosition,
     factIndex: fact.index,
   };
+}
+
+// A sentence opening with a clause that places the event against another one: "Six years after NATO
+// (1949), …", "After the war ended in 1945, …", "Following the 1905 revolution, …". Up to its first comma.
+const LEADING_RELATIVE_CLAUSE =
+  /^(?:[\w'’-]+\s){0,4}?(?:after|before|since|following|until|till|unlike|like|prior to|preceding|compared with)\s[^,.;:!?]*,/i;
+
+/** The mention that dates the event (see the module comment); undefined when there is none. */
+function eventDate(text: string, mentions: readonly DateMention[]): DateMention | undefined {
+  const first = mentions[0];
+  if (first === undefined || first.start === 0 || mentions.length === 1) return first;
+  // Bracket depth at each mention, in one pass over the text.
+  const bracketed = new Set<DateMention>();
+  let depth = 0;
+  let at = 0;
+  for (const mention of mentions) {
+    for (; at < mention.start; at++) {
+      const c = text.charAt(at);
+      if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && depth > 0) depth--;
+    }
+    if (depth > 0) bracketed.add(mention);
+  }
+  const clause = LEADING_RELATIVE_CLAUSE.exec(text);
+  const subordinateEnd = clause === null ? 0 : clause[0].length;
+  return (
+    mentions.find((m) => !bracketed.has(m) && m.start >= subordinateEnd) ??
+    mentions.find((m) => !bracketed.has(m)) ??
+    first
+  );
 }
 
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {

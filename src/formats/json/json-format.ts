@@ -1,12 +1,14 @@
 /**
  * Recall's own JSON: a lossless set (metadata, tags, cards in order) for backups and the API:
  *   { "format": "recall-card-set", "version": 1, "title", "subtitle", "subject", "topic", "level",
- *     "examBoard", "tags": [], "cards": [{ "title", "body" }] }
+ *     "examBoard", "language", "tags": [], "cards": [{ "title", "body" }] }
+ * ("language", a BCP 47 tag or null, may be left out.)
  * Read with a TypeBox schema: unknown versions and unknown properties are refused, and every error names
  * the JSON path at fault (syntax errors name the line and column).
  */
 import Value from 'typebox/value';
 import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
+import { canonicalLanguageTag } from '../../domain/language-tag.js';
 import type { CardSetDocument } from '../card-set-document.js';
 import type { CardSetFormat, ReadOptions } from '../card-set-format.js';
 import { maxCardsOf, tooManyCards } from '../format-limits.js';
@@ -35,6 +37,7 @@ function toJson(document: CardSetDocument) {
     topic: document.topic,
     level: document.level,
     examBoard: document.examBoard,
+    language: document.language ?? null,
     tags: document.tags,
     cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
   };
@@ -64,8 +67,16 @@ export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSe
     const [path, reason] = firstProblem(value);
     throw atPath(path, reason);
   }
-  const { format: _format, version: _version, ...document } = value;
-  return { ...document, cards: document.cards.map((card) => ({ title: card.title, body: card.body })) };
+  const { format: _format, version: _version, language, ...document } = value;
+  if (language !== undefined && language !== null && canonicalLanguageTag(language) === null) {
+    throw atPath('$.language', 'must be a language tag such as "en", "fr" or "pt-BR", or null');
+  }
+  return {
+    ...document,
+    // Absent when not said, as in documents from formats that carry no language.
+    ...(language === undefined || language === null ? {} : { language }),
+    cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
+  };
 }
 
 /** The first error TypeBox finds, said for people. */

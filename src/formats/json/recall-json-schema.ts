@@ -1,6 +1,7 @@
 /** The JSON shape of a Recall card set (format "recall-card-set", version 1), as a TypeBox schema. */
 import Type from 'typebox';
 import { EXAM_BOARDS, LEVELS, LIMITS } from '../../domain/card-set.js';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { FORMAT_LIMITS } from '../format-limits.js';
 
 export const RECALL_JSON_FORMAT = 'recall-card-set';
@@ -27,6 +28,8 @@ export const RecallCardSetJson = Type.Object(
     topic: optionalText(LIMITS.nameLength),
     level: Type.Union([...LEVELS.map((level) => Type.Literal(level)), Type.Null()]),
     examBoard: Type.Union([...EXAM_BOARDS.map((board) => Type.Literal(board)), Type.Null()]),
+    /** Optional: files written before sets had a language have none. */
+    language: Type.Optional(optionalText(MAX_LANGUAGE_TAG_LENGTH)),
     tags: Type.Array(text(FORMAT_LIMITS.tagLength), { maxItems: FORMAT_LIMITS.tagsPerSet }),
     cards: Type.Array(RecallCardJson),
   },

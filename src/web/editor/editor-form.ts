@@ -23,6 +23,8 @@ export interface EditorState {
     level: string;
     examBoard: string;
     visibility: string;
+    /** A BCP 47 tag ("en", "fr"), or empty. */
+    language: string;
   };
   cards: EditorCard[];
   revision: string;
@@ -53,6 +55,7 @@ export function newEditorState(defaults: Partial<EditorState['fields']> = {}): E
       level: '',
       examBoard: '',
       visibility: 'private',
+      language: '',
       ...defaults,
     },
     cards: [emptyCard(), emptyCard(), emptyCard()],
@@ -76,6 +79,7 @@ export function editorStateFrom(editable: EditableCardSet): EditorState {
       level: edit.level ?? '',
       examBoard: edit.examBoard ?? '',
       visibility: edit.visibility,
+      language: edit.language ?? '',
     },
     cards: edit.cards.map((card) => ({
       id: String(card.id ?? ''),
@@ -110,6 +114,7 @@ export function readEditorForm(values: Record<string, string>): { state: EditorS
       level: values.level ?? '',
       examBoard: values.examBoard ?? '',
       visibility: values.visibility ?? 'private',
+      language: values.language ?? '',
     },
     cards,
     revision: values.revision ?? '0',
@@ -235,6 +240,7 @@ export function editFromState(state: EditorState, action: EditorAction): CardSet
     level: level as CardSetDraft['level'],
     examBoard: examBoard as CardSetDraft['examBoard'],
     visibility: visibility as CardSetDraft['visibility'],
+    language: orNull(fields.language),
   };
   return { ...edit, cards };
 }

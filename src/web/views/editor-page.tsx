@@ -1,3 +1,4 @@
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import type { EditorState } from '../editor/editor-form.js';
 import { renderMarkdown } from '../../formats/render-markdown.js';
@@ -30,6 +31,7 @@ const LABELS: Record<string, string> = {
   level: 'Level',
   examBoard: 'Exam board',
   visibility: 'Visibility',
+  language: 'Language',
   cards: 'Cards',
   paste: 'Paste',
   pasteSeparator: 'Separator',
@@ -156,6 +158,10 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
             {select('level', 'Level', LEVELS)}
             {select('examBoard', 'Exam board', EXAM_BOARDS)}
           </div>
+          {text('language', 'Language', {
+            max: MAX_LANGUAGE_TAG_LENGTH,
+            hint: 'Optional: a language code such as en, fr or de. Self-tests mark typed answers by its rules (accents, typos).',
+          })}
           <fieldset
             class={`field radios${problem(state, 'visibility') !== undefined ? ' field-invalid' : ''}`}
           >
