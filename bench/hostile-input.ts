@@ -146,7 +146,6 @@ try {
   const user = await container.ctx.repos.users.insertIfFree({
     handle: 'hostile-author',
     display_name: 'Hostile author',
-    email: 'hostile@example.org',
     password_hash: null,
     role: 'member',
     created_at: Date.now(),

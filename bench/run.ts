@@ -7,6 +7,7 @@
  *   npm run bench -- --cards 200000 --no-postgres --no-growth
  *
  *   npm run bench -- --table       # print the table of bench/results/latest.json again, measure nothing
+ *   npm run bench -- plan          # exam-plan simulations only (see plan.ts): bench/results/plan.json
  *
  * Writes bench/results/latest.json (or --out FILE) and prints a table. Numbers are not asserted.
  */
@@ -29,6 +30,7 @@ import { getCardSet } from '../src/services/read-card-set.js';
 import { Corpus } from './corpus.js';
 import { percentile, round } from './stats.js';
 import { measureReviews, measureTestBuild } from './study.js';
+import { runPlanBench } from './plan.js';
 import { fts5Match } from '../src/db/search/sqlite-search-index.js';
 import { parseSearchQuery } from '../src/domain/search-query.js';
 
@@ -575,5 +577,6 @@ function printTable(results: Results) {
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
-if (flag('--table')) printTable(JSON.parse(readFileSync(outFile, 'utf8')) as Results);
+if (args[0] === 'plan') await runPlanBench(args.slice(1));
+else if (flag('--table')) printTable(JSON.parse(readFileSync(outFile, 'utf8')) as Results);
 else await main();

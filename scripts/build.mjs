@@ -1,6 +1,26 @@
 // Builds the server bundle (dist/recall.js) and the browser assets (dist/public) with esbuild.
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
+
+/**
+ * Colour tokens are light-dark(light, dark). Browsers from before 2024 do not know light-dark(): for
+ * them the stylesheet ends with the light values, written out from the same lines of tokens.css.
+ */
+const lightDarkFallback = {
+  name: 'light-dark-fallback',
+  setup(build) {
+    build.onLoad({ filter: /styles[\\/]tokens\.css$/ }, async (args) => {
+      const css = await readFile(args.path, 'utf8');
+      const light = [...css.matchAll(/^\s*(--[a-z0-9-]+):\s*light-dark\(([^,]+),[^,]+\);$/gm)]
+        .map(([, name, value]) => `${name}:${value};`)
+        .join('');
+      return {
+        contents: `${css}\n@supports not (color: light-dark(#fff, #000)) { :root { ${light} } }\n`,
+        loader: 'css',
+      };
+    });
+  },
+};
 
 await rm('dist', { recursive: true, force: true });
 await Promise.all([
@@ -22,6 +42,7 @@ await Promise.all([
   }),
   esbuild.build({
     entryPoints: [
+      'src/web/assets/client/site.ts',
       'src/web/assets/client/card-set-page.ts',
       'src/web/assets/client/editor.ts',
       'src/web/assets/client/search.ts',
@@ -38,6 +59,7 @@ await Promise.all([
     target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
     sourcemap: false,
     logLevel: 'warning',
+    plugins: [lightDarkFallback],
   }),
 ]);
 await mkdir('dist/public', { recursive: true });

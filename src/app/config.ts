@@ -22,6 +22,10 @@ const Environment = Type.Object({
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   /** Behind a reverse proxy: trust X-Forwarded-* from it. */
   TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  /** How many people may share one address (a school behind one router): per-address write limits are this many accounts' worth. */
+  RATE_LIMIT_PEOPLE_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 50 }),
+  /** Multiplies every write limit (load tests whose simulated students answer at machine speed). */
+  RATE_LIMIT_SCALE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
 });
 
 export interface Config {
@@ -34,6 +38,8 @@ export interface Config {
   trustProxy: boolean;
   maxEventLoopDelayMs: number;
   requestTimeoutMs: number;
+  rateLimitPeoplePerAddress: number;
+  rateLimitScale: number;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     trustProxy: value.TRUST_PROXY === 'true',
     maxEventLoopDelayMs: value.MAX_EVENT_LOOP_DELAY_MS,
     requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
+    rateLimitPeoplePerAddress: value.RATE_LIMIT_PEOPLE_PER_ADDRESS,
+    rateLimitScale: value.RATE_LIMIT_SCALE,
   });
 }

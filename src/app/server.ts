@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { apiPlugin } from '../api/api.plugin.js';
 import { openApiRoutes, registerOpenApi } from '../api/openapi.plugin.js';
 import sessionPlugin from '../http/session.plugin.js';
+import writeLimitsPlugin from '../http/write-limits.plugin.js';
 import { webPlugin } from '../web/web.plugin.js';
 import type { Container } from './container.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -109,6 +110,11 @@ export async function buildServer(container: Container): Promise<FastifyInstance
 
   // Cookies, the session user and CSRF checks apply to pages and API alike.
   await app.register(sessionPlugin, { ctx: container.ctx });
+  await app.register(writeLimitsPlugin, {
+    ctx: container.ctx,
+    peoplePerAddress: container.config.rateLimitPeoplePerAddress,
+    scale: container.config.rateLimitScale,
+  });
   registerErrorHandling(app, container.assets);
 
   // Before any route, so that it sees them all.

@@ -9,15 +9,19 @@ import { basename } from 'node:path';
 import type { ExamBoard, Level, Visibility } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
 import type { CardSetDraft } from '../domain/card-set.js';
-import type { FormatId } from '../formats/card-set-format.js';
+import type { ImportFormatId } from '../formats/card-set-format.js';
+import type { QuoteMode } from '../formats/term-list/term-list-layout.js';
+import type { TextEncoding } from '../formats/text-input.js';
 import { FORMAT_LIMITS, megabytes } from '../formats/format-limits.js';
 import { ParseError } from '../formats/parse-error.js';
 import {
+  CardFileReadError,
   checkImportInputs,
   importInputsOf,
   readCardFile,
   UnrecognisedFormatError,
 } from '../services/file-import.js';
+import { IMPORT_FORMAT_IDS } from '../formats/card-set-format.js';
 import {
   importCardSets,
   type ImportCardSetInput,
@@ -28,10 +32,16 @@ import { findCardFiles, type SkippedFile } from './find-card-files.js';
 import { Progress } from './progress-bar.js';
 
 export interface ImportOptions {
-  format?: FormatId;
+  format?: ImportFormatId;
   separator?: string;
+  rowSeparator?: string;
+  quotes?: QuoteMode;
+  /** commander's `--header` / `--no-header`: undefined when neither is given. */
+  header?: boolean;
+  encoding?: TextEncoding;
   subject?: string;
   topic?: string;
+  override?: boolean;
   level?: Level;
   examBoard?: ExamBoard;
   visibility: Visibility;
@@ -52,7 +62,7 @@ const BATCH_SETS = 500;
 
 interface ReadSet {
   file: string;
-  format: FormatId;
+  format: ImportFormatId;
   input: ImportCardSetInput;
   draft: CardSetDraft;
 }
@@ -61,10 +71,19 @@ const count = (value: number) => value.toLocaleString('en-GB');
 const plural = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? '' : 's'}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The error, naming the file it came from (when the import has several). */
-function inFile(path: string, error: unknown): unknown {
+/** The error, naming the file it came from (when the import has several), and how to choose a format. */
+function inFile(path: string | null, error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  return new AppError(error.code, `${path}: ${error.message}`, error.details);
+  const hint =
+    error instanceof CardFileReadError && error.decidedBy !== 'choice'
+      ? ` To read it as another format, use --format (${IMPORT_FORMAT_IDS.join(', ')}).`
+      : '';
+  if (path === null && hint === '') return error;
+  return new AppError(
+    error.code,
+    `${path === null ? '' : `${path}: `}${error.message}${hint}`,
+    error.details,
+  );
 }
 
 /** A JSON file that is something else (a package.json, a manifest), found beside card files. */
@@ -105,6 +124,10 @@ export async function runImport(paths: readonly string[], options: ImportOptions
           fileName: basename(file.path),
           format: options.format,
           separator: options.separator,
+          rowSeparator: options.rowSeparator,
+          quotes: options.quotes,
+          header: options.header,
+          encoding: options.encoding,
           title: titleOfFile(file.path),
         });
         const inputs = importInputsOf(documents, options, CLI_IMPORT_AUTHOR);
@@ -121,7 +144,7 @@ export async function runImport(paths: readonly string[], options: ImportOptions
         } else if (options.skipErrors === true && (error instanceof AppError || isFileSystemError(error))) {
           skipped.push({ path: file.path, reason: error.message });
         } else {
-          throw several ? inFile(file.path, error) : error;
+          throw inFile(several ? file.path : null, error);
         }
       }
       reading.update(index + 1);

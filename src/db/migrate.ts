@@ -13,7 +13,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error');
     const cause = error instanceof Error ? error : new Error(JSON.stringify(error));
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause.message}`, { cause });
+    // Nothing ran (the database cannot be reached, or does not exist): its own error says why.
+    if (failed === undefined) throw cause;
+    throw new Error(`Migration ${failed.migrationName} failed: ${cause.message}`, { cause });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -8,7 +8,8 @@ export interface UsersTable {
   id: Generated<number>;
   handle: string;
   display_name: string;
-  email: string | null;
+  /** Unused since migration 20261203T0200 (always null): emails are in user_emails. */
+  email: ColumnType<string | null, null | undefined, null>;
   password_hash: string | null;
   role: string;
   created_at: number;
@@ -61,6 +62,33 @@ export interface CardsTable {
   position: number;
   title: string | null;
   body: string;
+  /** basic | cloze (migration 20261203T0000). */
+  kind: ColumnType<string, string | undefined, string>;
+  /** 0/1: also studied body → title. */
+  reversible: ColumnType<number, number | undefined, number>;
+  /** How many study items the card gives (variants: see src/domain/study/study-items.ts). */
+  item_count: ColumnType<number, number | undefined, number>;
+  /** What search indexes instead of the body when they differ (a cloze card's plain text); migration 20261203T0800. */
+  search_body: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A set's own tags, in order (migration 20261203T0800). */
+export interface CardSetTagsTable {
+  card_set_id: number;
+  position: number;
+  /** As written. */
+  name: string;
+  /** As compared: tagKey(name). */
+  tag_key: string;
+}
+
+/** A card's tags, in order, with the card's set for filtering a set's cards by tag. */
+export interface CardTagsTable {
+  card_id: number;
+  card_set_id: number;
+  position: number;
+  name: string;
+  tag_key: string;
 }
 
 export interface CommentsTable {
@@ -97,10 +125,42 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** A GCRA bucket per key (migration 20261203T0200): allowed while tat - now ≤ tolerance_ms. */
 export interface RateLimitsTable {
   key: string;
-  window_start: number;
-  count: number;
+  tat: number;
+  interval_ms: number;
+  tolerance_ms: number;
+  allowed: number;
+}
+
+/** An account's email (migration 20261203T0200): not unique; verified_at is for account recovery. */
+export interface UserEmailsTable {
+  user_id: number;
+  email: string;
+  added_at: number;
+  verified_at: number | null;
+}
+
+/** Failed log-ins per key, for growing delays (migration 20261203T0200). */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: number;
+  blocked_until: number;
+}
+
+/** Days since the epoch (UTC) → the salt of that day's visitor hashes (migration 20261203T0200). */
+export interface ViewSaltsTable {
+  day: number;
+  salt: string;
+}
+
+/** Which visitor (a salted hash) has been counted for which set on which day. */
+export interface SetViewsTable {
+  day: number;
+  card_set_id: number;
+  visitor: string;
 }
 
 export interface FoldersTable {
@@ -138,11 +198,13 @@ export interface CardSetRevisionsTable {
   created_at: number;
 }
 
-/** One learner's memory of one card (migration 20261127T0400). */
+/** One learner's memory of one study item: a card and its variant (migrations 20261127T0400, 20261203T0000). */
 export interface StudyStatesTable {
   id: Generated<number>;
   user_id: number;
   card_id: number;
+  /** 0: the card (or its forward side); 1: a reversible card's reverse; n: a cloze card's deletion n. */
+  variant: ColumnType<number, number | undefined, number>;
   card_set_id: number;
   /** new | learning | review | relearning */
   phase: string;
@@ -163,6 +225,7 @@ export interface ReviewLogsTable {
   id: Generated<number>;
   user_id: number;
   card_id: number;
+  variant: ColumnType<number, number | undefined, number>;
   card_set_id: number;
   reviewed_at: number;
   rating: number;
@@ -178,6 +241,8 @@ export interface ReviewLogsTable {
   source: string;
   /** The browser's id for a review made before logging in, so that merging twice adds it once. */
   client_id: string | null;
+  /** 1: an answer before the item was due again, logged without changing its state (see scheduling.ts). */
+  practice: ColumnType<number, number | undefined, number>;
 }
 
 export interface ExamDatesTable {
@@ -190,6 +255,12 @@ export interface ExamDatesTable {
   target_recall: ColumnType<number, number | undefined, number>;
   daily_cap: number;
   created_at: number;
+}
+
+/** Cards a learner chose to start first for an exam. */
+export interface ExamFocusCardsTable {
+  exam_id: number;
+  card_id: number;
 }
 
 export interface StudySettingsTable {
@@ -209,6 +280,10 @@ export interface Database {
   app_state: AppStateTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
+  user_emails: UserEmailsTable;
+  view_salts: ViewSaltsTable;
+  set_views: SetViewsTable;
   folders: FoldersTable;
   folder_sets: FolderSetsTable;
   reports: ReportsTable;
@@ -216,7 +291,10 @@ export interface Database {
   study_states: StudyStatesTable;
   review_logs: ReviewLogsTable;
   exam_dates: ExamDatesTable;
+  exam_focus_cards: ExamFocusCardsTable;
   study_settings: StudySettingsTable;
+  card_set_tags: CardSetTagsTable;
+  card_tags: CardTagsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

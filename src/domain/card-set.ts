@@ -1,6 +1,8 @@
 /** Card sets and cards as the rest of Recall sees them, with the limits every way in must respect. */
 import { AppError, nulProblem, type FieldProblem } from './errors.js';
 import { canonicalLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.js';
+import { clozeProblems } from './study/cloze.js';
+import { TAG_LIMITS, tagProblems } from './tags.js';
 
 export const LEVELS = ['GCSE', 'AS', 'A-level', 'University', 'Other'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -55,6 +57,8 @@ export interface CardSetDraft {
   visibility: Visibility;
   /** The set's language, a BCP 47 tag ("en", "fr"); absent or null when not said. */
   language?: string | null;
+  /** The set's own tags (absent: none). */
+  tags?: string[];
   cards: CardDraft[];
 }
 
@@ -62,6 +66,9 @@ export interface Card {
   position: number;
   title: string | null;
   body: string;
+  kind: CardKind;
+  reversible: boolean;
+  tags: string[];
 }
 
 export interface NamedLink {
@@ -90,6 +97,7 @@ export interface CardSetSummary {
 }
 
 export interface CardSet extends CardSetSummary {
+  tags: string[];
   cards: Card[];
 }
 
@@ -138,10 +146,23 @@ export function assertValidCardSetDraft(draft: CardSetDraft): void {
       message: `At most ${LIMITS.cardsPerSet} cards per set (this has ${draft.cards.length}).`,
     });
   }
+  problems.push(...tagProblems('tags', draft.tags ?? [], TAG_LIMITS.perSet));
   draft.cards.forEach((card, index) => {
     const field = `cards[${index}]`;
+    const before = problems.length;
     text(`${field}.title`, card.title, LIMITS.cardTitleLength, false);
     text(`${field}.body`, card.body, LIMITS.cardBodyLength, card.title === null);
+    problems.push(...tagProblems(`${field}.tags`, card.tags ?? [], TAG_LIMITS.perCard));
+    if (problems.length > before) return;
+    if (card.kind === 'cloze') {
+      const [cloze] = clozeProblems(card.body);
+      if (cloze !== undefined) problems.push({ field: `${field}.body`, message: cloze });
+    } else if (card.reversible === true && (card.title ?? '').trim() === '') {
+      problems.push({
+        field: `${field}.title`,
+        message: 'A card studied both ways needs a title: it is the answer when the card is reversed.',
+      });
+    }
   });
   if (problems.length > 0) {
     throw new AppError('validation', 'The card set is not valid.', problems);

@@ -4,6 +4,9 @@
  */
 import { stemmer } from 'stemmer';
 import type { Card } from './card-set.js';
+
+/** The fields of a card that search reads. */
+type CardText = Pick<Card, 'position' | 'title' | 'body'>;
 import { foldText, words, type SearchQuery } from './search-query.js';
 
 const stems = new Map<string, string>();
@@ -60,10 +63,10 @@ function matches(matcher: Matcher, word: string): boolean {
 }
 
 /** The card with most matching words (a match in its title counts three times); the first card on a tie. */
-export function bestMatchingCard(cards: readonly Card[], query: SearchQuery): Card | undefined {
+export function bestMatchingCard<C extends CardText>(cards: readonly C[], query: SearchQuery): C | undefined {
   const matcher = matcherFor(query);
   const needles = matcher.prefix === null ? matcher.stemStarts : [...matcher.stemStarts, matcher.prefix];
-  let best: { card: Card; score: number } | undefined;
+  let best: { card: C; score: number } | undefined;
   for (const card of cards) {
     // Tokenising is the costly part: skip cards that cannot contain a match at all.
     const haystack = foldText(`${card.title ?? ''} ${card.body}`);
@@ -127,7 +130,7 @@ export interface TermWeight {
 export function termCounts(set: {
   title: string;
   subtitle: string | null;
-  cards: readonly Card[];
+  cards: readonly CardText[];
 }): TermWeight[] {
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   const add = (text: string, weight: number) => {

@@ -13,6 +13,25 @@ export interface CardSetDocument {
   tags: string[];
   /** In order; bodies are Markdown, titles plain text. */
   cards: CardDraft[];
+  /**
+   * The review log another app kept for these cards (Anki's revlog, in a .colpkg or a package exported with
+   * scheduling), oldest first: the importer's own progress, not part of the set. Absent when the file has none.
+   */
+  reviewHistory?: ImportedReview[];
+}
+
+/** One answer from another app's review log. */
+export interface ImportedReview {
+  /** Index in `cards`. */
+  cardIndex: number;
+  /** Which studied card of it: 0 the card (a basic card forward), 1 its reverse, n cloze deletion n. */
+  variant: number;
+  /** Epoch milliseconds. */
+  reviewedAt: number;
+  /** Again, Hard, Good, Easy. */
+  rating: 1 | 2 | 3 | 4;
+  /** Time spent answering, as the app measured it (Anki caps it at a minute by default). */
+  durationMs: number;
 }
 
 /** A document with only a title and cards: what formats that carry no more (term lists) start from. */

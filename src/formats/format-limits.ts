@@ -4,6 +4,7 @@
  * ratios before inflating, and actual sizes while inflating.
  */
 import { LIMITS } from '../domain/card-set.js';
+import { TAG_LIMITS } from '../domain/tags.js';
 import { ParseError, type ParseLocation } from './parse-error.js';
 import { MAX_LINE_LENGTH } from './revision-text/parse-revision-text.js';
 
@@ -29,13 +30,15 @@ export const FORMAT_LIMITS = {
   compressionRatio: 100,
   /** zstd's window is allocated up front; Anki's level-0 frames use 8 MiB at most. */
   zstdWindowBytes: 64 * MIB,
-  /** Rows read from one Anki table (notes, cards, decks). */
+  /** Rows read from one Anki table (notes, cards, decks, note types, fields, templates), checked by count first. */
   ankiRows: 200_000,
+  /** Answers read from an Anki review log (`revlog`): ten years of 250 reviews a day. */
+  ankiReviews: 1_000_000,
   /** One Anki note field, in characters of HTML. */
   ankiFieldLength: 100_000,
   cardsPerSet: LIMITS.cardsPerSet,
-  tagsPerSet: 100,
-  tagLength: 100,
+  tagsPerSet: TAG_LIMITS.perSet,
+  tagLength: TAG_LIMITS.length,
 } as const;
 
 export const megabytes = (bytes: number): string => `${Math.round((bytes / MIB) * 10) / 10} MB`;

@@ -2,10 +2,12 @@
  * Backing up and restoring the database.
  *
  * SQLite: an online backup (SQLite's backup API) that is safe while a server runs, written to a temporary
- * file, checked and then renamed into place. A restore checks the file (SQLite, integrity_check passes,
- * Recall's tables and migration history, no migrations newer than this Recall), refuses while another
- * process has the database open, copies the file next to the database, flushes it to disk and renames it
- * over the database in one step, keeping the old database as DATABASE.bak-<time>; then migrates it.
+ * file, checked and then renamed into place. A restore copies the file next to the database and checks
+ * the copy before anything reads its tables: a migration history that is a prefix of this Recall's, a
+ * schema exactly the one those migrations create (no trigger, view, virtual table or column of its own),
+ * then integrity_check and foreign_key_check. It migrates the copy, refuses while another process has the
+ * database open, flushes the copy to disk and renames it over the database in one step, keeping the old
+ * database as DATABASE.bak-<time>. Whatever is refused leaves the database as it was.
  *
  * PostgreSQL: pg_dump and pg_restore do this better than Recall could, so Recall prints the command to
  * run, with the connection details but never the password.
@@ -17,8 +19,12 @@ import type { Clock } from '../domain/clock.js';
 import { AppError } from '../domain/errors.js';
 import { openDatabase, type DatabaseLocation } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { migrationProvider } from '../db/migrations/index.js';
-import { backupSqliteFile, inspectSqliteFile, settleSqliteFile } from '../db/sqlite-backup.js';
+import {
+  backupSqliteFile,
+  inspectSqliteFile,
+  settleSqliteFile,
+  verifyRecallSqliteFile,
+} from '../db/sqlite-backup.js';
 
 export type BackupOutcome =
   | { kind: 'sqlite'; file: string; bytes: number; cardSets: number; seconds: number }
@@ -107,7 +113,12 @@ export async function backupDatabase(
   const destination = resolve(target);
   if (destination === database)
     throw new AppError('validation', 'The backup must be another file than the database.');
-  if (!(await exists(database))) throw new AppError('not_found', `There is no database at ${database}.`);
+  if (!(await exists(database))) {
+    throw new AppError(
+      'not_found',
+      `There is no database at ${database}: set DATABASE_URL to your database, or create one with "recall migrate".`,
+    );
+  }
   if (!options.force && (await exists(destination))) {
     throw new AppError('conflict', `${target} already exists; choose another file name (or add --force).`);
   }
@@ -135,36 +146,56 @@ export async function backupDatabase(
   }
 }
 
-/** Refuses anything but a sound Recall database that this Recall can migrate. */
-async function checkRecallDatabase(file: string, shownAs: string): Promise<{ cardSets: number }> {
-  let report;
-  try {
-    report = inspectSqliteFile(file);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new AppError('validation', `${shownAs} is not a SQLite database (nor a Recall backup).`);
+/** Refuses anything but a sound Recall database that this Recall can migrate, saying why. */
+async function checkRecallDatabase(
+  file: string,
+  shownAs: string,
+): Promise<{ cardSets: number; migrations: string[] }> {
+  const verdict = await verifyRecallSqliteFile(file);
+  const refuse = (why: string) =>
+    new AppError('validation', `${shownAs} ${why}; nothing was restored and the database is unchanged.`);
+  switch (verdict.kind) {
+    case 'recall':
+      return verdict;
+    case 'not-sqlite':
+      throw refuse('is not a SQLite database (nor a Recall backup)');
+    case 'not-recall':
+      throw refuse('is a SQLite database, but not a Recall database (it has no migration history)');
+    case 'newer':
+      throw refuse(
+        `was made by a newer Recall (it has migration ${verdict.migration}): upgrade Recall before restoring it`,
+      );
+    case 'history':
+      throw refuse(`is not a Recall backup: ${verdict.detail}`);
+    case 'schema': {
+      const shown = verdict.differences.slice(0, 3).join('; ');
+      const more = verdict.differences.length - 3;
+      throw refuse(
+        `is not a backup Recall made: its schema differs from the one Recall's migrations create (${shown}${
+          more > 0 ? `; and ${more} more` : ''
+        })`,
+      );
     }
-    throw error;
+    case 'damaged':
+      throw refuse(`is damaged: SQLite's integrity check says "${verdict.detail}"`);
+    case 'broken-links':
+      throw refuse(`is damaged: ${verdict.detail}`);
   }
-  if (report.integrity !== 'ok') {
+}
+
+/** Brings the checked copy up to this Recall's migrations before it replaces anything. */
+async function migrateCopy(file: string, shownAs: string): Promise<string[]> {
+  const handle = openDatabase({ dialect: 'sqlite', file });
+  try {
+    return (await migrateToLatest(handle.db)).applied;
+  } catch (error) {
     throw new AppError(
       'validation',
-      `${shownAs} is damaged: SQLite's integrity check says "${report.integrity}".`,
+      `${shownAs} could not be brought up to date (${(error as Error).message}); nothing was restored and the database is unchanged.`,
     );
+  } finally {
+    await handle.close();
   }
-  if (report.migrations === null || report.migrations.length === 0 || report.missingTables.length > 0) {
-    throw new AppError('validation', `${shownAs} is a SQLite database, but not a Recall database.`);
-  }
-  const known = new Set(Object.keys(await migrationProvider.getMigrations()));
-  const unknown = report.migrations.find((name) => !known.has(name));
-  if (unknown !== undefined) {
-    throw new AppError(
-      'validation',
-      `${shownAs} was made by a newer Recall (it has migration ${unknown}); upgrade Recall before restoring it.`,
-    );
-  }
-  return { cardSets: report.cardSets ?? 0 };
 }
 
 /** Is the file a PostgreSQL custom-format dump (pg_restore) rather than SQL (psql)? */
@@ -201,9 +232,11 @@ export async function restoreDatabase(
   const stamp = fileTimestamp(options.clock.now());
   const incoming = resolve(dirname(database), `.${basename(database)}.restoring-${stamp}-${process.pid}`);
   try {
-    // Work on a copy beside the database: the backup stays untouched, and the final rename is atomic.
+    // Work on a copy beside the database: the backup stays untouched, the copy is checked and migrated
+    // while the database is still the old one, and the final rename is atomic.
     await copyFile(backup, incoming);
     const { cardSets } = await checkRecallDatabase(incoming, source);
+    const applied = await migrateCopy(incoming, source);
     await fsyncFile(incoming);
 
     let previous: string | null = null;
@@ -233,14 +266,7 @@ export async function restoreDatabase(
     }
     await rename(incoming, database);
     await fsyncDirectory(dirname(database));
-
-    const handle = openDatabase({ dialect: 'sqlite', file: database });
-    try {
-      const { applied } = await migrateToLatest(handle.db);
-      return { kind: 'sqlite', database, previous, applied, cardSets };
-    } finally {
-      await handle.close();
-    }
+    return { kind: 'sqlite', database, previous, applied, cardSets };
   } finally {
     await rm(incoming, { force: true });
     await rm(`${incoming}-wal`, { force: true });

@@ -134,7 +134,8 @@ export async function getSubjectPage(
   slug: string,
   page: ListingPage,
 ): Promise<SubjectPage> {
-  const subject = await ctx.repos.subjects.findBySlug(slug);
+  // A subject or topic that only private, unlisted or hidden sets use is not public: "not found".
+  const subject = await ctx.repos.subjects.findListedBySlug(slug);
   if (subject === undefined) throw notFound(`The subject "${slug}"`);
   const topics = await ctx.repos.topics.listWithCounts(subject.id);
   const sets = await listCardSets(ctx, { subject: subject.slug, ...page });
@@ -159,8 +160,8 @@ export async function getTopicPage(
   topicSlug: string,
   page: ListingPage,
 ): Promise<TopicPage> {
-  const subject = await ctx.repos.subjects.findBySlug(subjectSlug);
-  const topic = subject && (await ctx.repos.topics.findBySlug(subject.id, topicSlug));
+  const subject = await ctx.repos.subjects.findListedBySlug(subjectSlug);
+  const topic = subject && (await ctx.repos.topics.findListedBySlug(subject.id, topicSlug));
   if (subject === undefined || topic === undefined) throw notFound(`The topic "${subjectSlug}/${topicSlug}"`);
   const sets = await listCardSets(ctx, { subject: subject.slug, topic: topic.slug, ...page });
   return {
@@ -171,7 +172,7 @@ export async function getTopicPage(
   };
 }
 
-/** Names to offer in the editor's subject and topic fields. */
+/** Names to offer in the editor's subject and topic fields and search's filter: those with listed sets. */
 export async function getCatalogueNames(
   ctx: ServiceContext,
 ): Promise<{ subjects: string[]; topics: string[] }> {

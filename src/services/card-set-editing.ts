@@ -1,20 +1,33 @@
 /** Writing card sets: create, edit (with conflict detection and revision history), delete. */
 import type { Repositories } from '../db/repositories/index.js';
 import { canDelete, canEdit, canView } from '../domain/card-set-access.js';
-import { assertValidCardSetDraft, type CardSetDraft, type CardSetSummary } from '../domain/card-set.js';
+import {
+  assertValidCardSetDraft,
+  type CardKind,
+  type CardSetDraft,
+  type CardSetSummary,
+} from '../domain/card-set.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { summariseChanges, type CardSetSnapshot } from '../domain/revision-summary.js';
+import { normaliseTags } from '../domain/tags.js';
 import type { Actor } from '../domain/viewer.js';
 import { storedLanguage, toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
 import type { ServiceContext } from './context.js';
 
-/** A card in the editor: existing cards keep their id, so that study progress follows them. */
+/**
+ * A card in the editor: existing cards keep their id, so that study progress follows them. Kind,
+ * reversibility and tags left out keep what the card had (a new card: basic, one way, no tags).
+ */
 export interface EditedCard {
   id: number | null;
   title: string | null;
   body: string;
+  kind?: CardKind | undefined;
+  reversible?: boolean | undefined;
+  tags?: string[] | undefined;
 }
 
+/** A set's tags left out keep what the set had. */
 export interface CardSetEdit extends Omit<CardSetDraft, 'cards'> {
   cards: EditedCard[];
 }
@@ -44,8 +57,55 @@ function draftOf(edit: CardSetEdit): CardSetDraft {
     ...edit,
     subtitle: blankToNull(edit.subtitle),
     topic: blankToNull(edit.topic),
-    cards: edit.cards.map(({ title, body }) => ({ title, body })),
+    ...(edit.tags === undefined ? {} : { tags: normaliseTags(edit.tags) }),
+    cards: edit.cards.map(({ title, body, kind, reversible, tags }) => ({
+      title,
+      body,
+      ...(kind === undefined ? {} : { kind }),
+      ...(reversible === undefined ? {} : { reversible }),
+      ...(tags === undefined ? {} : { tags: normaliseTags(tags) }),
+    })),
   };
+}
+
+/** The edit's cards with what they leave out taken from the cards as stored. */
+function resolveCards(
+  draft: CardSetDraft,
+  edit: CardSetEdit,
+  stored: ReadonlyMap<number, { kind: CardKind; reversible: boolean; tags: string[] }>,
+) {
+  return draft.cards.map((card, index) => {
+    const id = edit.cards[index]!.id;
+    const before = id === null ? undefined : stored.get(id);
+    return {
+      id,
+      title: card.title,
+      body: card.body,
+      kind: card.kind ?? before?.kind ?? 'basic',
+      reversible: card.reversible ?? before?.reversible ?? false,
+      tags: card.tags ?? before?.tags ?? [],
+    };
+  });
+}
+
+/**
+ * An existing card may appear once in an edit: given twice, saving would keep one copy and delete the
+ * card whose place it took. Refused, naming the card, before anything is written.
+ */
+function assertEachCardOnce(cards: readonly EditedCard[]): void {
+  const seen = new Set<number>();
+  for (const card of cards) {
+    if (card.id === null) continue;
+    if (seen.has(card.id)) {
+      throw new AppError('validation', `Card ${card.id} appears more than once in this edit.`, [
+        {
+          field: 'cards',
+          message: `Card ${card.id} is given twice: each card of the set may appear once (new cards have no id).`,
+        },
+      ]);
+    }
+    seen.add(card.id);
+  }
 }
 
 async function placeInCatalogue(
@@ -85,17 +145,36 @@ export async function createCardSet(
       },
       draft.cards,
     );
+    await repos.tags.insertSetTags([{ setId: id, tags: draft.tags ?? [] }]);
+    await repos.tags.insertCardTagsOfSets([{ setId: id, cards: draft.cards }]);
     await repos.search.index([id]);
     return { id };
   });
+}
+
+/** A snapshot of the set as stored: every card with its kind, reversibility and tags. */
+interface StoredSnapshot extends CardSetSnapshot {
+  tags: string[];
+  cards: {
+    id: number;
+    title: string | null;
+    body: string;
+    kind: CardKind;
+    reversible: boolean;
+    tags: string[];
+  }[];
 }
 
 async function loadSnapshot(
   repos: Repositories,
   id: number,
   summary: CardSetSummary,
-): Promise<CardSetSnapshot> {
-  const cards = await repos.cardSets.findCards(id);
+): Promise<StoredSnapshot> {
+  const [cards, tags, cardTags] = await Promise.all([
+    repos.cardSets.findCards(id),
+    repos.tags.findSetTags(id),
+    repos.tags.findCardTags(id),
+  ]);
   return {
     title: summary.title,
     subtitle: summary.subtitle,
@@ -105,7 +184,15 @@ async function loadSnapshot(
     examBoard: summary.examBoard,
     visibility: summary.visibility,
     language: summary.language,
-    cards: cards.map((card) => ({ id: card.id, title: card.title, body: card.body })),
+    tags,
+    cards: cards.map((card) => ({
+      id: card.id,
+      title: card.title,
+      body: card.body,
+      kind: card.kind === 'cloze' ? ('cloze' as const) : ('basic' as const),
+      reversible: card.reversible === 1,
+      tags: cardTags.get(card.id) ?? [],
+    })),
   };
 }
 
@@ -160,6 +247,7 @@ export async function updateCardSet(
 ): Promise<{ revision: number; summary: string }> {
   const draft = draftOf(edit);
   assertValidCardSetDraft(draft);
+  assertEachCardOnce(edit.cards);
   const now = ctx.clock.now().getTime();
   return ctx.transact(async (repos) => {
     const row = await repos.cardSets.findSummary(id);
@@ -169,13 +257,17 @@ export async function updateCardSet(
     const existingIds = new Set(existing.map((card) => card.id));
     const stray = edit.cards.find((card) => card.id !== null && !existingIds.has(card.id));
     if (stray !== undefined && row.revision === expectedRevision) {
-      throw new AppError('validation', 'A card in this edit does not belong to this set.', [
+      throw new AppError('validation', `Card ${stray.id} in this edit does not belong to this set.`, [
         { field: 'cards', message: `Card ${stray.id} is not in this set.` },
       ]);
     }
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
     // An edit that does not mention the language (an older API client) keeps it.
     const language = draft.language === undefined ? row.language : storedLanguage(draft.language);
+    const cards = resolveCards(draft, edit, new Map(before.cards.map((card) => [card.id, card])));
+    const tags = draft.tags ?? before.tags;
+    // What the edit left out now comes from the stored cards: check the whole again.
+    assertValidCardSetDraft({ ...draft, tags, cards });
     const { subjectId, topicId } = await placeInCatalogue(repos, draft, now);
     const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
       title: draft.title,
@@ -193,7 +285,12 @@ export async function updateCardSet(
       const [last] = await repos.cardSets.listRevisions(id);
       throw new EditConflictError(row.revision, last === undefined ? null : last.editorName);
     }
-    const ids = await repos.cardSets.replaceCards(id, edit.cards);
+    const ids = await repos.cardSets.replaceCards(id, cards);
+    await repos.tags.replaceSetTags(id, tags);
+    await repos.tags.replaceCardTags(
+      id,
+      cards.map((card, index) => ({ cardId: ids[index]!, tags: card.tags })),
+    );
     await repos.search.reindex([id]);
     const after: CardSetSnapshot = {
       ...before,
@@ -205,7 +302,8 @@ export async function updateCardSet(
       examBoard: draft.examBoard,
       visibility: draft.visibility,
       language,
-      cards: edit.cards.map((card, index) => ({ id: ids[index]!, title: card.title, body: card.body })),
+      tags,
+      cards: cards.map((card, index) => ({ ...card, id: ids[index]! })),
     };
     const summary = summariseChanges(before, after);
     await repos.cardSets.insertRevision({

@@ -39,4 +39,12 @@ export function toAccessFacts(row: CardSetSummaryRow): AccessFacts {
   };
 }
 
-export const toCard = (row: CardRow): Card => ({ position: row.position, title: row.title, body: row.body });
+/** A card row as a Card; its tags are stored apart (TagRepository.findCardTags): none here. */
+export const toCard = (row: CardRow): Card => ({
+  position: row.position,
+  title: row.title,
+  body: row.body,
+  kind: row.kind === 'cloze' ? 'cloze' : 'basic',
+  reversible: row.reversible === 1,
+  tags: [],
+});

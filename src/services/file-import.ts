@@ -16,10 +16,17 @@ import {
 } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
 import type { CardSetDocument } from '../formats/card-set-document.js';
-import type { CardSetFormat, FormatId } from '../formats/card-set-format.js';
+import type { CardSetReader, ImportFormatId, ReadOptions } from '../formats/card-set-format.js';
 import { readRecallJson, jsonFormat } from '../formats/json/json-format.js';
 import { ParseError } from '../formats/parse-error.js';
-import { detectFormat, formatById } from '../formats/registry.js';
+import {
+  FORMAT_EXPECTATIONS,
+  READERS,
+  detectFormat,
+  formatOfFileName,
+  readerById,
+} from '../formats/registry.js';
+import type { TermListReading } from '../formats/term-list/read-term-list.js';
 import type { ServiceContext } from './context.js';
 import {
   draftFromImport,
@@ -39,42 +46,93 @@ export class UnrecognisedFormatError extends AppError {
   constructor(what: string) {
     super(
       'validation',
-      `Recall cannot tell which format ${what} is in: it reads revision-card text, TSV, CSV, Anki packages (.apkg), Recall JSON and Markdown. Choose the format if it is one of these.`,
+      `Recall cannot tell which format ${what} is in: it reads ${READERS.map((format) => format.label).join('; ')}. Choose the format if it is one of these.`,
       [{ field: 'format', message: 'Choose the format of the file.' }],
     );
   }
 }
 
-export interface CardFileOptions {
+/**
+ * A file that could not be read in the format it was taken for: says which format that was, how it was
+ * chosen, what that format looks like, and where the reader stopped (line, entry …). Each way in adds how to
+ * choose another format (`--format` on the command line, the Format choice on the web).
+ */
+export class CardFileReadError extends ParseError {
+  override name = 'CardFileReadError';
+  constructor(
+    readonly original: ParseError,
+    readonly format: CardSetReader,
+    readonly decidedBy: 'content' | 'extension' | 'choice',
+  ) {
+    const how = { content: 'from its content', extension: 'from its extension', choice: 'as chosen' }[
+      decidedBy
+    ];
+    super(
+      `${original.reason} (read as ${format.label}, ${how}; expected ${FORMAT_EXPECTATIONS[format.id]}).`,
+      original.line,
+      original.column,
+      { entry: original.entry, path: original.path, offset: original.offset },
+    );
+  }
+}
+
+/** How the file is laid out, when the person importing says so (term lists; `encoding`: any text format). */
+export type LayoutOptions = Pick<
+  ReadOptions,
+  'separator' | 'rowSeparator' | 'quotes' | 'header' | 'encoding'
+>;
+
+export interface CardFileOptions extends LayoutOptions {
   /** Helps detection (the extension breaks ties) and titles lists that name none. */
   fileName?: string | undefined;
   /** Skips detection. */
-  format?: FormatId | undefined;
-  /** Term lists: the separator between term and definition (a string or an Anki name such as `tab`). */
-  separator?: string | undefined;
+  format?: ImportFormatId | undefined;
   /** The title of a set whose file names none (term lists without `#deck:`). */
   title?: string | undefined;
+  /** The most cards the whole file may hold (the web's limit is lower than the command line's). */
+  maxCards?: number | undefined;
+  /** Also say how a term list was read (the preview shows it). */
+  describeLayout?: boolean | undefined;
 }
 
 export interface CardFile {
-  format: CardSetFormat;
+  format: CardSetReader;
+  /** Term lists: how the text was read (layout, encoding, what was detected). */
+  reading: TermListReading | null;
   /** Every set of the file, long ones already split into parts. */
   documents: CardSetDocument[];
 }
 
-/** Reads a card file; throws ParseError (naming the line), or UnrecognisedFormatError. */
+/** Reads a card file; throws CardFileReadError (a ParseError naming the line), or UnrecognisedFormatError. */
 export function readCardFile(input: Uint8Array, options: CardFileOptions = {}): CardFile {
+  const byName = options.fileName === undefined ? null : formatOfFileName(options.fileName);
   const format =
-    options.format === undefined ? detectFormat(input, options.fileName) : formatById(options.format);
+    options.format === undefined ? detectFormat(input, options.fileName) : readerById(options.format);
   if (format === null) {
     throw new UnrecognisedFormatError(options.fileName === undefined ? 'this text' : 'this file');
   }
-  const documents = format.read(input, {
-    separator: options.separator === '' ? undefined : options.separator,
+  const blank = (value: string | undefined) => (value === '' ? undefined : value);
+  const readOptions: ReadOptions = {
+    separator: blank(options.separator),
+    rowSeparator: blank(options.rowSeparator),
+    quotes: options.quotes,
+    header: options.header,
+    encoding: options.encoding,
     title: options.title,
-    maxCards: MAX_CARDS_PER_FILE,
-  });
-  return { format, documents: documents.flatMap((document) => splitIntoParts(document)) };
+    maxCards: options.maxCards ?? MAX_CARDS_PER_FILE,
+  };
+  try {
+    const documents = format.read(input, readOptions);
+    return {
+      format,
+      reading: options.describeLayout === true ? (format.inspect?.(input, readOptions) ?? null) : null,
+      documents: documents.flatMap((document) => splitIntoParts(document)),
+    };
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    const decidedBy = options.format !== undefined ? 'choice' : format === byName ? 'extension' : 'content';
+    throw new CardFileReadError(error, format, decidedBy);
+  }
 }
 
 /** "Title (part 2 of 3)", shortening the title (with "…") where the whole would be too long. */
@@ -94,17 +152,31 @@ export function splitIntoParts(
   if (total <= max) return [document];
   const parts = Math.ceil(total / max);
   const size = Math.ceil(total / parts);
-  return Array.from({ length: parts }, (_, index) => ({
-    ...document,
-    title: partTitle(document.title, index + 1, parts),
-    cards: document.cards.slice(index * size, (index + 1) * size),
-  }));
+  return Array.from({ length: parts }, (_, index) => {
+    const { reviewHistory, ...rest } = document;
+    const start = index * size;
+    // Each part keeps the reviews of its own cards, numbered from its first card.
+    const history = reviewHistory
+      ?.filter((review) => review.cardIndex >= start && review.cardIndex < start + size)
+      .map((review) => ({ ...review, cardIndex: review.cardIndex - start }));
+    return {
+      ...rest,
+      title: partTitle(document.title, index + 1, parts),
+      cards: document.cards.slice(start, start + size),
+      ...(history === undefined || history.length === 0 ? {} : { reviewHistory: history }),
+    };
+  });
 }
 
-/** What the person importing chooses; each given value overrides what the file says. */
+/**
+ * What the person importing chooses. A subject or topic fills only what a set's file lacks (an Anki deck's
+ * sub-decks keep the subjects their paths give), unless `override` says it replaces what the files say.
+ */
 export interface ImportChoices {
   subject?: string | undefined;
   topic?: string | undefined;
+  /** The subject and topic given replace those the files name. */
+  override?: boolean | undefined;
   level?: Level | undefined;
   examBoard?: ExamBoard | undefined;
   visibility: Visibility;
@@ -125,10 +197,11 @@ export function importInputsOf(
       subject: document.subject,
       topic: document.topic,
       language: document.language ?? null,
+      tags: document.tags,
       cards: document.cards,
     },
-    subject: given(choices.subject),
-    topic: given(choices.topic),
+    subject: choices.override === true || document.subject === null ? given(choices.subject) : undefined,
+    topic: choices.override === true || document.topic === null ? given(choices.topic) : undefined,
     level: choices.level ?? document.level,
     examBoard: choices.examBoard ?? document.examBoard,
     visibility: choices.visibility,

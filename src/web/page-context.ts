@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AssetManifest } from './assets.js';
 import { csrfToken } from '../http/session.plugin.js';
+import { requestTheme } from './theme.js';
 import type { PageContext } from './views/page-context.js';
 
 const NOTICE_COOKIE = 'recall_notice';
@@ -34,5 +35,7 @@ export function pageContext(
     user: request.user,
     csrf: () => csrfToken(request, reply),
     notice,
+    theme: requestTheme(request),
+    path: request.url.split('?', 1)[0] ?? '/',
   };
 }

@@ -3,8 +3,10 @@
  * than sending bytes. Each request still asks the database for the set's cache_version (one indexed
  * read), and every change that alters the page bumps it, so any server serves a fresh page at once
  * after an edit made on any other. Entries also expire after a minute: the view count and the
- * "similar sets" on a cached page are at most that old.
+ * "similar sets" on a cached page are at most that old. A page is kept once per colour theme (chosen
+ * light, chosen dark, or the device's), since the theme is rendered into it.
  */
+import type { Theme } from './theme.js';
 
 export const formatViews = (count: number): string => count.toLocaleString('en-GB');
 
@@ -16,7 +18,7 @@ interface Entry {
 }
 
 export class SetPageCache {
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly maxEntries = 2_000,
@@ -24,23 +26,38 @@ export class SetPageCache {
   ) {}
 
   /** The page, if a copy of this version is held and young enough. */
-  get(id: number, version: number, slug: string, now: number): Buffer | undefined {
-    const entry = this.entries.get(id);
+  get(
+    id: number,
+    version: number,
+    slug: string,
+    now: number,
+    theme: Theme | null = null,
+  ): Buffer | undefined {
+    const key = `${id}:${theme ?? ''}`;
+    const entry = this.entries.get(key);
     if (entry === undefined || entry.version !== version || entry.slug !== slug) return undefined;
     if (now - entry.storedAt > this.maxAgeMs) {
-      this.entries.delete(id);
+      this.entries.delete(key);
       return undefined;
     }
     // Least recently used first in the map: move this one to the end.
-    this.entries.delete(id);
-    this.entries.set(id, entry);
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return entry.page;
   }
 
-  put(id: number, version: number, slug: string, html: string, now: number): Buffer {
+  put(
+    id: number,
+    version: number,
+    slug: string,
+    html: string,
+    now: number,
+    theme: Theme | null = null,
+  ): Buffer {
+    const key = `${id}:${theme ?? ''}`;
     const page = Buffer.from(html, 'utf8');
-    this.entries.delete(id);
-    this.entries.set(id, { version, slug, page, storedAt: now });
+    this.entries.delete(key);
+    this.entries.set(key, { version, slug, page, storedAt: now });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -18,6 +18,7 @@ import { selfTestRoutes } from './routes/self-test.routes.js';
 import { timelineRoutes } from './routes/timeline.routes.js';
 import { progressRoutes } from './routes/progress.routes.js';
 import { examRoutes } from './routes/exams.routes.js';
+import { themeRoutes } from './routes/theme.routes.js';
 import type { WebDeps } from './routes/route-deps.js';
 
 export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -47,4 +48,5 @@ export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<vo
   await app.register(timelineRoutes, deps);
   await app.register(progressRoutes, deps);
   await app.register(examRoutes, deps);
+  await app.register(themeRoutes, deps);
 }

@@ -193,7 +193,8 @@ describe('the authoring flow in the browser', () => {
       assert.equal(await saved.getByRole('link', { name: setTitle, exact: true }).count(), 1);
       if (javaScriptEnabled) await assertAccessible(page, 'My folders');
 
-      // Log out: the header offers "Log in" again, and My folders asks to log in.
+      // Log out (in the account menu): the header offers "Log in" again, and My folders asks to log in.
+      await page.locator('.account-menu summary').click();
       await submitWith(page, 'Log out');
       assert.equal(new URL(page.url()).pathname, '/');
       assert.equal(await page.getByRole('link', { name: 'Log in', exact: true }).count(), 1);

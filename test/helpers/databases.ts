@@ -50,7 +50,18 @@ function postgres(adminUrl: string): TestDatabaseFactory {
           const client = new pg.Client({ connectionString: adminUrl });
           await client.connect();
           try {
-            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            // FORCE may not end a backend of another role (an autovacuum worker that just started on the
+            // database): that refusal (42501) and "in use" (55006) pass in a moment, so try again.
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                break;
+              } catch (error) {
+                const code = (error as { code?: string }).code;
+                if (attempt >= 20 || (code !== '42501' && code !== '55006')) throw error;
+                await new Promise((resolve) => setTimeout(resolve, 250));
+              }
+            }
           } finally {
             await client.end();
           }

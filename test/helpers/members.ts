@@ -38,7 +38,7 @@ export async function memberWithSession(
   const userId = await repos.users.insertIfFree({
     handle,
     display_name: displayName,
-    email: `${handle}@example.org`,
+    email: null,
     password_hash: null,
     role,
     created_at: now,

@@ -493,6 +493,40 @@ const target = {
       state: async () => (await repos(w).examDates.findById(id)) !== undefined,
     };
   },
+  /** One of the choices an exam's plan page offers, on the owner's exam. */
+  examChoice: async (w: World, choice: 'new-cards' | 'target' | 'focus'): Promise<Target> => {
+    const set = await publicSet(w);
+    const id = await repos(w).examDates.insert({
+      userId: w.cast.owner.userId,
+      cardSetId: set.id,
+      subjectId: null,
+      examDate: now(w) + 30 * 86_400_000,
+      targetRecall: 0.9,
+      dailyCap: 50,
+      now: now(w),
+    });
+    if (choice === 'focus') {
+      const card = (await repos(w).cardSets.findCards(set.id))[0]!;
+      // The owner has the set in a folder: its cards are the exam's.
+      await ownersFolder(w, set.id);
+      return {
+        url: `/exams/${id}/focus`,
+        body: { [`first-${card.id}`]: '1' },
+        state: async () => [...(await repos(w).examDates.listFocus([id])).values()].flat(),
+      };
+    }
+    return choice === 'new-cards'
+      ? {
+          url: `/exams/${id}/new-cards`,
+          body: { newCardsPerDay: String(30 + w.n) },
+          state: async () => (await repos(w).study.findNewCardsPerDay(w.cast.owner.userId)) ?? 'default',
+        }
+      : {
+          url: `/exams/${id}/target`,
+          body: { targetPercent: '80' },
+          state: async () => (await repos(w).examDates.findById(id))?.targetRecall,
+        };
+  },
   preview: (): Target => ({
     url: '/api/v1/preview',
     body: { markdown: '**bold**' },
@@ -577,6 +611,9 @@ const MATRIX: Row[] = [
   row('POST', '/sets/:id/timeline', 'the private set’s author',          ['404', '404', 'noop 200', 'noop 200'], (w) => target.studyPage(w, (id) => `/sets/${id}/timeline`, { seed: '1' })),
   row('POST', '/exams', 'the private set’s author',                      ['login', '400', 'done 303', 'done 303'], target.setExam),
   row('POST', '/exams/:id/delete', 'the learner',                        ['login', '404', 'done 303', '404'], target.deleteExam),
+  row('POST', '/exams/:id/new-cards', 'the learner',                     ['login', '404', 'done 303', '404'], (w) => target.examChoice(w, 'new-cards')),
+  row('POST', '/exams/:id/target', 'the learner',                        ['login', '404', 'done 303', '404'], (w) => target.examChoice(w, 'target')),
+  row('POST', '/exams/:id/focus', 'the learner',                         ['login', '404', 'done 303', '404'], (w) => target.examChoice(w, 'focus')),
   // Reports on sets
   row('POST', '/sets/:id/reports', 'the set’s author',                   ['login', 'done 303', 'done 303', 'done 303'], (w) => target.reportSet(w, (id) => `/sets/${id}/reports`)),
   row('POST', '/api/v1/sets/:id/reports', 'the set’s author',            ['401', 'done 201', 'done 201', 'done 201'], (w) => target.reportSet(w, (id) => `/api/v1/sets/${id}/reports`)),

@@ -159,7 +159,7 @@ for (const factory of testDatabases()) {
       }
     });
 
-    it('marks a handed-in test: a typo is accepted and explained, a wrong answer is logged as Again', async () => {
+    it('marks a handed-in test: a typo is accepted and explained; answers on cards never studied are logged as practice', async () => {
       // A seed whose test has a cloze with a typeable word and a multiple-choice question on another card.
       let chosen: { seed: number; cloze: ApiQuestion; choice: ApiQuestion; test: ApiTest } | undefined;
       for (let seed = 1; seed < 200 && chosen === undefined; seed++) {
@@ -200,14 +200,29 @@ for (const factory of testDatabases()) {
       assert.match(words, /Cards to revisit/);
       const wrongCard = cards.find((c) => c.position === choice.sources[0]!.position)!;
       assert.ok(result.body.includes(`#card-${wrongCard.position}">Card ${wrongCard.position}`));
-      // Only the answer given and wrong counts as Again; questions left blank do not.
+      // Each answer given is logged for its card (right: Good; a wrong choice: Hard), questions left blank
+      // are not; the cards were never studied, so the answers are practice and start nothing.
+      const clozeCard = cards.find((c) => c.position === cloze.sources[0]!.position)!;
       const logs = await t.container.database.db
         .selectFrom('review_logs')
-        .select(['card_id', 'rating', 'source', 'phase_before'])
+        .select(['card_id', 'rating', 'source', 'phase_before', 'practice'])
+        .where('user_id', '=', member.userId)
+        .orderBy('card_id')
+        .execute();
+      assert.deepEqual(
+        logs,
+        [
+          { card_id: clozeCard.id, rating: 3, source: 'test', phase_before: 'new', practice: 1 },
+          { card_id: wrongCard.id, rating: 2, source: 'test', phase_before: 'new', practice: 1 },
+        ].sort((a, b) => a.card_id - b.card_id),
+      );
+      const states = await t.container.database.db
+        .selectFrom('study_states')
+        .select('card_id')
         .where('user_id', '=', member.userId)
         .execute();
-      assert.deepEqual(logs, [{ card_id: wrongCard.id, rating: 1, source: 'test', phase_before: 'new' }]);
-      assert.match(words, /The 1 card behind your wrong answers will come back soon/);
+      assert.deepEqual(states, [], 'a test does not start cards');
+      assert.doesNotMatch(words, /will come back soon/);
       assert.equal(test.questions.length, 10);
 
       // A visitor's test is marked the same, and nothing is recorded.

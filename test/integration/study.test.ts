@@ -28,7 +28,9 @@ const dueToday = (html: string) => Number(/Due today: (\d+)/.exec(html)?.[1] ?? 
 /** The card the study page shows first (the one not hidden). */
 const shownCardId = (html: string) =>
   Number(
-    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+">/.exec(html)?.[1],
+    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+" data-variant="\d+">/.exec(
+      html,
+    )?.[1],
   );
 
 for (const factory of testDatabases()) {
@@ -114,6 +116,7 @@ for (const factory of testDatabases()) {
         t.container.ctx.transact(async (repos) => {
           await applyAnswer(repos, member.userId, {
             card: { id: card.id, cardSetId: seedId },
+            variant: 0,
             rating: 3,
             at: t.clock.now(),
             durationMs: null,
@@ -127,11 +130,13 @@ for (const factory of testDatabases()) {
       assert.equal((await logsOf(member.userId)).length, 0);
     });
 
-    it('logs answers to one card sent at once, and the state reflects them one after the other', async () => {
+    it('logs answers to one card sent at once, one after the other: the first due answer counts, the rest are practice', async () => {
       const member = await quickMember(t, 'Double tap');
       const card = seedCards[2]!;
-      // A state to race on: the first answer creates it.
-      assert.equal((await answer(member, card.id, 3)).statusCode, 201);
+      // A state to race on: the first answer creates it (Easy: straight to review, due in days).
+      assert.equal((await answer(member, card.id, 4)).statusCode, 201);
+      const before = await stateOf(member.userId, card.id);
+      t.clock.advance(before!.due - t.clock.now().getTime() + MINUTE);
       const token = (await member.client.get('/api/v1/session')).json<{ csrfToken: string }>().csrfToken;
       const send = (rating: number) =>
         member.client.request({
@@ -147,11 +152,16 @@ for (const factory of testDatabases()) {
       );
       const logs = await logsOf(member.userId, card.id);
       assert.equal(logs.length, 5, 'every answer is logged');
+      // Each answer saw the state the one before it left: once one counted, the card was not due again.
+      const counted = responses.filter((r) => r.json<RecordedReview & { counted: boolean }>().counted);
+      assert.equal(counted.length, 1);
+      assert.deepEqual(
+        logs.map((log) => log.practice),
+        [0, 0, 1, 1, 1],
+      );
       const state = await stateOf(member.userId, card.id);
-      assert.equal(state?.reps, 5, 'each answer saw the state the one before it left');
-      assert.equal(state?.due, logs.at(-1)!.due, 'the state is the last answer’s');
-      const reps = responses.map((r) => r.json<RecordedReview>().state.reps).sort();
-      assert.deepEqual(reps, [2, 3, 4, 5]);
+      assert.equal(state?.reps, 2);
+      assert.equal(state?.due, logs[1]!.due, 'the state is the counted answer’s');
     });
 
     it('refuses bad answers: ratings outside 1–4, unknown cards, visitors (401)', async () => {

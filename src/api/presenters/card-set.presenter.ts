@@ -30,6 +30,14 @@ export function presentCardSetSummary(set: CardSetSummary) {
 export function presentCardSet(set: CardSet) {
   return {
     ...presentCardSetSummary(set),
-    cards: set.cards.map((card) => ({ position: card.position, title: card.title, body: card.body })),
+    tags: set.tags,
+    cards: set.cards.map((card) => ({
+      position: card.position,
+      title: card.title,
+      body: card.body,
+      kind: card.kind,
+      reversible: card.reversible,
+      tags: card.tags,
+    })),
   };
 }

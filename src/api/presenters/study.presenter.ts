@@ -30,10 +30,12 @@ export const presentStudyState = (state: StudyState) => ({
 
 export const presentRecordedReview = (review: RecordedReview) => ({
   cardId: review.cardId,
+  variant: review.variant,
   setId: review.setId,
   rating: review.rating,
   reviewedAt: review.reviewedAt.toISOString(),
   due: review.state.due.toISOString(),
+  counted: review.counted,
   state: presentStudyState(review.state),
 });
 

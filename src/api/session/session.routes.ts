@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { logIn, logOut } from '../../services/auth/accounts.js';
+import { logOut } from '../../services/auth/accounts.js';
+import { logIn } from '../../services/auth/log-in.js';
 import type { ServiceContext } from '../../services/context.js';
-import { clearSessionCookie, csrfToken, setSessionCookie } from '../../http/session.plugin.js';
+import { clientAddress } from '../../http/client-address.js';
+import {
+  beginSession,
+  csrfToken,
+  endSession,
+  rememberDevice,
+  trustedDevice,
+} from '../../http/session.plugin.js';
 
 const SessionSchema = Type.Object({
   user: Type.Union([
@@ -10,7 +18,9 @@ const SessionSchema = Type.Object({
     Type.Null(),
   ]),
   csrfToken: Type.String({
-    description: 'Send as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE.',
+    description:
+      'Send as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE. It is bound to the session: ' +
+      'after logging in or out, use the token that answer gives.',
   }),
 });
 
@@ -37,7 +47,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
     '/session',
     {
       schema: {
-        summary: 'Log in (sets the session cookie)',
+        summary: 'Log in (sets the session cookie; answers with a new CSRF token)',
+        description:
+          'Failed attempts are throttled per account and client with growing delays (429 with ' +
+          'Retry-After); a browser that has logged in to the account before keeps its own allowance.',
         tags: ['session'],
         body: Type.Object({
           login: Type.String({ maxLength: 254 }),
@@ -47,8 +60,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
       },
     },
     async (request, reply) => {
-      const session = await logIn(ctx, request.body, request.ip);
-      setSessionCookie(reply, session);
+      const session = await logIn(ctx, request.body, {
+        address: clientAddress(request),
+        device: trustedDevice(request),
+      });
+      beginSession(request, reply, session);
+      rememberDevice(reply, session.device);
       const { handle, displayName, role } = session.user;
       return { user: { handle, displayName, role }, csrfToken: csrfToken(request, reply) };
     },
@@ -65,7 +82,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
     },
     async (request, reply) => {
       if (request.sessionToken !== null) await logOut(ctx, request.sessionToken);
-      clearSessionCookie(reply);
+      endSession(request, reply);
       return reply.code(204).send(null);
     },
   );

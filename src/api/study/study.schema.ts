@@ -13,8 +13,15 @@ const DurationMs = Nullable(
   Type.Integer({ minimum: 0, maximum: MAX_DURATION_MS, description: 'Time taken to answer' }),
 );
 
+const Variant = Type.Integer({
+  minimum: 0,
+  maximum: 500,
+  description:
+    'Which study item of the card: 0 (default) the card, 1 a reversible card’s reverse, n a cloze card’s deletion n',
+});
+
 export const ReviewBody = Type.Object(
-  { cardId: Id, rating: Rating, durationMs: Type.Optional(DurationMs) },
+  { cardId: Id, variant: Type.Optional(Variant), rating: Rating, durationMs: Type.Optional(DurationMs) },
   { additionalProperties: false },
 );
 
@@ -31,10 +38,15 @@ export const StudyStateSchema = Type.Object({
 
 export const RecordedReviewSchema = Type.Object({
   cardId: Type.Integer(),
+  variant: Type.Integer(),
   setId: Type.Integer(),
   rating: Type.Integer(),
   reviewedAt: DateTime,
   due: DateTime,
+  counted: Type.Boolean({
+    description:
+      'False: practice. The item was not due again (a learning step answered before its minutes passed, a review item answered twice in a day): the answer is logged, the schedule unchanged',
+  }),
   state: StudyStateSchema,
 });
 
@@ -48,6 +60,7 @@ export const MergeBody = Type.Object(
             description: 'The browser’s id for the answer',
           }),
           cardId: Id,
+          variant: Type.Optional(Variant),
           rating: Rating,
           reviewedAt: Type.Integer({ minimum: 0, description: 'Epoch milliseconds' }),
           durationMs: Type.Optional(DurationMs),

@@ -9,10 +9,14 @@ it from PGPASSWORD or ~/.pgpass, or asks) and exits 0.
 `;
 
 const RESTORE_HELP = `
-SQLite: FILE must be a Recall database (SQLite's integrity_check passes, Recall's tables and migration
-history are there, and no migration is newer than this Recall). Stop the servers first: the restore
-refuses while anything else has the database open. FILE is copied beside the database, flushed to disk
-and renamed over it in one step; the old database is kept as DATABASE.bak-<time>. Migrations then run.
+SQLite: FILE must be a backup of a Recall database. It is copied beside the database and the copy is
+checked before anything in it is read: its migration history must be a start of this Recall's (none
+newer), its schema exactly the tables, indexes, triggers and views those migrations create (nothing
+added, such as a trigger or a view), then SQLite's integrity_check and foreign_key_check must pass. The
+copy is migrated to this Recall's schema, and only then swapped in: stop the servers first (the restore
+refuses while anything else has the database open); it is flushed to disk and renamed over the database
+in one step, and the old database is kept as DATABASE.bak-<time>. Anything refused leaves the database
+exactly as it was, and says why.
 PostgreSQL: prints the pg_restore (or psql, for a plain SQL dump) command to run and exits 0.
 `;
 

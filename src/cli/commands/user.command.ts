@@ -21,9 +21,10 @@ async function withContainer<T>(work: (container: Container) => Promise<T>) {
   // Loaded when used, so that `recall --help` and other commands start fast.
   const { loadConfig } = await import('../../app/config.js');
   const { createContainer } = await import('../../app/container.js');
-  const container = await createContainer(
-    loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' }),
-  );
+  const { assertDatabaseExists } = await import('../existing-database.js');
+  const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
+  assertDatabaseExists(config.databaseUrl);
+  const container = await createContainer(config);
   try {
     return await work(container);
   } finally {

@@ -1,7 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import { isPostgres } from '../migrations/dialect.js';
 import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
-import type { CardDraft } from '../../domain/card-set.js';
+import type { CardDraft, CardKind } from '../../domain/card-set.js';
+import { clozePlainText } from '../../domain/study/cloze.js';
+import { studyVariants } from '../../domain/study/study-items.js';
 import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
 /** The page-version query's SQL, per engine, and SQLite's prepared statement for it (see findPageVersion). */
@@ -143,6 +145,7 @@ export class CardSetRepository {
         position: index + 1,
         title: card.title,
         body: card.body,
+        ...cardKindColumns(card).columns,
       })),
     );
     for (let start = 0; start < rows.length; start += 1000) {
@@ -289,12 +292,28 @@ export class CardSetRepository {
    */
   async replaceCards(
     cardSetId: number,
-    cards: readonly { id: number | null; title: string | null; body: string }[],
+    cards: readonly {
+      id: number | null;
+      title: string | null;
+      body: string;
+      /** Absent: a kept card keeps its kind (and reversibility); a new one is basic. */
+      kind?: CardKind;
+      reversible?: boolean;
+    }[],
   ) {
     const keep = cards.flatMap((card) => (card.id === null ? [] : [card.id]));
     let remove = this.db.deleteFrom('cards').where('card_set_id', '=', cardSetId);
     if (keep.length > 0) remove = remove.where('id', 'not in', keep);
     await remove.execute();
+    const kept = new Map(
+      (
+        await this.db
+          .selectFrom('cards')
+          .select(['id', 'kind', 'reversible'])
+          .where('card_set_id', '=', cardSetId)
+          .execute()
+      ).map((row) => [row.id, row]),
+    );
     // Park the kept cards on negative positions so that renumbering never collides with the unique index.
     await this.db
       .updateTable('cards')
@@ -304,18 +323,30 @@ export class CardSetRepository {
     const ids: number[] = [];
     for (const [index, card] of cards.entries()) {
       const position = index + 1;
+      const before = card.id === null ? undefined : kept.get(card.id);
+      const { columns, variants } = cardKindColumns({
+        ...card,
+        kind: card.kind ?? (before?.kind === 'cloze' ? 'cloze' : 'basic'),
+        reversible: card.reversible ?? before?.reversible === 1,
+      });
       if (card.id !== null) {
         await this.db
           .updateTable('cards')
-          .set({ position, title: card.title, body: card.body })
+          .set({ position, title: card.title, body: card.body, ...columns })
           .where('id', '=', card.id)
           .where('card_set_id', '=', cardSetId)
+          .execute();
+        // Progress on an item the card no longer gives (a deletion removed, reversing turned off) goes.
+        await this.db
+          .deleteFrom('study_states')
+          .where('card_id', '=', card.id)
+          .where('variant', 'not in', variants)
           .execute();
         ids.push(card.id);
       } else {
         const row = await this.db
           .insertInto('cards')
-          .values({ card_set_id: cardSetId, position, title: card.title, body: card.body })
+          .values({ card_set_id: cardSetId, position, title: card.title, body: card.body, ...columns })
           .returning('id')
           .executeTakeFirstOrThrow();
         ids.push(row.id);
@@ -423,4 +454,24 @@ export class CardSetRepository {
         .execute();
     }
   }
+}
+
+/**
+ * A card's kind columns, with the number of study items it gives and those items' variants, and the text
+ * search reads when it is not the body (a cloze card's, without its braces).
+ */
+function cardKindColumns(card: Pick<CardDraft, 'title' | 'body' | 'kind' | 'reversible'>) {
+  const kind = card.kind ?? 'basic';
+  const reversible = card.reversible === true;
+  const variants = studyVariants({ kind, reversible, title: card.title, body: card.body });
+  const plain = kind === 'cloze' ? clozePlainText(card.body) : card.body;
+  return {
+    columns: {
+      kind,
+      reversible: reversible ? 1 : 0,
+      item_count: variants.length,
+      search_body: plain === card.body ? null : plain,
+    },
+    variants,
+  };
 }

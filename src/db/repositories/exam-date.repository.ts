@@ -96,6 +96,32 @@ export class ExamDateRepository {
       .execute();
   }
 
+  /** The cards the learner chose to start first for these exams, by exam. */
+  async listFocus(examIds: readonly number[]): Promise<Map<number, number[]>> {
+    const focus = new Map<number, number[]>();
+    if (examIds.length === 0) return focus;
+    const rows = await this.db
+      .selectFrom('exam_focus_cards')
+      .select(['exam_id as examId', 'card_id as cardId'])
+      .where('exam_id', 'in', examIds)
+      .orderBy('card_id')
+      .execute();
+    for (const row of rows) focus.set(row.examId, [...(focus.get(row.examId) ?? []), row.cardId]);
+    return focus;
+  }
+
+  /** Replaces the exam's chosen cards. Call inside a transaction. */
+  async replaceFocus(examId: number, cardIds: readonly number[]): Promise<void> {
+    await this.db.deleteFrom('exam_focus_cards').where('exam_id', '=', examId).execute();
+    for (let start = 0; start < cardIds.length; start += 500) {
+      const batch = cardIds.slice(start, start + 500);
+      await this.db
+        .insertInto('exam_focus_cards')
+        .values(batch.map((cardId) => ({ exam_id: examId, card_id: cardId })))
+        .execute();
+    }
+  }
+
   async delete(id: number): Promise<void> {
     await this.db.deleteFrom('exam_dates').where('id', '=', id).execute();
   }

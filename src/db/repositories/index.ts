@@ -8,6 +8,7 @@ import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
+import { LoginFailureRepository } from './login-failure.repository.js';
 import { CommentRepository } from './comment.repository.js';
 import { RatingRepository } from './rating.repository.js';
 import { FolderRepository } from './folder.repository.js';
@@ -16,6 +17,7 @@ import { StudyRepository } from './study.repository.js';
 import { ExamDateRepository } from './exam-date.repository.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { HealthRepository } from './health.repository.js';
+import { TagRepository } from './tag.repository.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -25,6 +27,7 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   rateLimits: RateLimitRepository;
+  loginFailures: LoginFailureRepository;
   comments: CommentRepository;
   ratings: RatingRepository;
   folders: FolderRepository;
@@ -33,6 +36,7 @@ export interface Repositories {
   examDates: ExamDateRepository;
   search: SearchIndex;
   health: HealthRepository;
+  tags: TagRepository;
 }
 
 /** `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction. */
@@ -45,6 +49,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     rateLimits: new RateLimitRepository(db),
+    loginFailures: new LoginFailureRepository(db),
     comments: new CommentRepository(db),
     ratings: new RatingRepository(db),
     folders: new FolderRepository(db),
@@ -53,6 +58,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     examDates: new ExamDateRepository(db),
     search: createSearchIndex(db),
     health: new HealthRepository(db),
+    tags: new TagRepository(db),
   };
 }
 

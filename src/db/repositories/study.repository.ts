@@ -9,6 +9,7 @@ import { LISTED } from './card-set.repository.js';
 
 export interface StudyStateRow {
   cardId: number;
+  variant: number;
   cardSetId: number;
   phase: string;
   due: number;
@@ -22,7 +23,7 @@ export interface StudyStateRow {
   lastReview: number | null;
 }
 
-export type StudyStateValues = Omit<StudyStateRow, 'cardId' | 'cardSetId'>;
+export type StudyStateValues = Omit<StudyStateRow, 'cardId' | 'variant' | 'cardSetId'>;
 
 export interface StudyCardRow {
   id: number;
@@ -30,6 +31,8 @@ export interface StudyCardRow {
   position: number;
   title: string | null;
   body: string;
+  kind: string;
+  reversible: number;
 }
 
 export type NewReviewLog = Insertable<ReviewLogsTable>;
@@ -55,6 +58,7 @@ export class StudyRepository {
       .selectFrom('study_states')
       .select([
         'card_id as cardId',
+        'variant',
         'card_set_id as cardSetId',
         'phase',
         'due',
@@ -72,7 +76,7 @@ export class StudyRepository {
   async findCard(cardId: number): Promise<StudyCardRow | undefined> {
     return this.db
       .selectFrom('cards')
-      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body'])
+      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body', 'kind', 'reversible'])
       .where('id', '=', cardId)
       .executeTakeFirst();
   }
@@ -82,19 +86,20 @@ export class StudyRepository {
     if (cardIds.length === 0) return [];
     return this.db
       .selectFrom('cards')
-      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body'])
+      .select(['id', 'card_set_id as cardSetId', 'position', 'title', 'body', 'kind', 'reversible'])
       .where('id', 'in', cardIds)
       .execute();
   }
 
   /**
-   * The learner's state of the card, locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite's
+   * The learner's state of the item (card and variant), locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite's
    * write transactions are serial already), created as `initial` first if there is none, so that
    * concurrent answers to one card take turns instead of overwriting each other.
    */
   async lockState(
     userId: number,
     card: { id: number; cardSetId: number },
+    variant: number,
     initial: StudyStateValues,
     now: number,
   ): Promise<StudyStateRow> {
@@ -103,23 +108,33 @@ export class StudyRepository {
       .values({
         user_id: userId,
         card_id: card.id,
+        variant,
         card_set_id: card.cardSetId,
         ...stateColumns(initial),
         updated_at: now,
       })
-      .onConflict((oc) => oc.columns(['user_id', 'card_id']).doNothing())
+      .onConflict((oc) => oc.columns(['user_id', 'card_id', 'variant']).doNothing())
       .execute();
-    let query = this.selectStates().where('user_id', '=', userId).where('card_id', '=', card.id);
+    let query = this.selectStates()
+      .where('user_id', '=', userId)
+      .where('card_id', '=', card.id)
+      .where('variant', '=', variant);
     if (isPostgres(this.db)) query = query.forUpdate();
     return query.executeTakeFirstOrThrow();
   }
 
-  async updateState(userId: number, cardId: number, state: StudyStateValues, now: number): Promise<void> {
+  async updateState(
+    userId: number,
+    item: { cardId: number; variant: number },
+    state: StudyStateValues,
+    now: number,
+  ): Promise<void> {
     await this.db
       .updateTable('study_states')
       .set({ ...stateColumns(state), updated_at: now })
       .where('user_id', '=', userId)
-      .where('card_id', '=', cardId)
+      .where('card_id', '=', item.cardId)
+      .where('variant', '=', item.variant)
       .execute();
   }
 
@@ -127,6 +142,16 @@ export class StudyRepository {
     await this.db.insertInto('review_logs').values(log).execute();
   }
 
+  /** The learner's state of one item, if any (unlocked: for reads that change nothing). */
+  async findState(userId: number, cardId: number, variant: number): Promise<StudyStateRow | undefined> {
+    return this.selectStates()
+      .where('user_id', '=', userId)
+      .where('card_id', '=', cardId)
+      .where('variant', '=', variant)
+      .executeTakeFirst();
+  }
+
+  /** The learner's states of every variant of these cards. */
   async findStates(userId: number, cardIds: readonly number[]): Promise<StudyStateRow[]> {
     if (cardIds.length === 0) return [];
     return this.selectStates().where('user_id', '=', userId).where('card_id', 'in', cardIds).execute();
@@ -147,7 +172,7 @@ export class StudyRepository {
     return Number(row.n);
   }
 
-  /** How many cards the learner saw for the first time since `since` (each card's first answer). */
+  /** How many items the learner started since `since` (each item's first answer that counted). */
   async countFirstReviewsSince(userId: number, since: number): Promise<number> {
     const row = await this.db
       .selectFrom('review_logs')
@@ -155,6 +180,7 @@ export class StudyRepository {
       .where('user_id', '=', userId)
       .where('reviewed_at', '>=', since)
       .where('phase_before', '=', 'new')
+      .where('practice', '=', 0)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -231,6 +257,20 @@ export class StudyRepository {
       .groupBy(['card_set_id', 'phase'])
       .execute();
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  /** How many study items each set's cards give (a reversible card two, a cloze card one per deletion). */
+  async countItemsOfSets(setIds: readonly number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    if (setIds.length === 0) return counts;
+    const rows = await this.db
+      .selectFrom('cards')
+      .select(['card_set_id as cardSetId', (eb) => eb.fn.sum<number>('item_count').as('items')])
+      .where('card_set_id', 'in', setIds)
+      .groupBy('card_set_id')
+      .execute();
+    for (const row of rows) counts.set(row.cardSetId, Number(row.items));
+    return counts;
   }
 
   async countReviews(userId: number): Promise<number> {

@@ -35,16 +35,38 @@ export class SubjectRepository {
       .executeTakeFirst();
   }
 
-  async listNames(): Promise<string[]> {
-    const rows = await this.db.selectFrom('subjects').select('name').orderBy('name').execute();
-    return rows.map((row) => row.name);
+  /**
+   * The subject with this slug if a visitor may see it: it has at least one listed (public, not hidden)
+   * set. A subject used only by private, unlisted or hidden sets is not shown anywhere public.
+   */
+  async findListedBySlug(slug: string): Promise<SubjectRow | undefined> {
+    return this.db
+      .selectFrom('subjects as sub')
+      .select(['sub.id', 'sub.name', 'sub.slug'])
+      .where('sub.slug', '=', slug)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('card_sets as s')
+            .select('s.id')
+            .whereRef('s.subject_id', '=', 'sub.id')
+            .where('s.visibility', '=', LISTED.visibility)
+            .where('s.status', '=', LISTED.status),
+        ),
+      )
+      .executeTakeFirst();
   }
 
-  /** Every subject with the number of listed (public, active) sets in it, by name. */
+  /** Names of the subjects that have listed sets, by name (for the editor's and search's choices). */
+  async listNames(): Promise<string[]> {
+    return (await this.listWithCounts()).map((row) => row.name);
+  }
+
+  /** The subjects that have listed (public, not hidden) sets, with how many, by name. */
   async listWithCounts(): Promise<SubjectWithCountRow[]> {
     const rows = await this.db
       .selectFrom('subjects as sub')
-      .leftJoin('card_sets as s', (join) =>
+      .innerJoin('card_sets as s', (join) =>
         join
           .onRef('s.subject_id', '=', 'sub.id')
           .on('s.visibility', '=', LISTED.visibility)

@@ -36,16 +36,48 @@ export class TopicRepository {
       .executeTakeFirst();
   }
 
+  /** The topic with this slug in the subject if it has at least one listed (public, not hidden) set. */
+  async findListedBySlug(subjectId: number, slug: string): Promise<TopicRow | undefined> {
+    return this.db
+      .selectFrom('topics as t')
+      .select(['t.id', 't.subject_id as subjectId', 't.name', 't.slug'])
+      .where('t.subject_id', '=', subjectId)
+      .where('t.slug', '=', slug)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('card_sets as s')
+            .select('s.id')
+            .whereRef('s.topic_id', '=', 't.id')
+            .where('s.visibility', '=', LISTED.visibility)
+            .where('s.status', '=', LISTED.status),
+        ),
+      )
+      .executeTakeFirst();
+  }
+
+  /** Names of the topics that have listed sets (in any subject), by name, for the editor's choices. */
   async listNames(): Promise<string[]> {
-    const rows = await this.db.selectFrom('topics').select('name').distinct().orderBy('name').execute();
+    const rows = await this.db
+      .selectFrom('topics as t')
+      .innerJoin('card_sets as s', (join) =>
+        join
+          .onRef('s.topic_id', '=', 't.id')
+          .on('s.visibility', '=', LISTED.visibility)
+          .on('s.status', '=', LISTED.status),
+      )
+      .select('t.name')
+      .distinct()
+      .orderBy('t.name')
+      .execute();
     return rows.map((row) => row.name);
   }
 
-  /** A subject's topics with the number of listed sets in each, by name. */
+  /** A subject's topics that have listed sets, with how many, by name. */
   async listWithCounts(subjectId: number): Promise<TopicWithCountRow[]> {
     const rows = await this.db
       .selectFrom('topics as t')
-      .leftJoin('card_sets as s', (join) =>
+      .innerJoin('card_sets as s', (join) =>
         join
           .onRef('s.topic_id', '=', 't.id')
           .on('s.visibility', '=', LISTED.visibility)

@@ -1,392 +1,412 @@
 /**
- * Exam dates: a plan that has every card's predicted recall ON THE EXAM DAY at or above a target (default
- * 90%), with the reviews spread so that no day goes over the learner's daily cap unless it cannot be helped.
+ * One schedule for a learner with exams: what to study each day until the last exam, of which day 0 is
+ * today's /review queue. Days are UTC calendar days (as ts-fsrs counts them); day 0 is today, an exam on
+ * day E gets reviews on days 0 … E − 1. Each item (a card's side or deletion, see study-items.ts) is
+ * planned for its next exam ahead (its "exam"): the earliest among the exams whose sets it is in. Every
+ * planned review is assumed recalled here (the forecast, exam-forecast.ts, draws the outcomes instead).
  *
- * Model. Days are UTC calendar days (as ts-fsrs counts them): day 0 is `today`, the exam is on day E, and
- * reviews happen on days 0 … E−1. Every planned review is assumed to be answered Good. After a card's last
- * review on day d, with stability S, its recall on the exam day is R = forgettingCurve(E − d, S).
- *
- * Algorithm.
- * 1. Cards already studied keep their FSRS schedule: a review on each due day before the exam (an overdue
- *    card is due today), each next due day from ts-fsrs's interval. These "due" reviews are never moved.
- * 2. New cards are introduced in the given order, at most `newCardsPerDay` a day, on the first day where the
- *    first study and every FSRS review that follows it before the exam fit under the cap.
- * 3. A card whose recall on the exam day after that schedule is below the target gets one "exam" review.
- *    Reviewing later only helps (recall decays less before the exam, and FSRS's stability grows more), so
- *    the days on which that review works form a window [earliest safe day, E − 1]: the earliest safe day
- *    is the first day from which a review both lifts recall on the exam day to the target and leaves
- *    FSRS's next due date on or after the exam (so it needs no follow-up). The exam review starts on its
- *    latest day and is only ever moved earlier, never before the earliest safe day.
- * 4. A card that even a review on day E − 1 cannot lift to the target is "at risk": it is reviewed as soon
- *    as possible (the first day with room, else the least loaded), then again whenever FSRS says so.
- * 5. Exam reviews are spread by filling days from the last one backwards, giving each day's room to the
- *    reviews with the latest earliest-safe-day first (earliest-deadline-first, run backwards in time). That
- *    fits as many as can fit; those left over go to the least loaded day of their window.
- *
- * When a day can exceed the cap (exactly):
- * (a) the FSRS due reviews of cards already studied fall on it beyond the cap (they are never postponed;
- *     overdue cards all fall on day 0);
- * (b) exam reviews cannot all fit: for some day a, the exam reviews whose window starts on or after a
- *     outnumber the room left on days a … E − 1 by the due and new-card reviews. The plan's total overflow of
- *     exam reviews is then exactly the largest such excess, which is the least any plan can achieve;
- * (c) an at-risk card's review, when every day from its first possible day to the exam is already full,
- *     and the FSRS reviews that follow it.
- * New-card reviews never push a day over the cap: a new card that cannot fit is left for an exam review.
+ * 1. Items in their learning steps finish them today (or when the step falls due).
+ * 2. New items are introduced at most `newCardsPerDay` a day (today: what is left of it), the items of
+ *    the earliest exam first, each in the caller's order; an item that cannot be started before its exam
+ *    is "not started", and counts as not known on the day.
+ * 3. Each studied or introduced item follows FSRS's schedule (a review on each due day before the exam)
+ *    until one review finishes it: lifts its recall on the exam day to the target and leaves FSRS's next
+ *    due date on or after the exam. Reviewing later only helps, so the days on which that works form a
+ *    window. If FSRS's own review in the last three days before the exam finishes it, that review's window
+ *    ends on FSRS's due day; if FSRS's schedule would leave its recall on the day under the target, the
+ *    plan adds an exam review, window ending on E − 1. An item at the target without more reviews needs
+ *    neither.
+ * 4. An item that no single review can finish (a high target, little time) is reviewed as soon as
+ *    possible, then as FSRS says, with a top-up on the last day; it is "at risk" if still under the target.
+ * 5. These last reviews are spread: the least flexible first (the shortest window), each goes to the day
+ *    of its window with the fewest reviews so far (counting every other review of that day), the latest
+ *    of those on a tie; FSRS's own review leaves its day only for a clearly lighter one (each day sooner
+ *    costs recall). The load is levelled across the days before the exam instead of piling up on the last
+ *    ones, which hold their share like any other day. Today's load counts what was already answered today,
+ *    so planning again later the same day puts nothing more on today (each item sees the same loads).
+ * The learner's daily cap (most reviews a day) is not enforced; days over it are reported.
  */
-import { type FSRS, Rating, dateDiffInDays, fsrs } from 'ts-fsrs';
+import { dateDiffInDays } from 'ts-fsrs';
 import { AppError } from '../errors.js';
-import { defaultScheduler, type Scheduler, type StudyState } from './scheduling.js';
+import { DayModel, dayMemoryOf, type DayMemory } from './day-memory.js';
+import { defaultScheduler, review, type Scheduler, type StudyState } from './scheduling.js';
 
 export const DEFAULT_TARGET_RECALL = 0.9;
 const MAX_PLAN_DAYS = 3660;
 const DAY_MS = 86_400_000;
 
-export interface ExamCard {
-  /** The caller's id for the card (e.g. "set 3, card 4" or a database id). */
+export interface PlanExam {
   key: string;
-  /** The set the card belongs to, for per-set averages. */
-  setKey?: string | null;
-  state: StudyState;
+  date: Date;
+  /** Recall wanted on the exam day for each item, 0.5–0.99. */
+  targetRecall: number;
+  /** Most reviews a day the learner wants (days over it are reported). */
+  dailyCap: number;
 }
 
-export interface ExamPlanOptions {
-  cards: readonly ExamCard[];
-  /** Now: day 0 of the plan is its UTC date. */
-  today: Date;
-  /** The exam's date (its UTC date is the exam day). */
-  examDate: Date;
-  /** Recall probability wanted on the exam day, 0.5–0.99. Default 0.9. */
-  targetRecall?: number;
-  /** Most reviews wanted per day (at least 1). */
-  dailyCap: number;
-  /** Most new cards introduced per day. Default: the daily cap. */
-  newCardsPerDay?: number;
+export interface PlanItem {
+  key: string;
+  setKey: string | null;
+  state: StudyState;
+  /** Keys of the exams the item is in. */
+  exams: readonly string[];
+}
+
+export interface StudyPlanOptions {
+  /** In the order new items are to be introduced (within each exam). */
+  items: readonly PlanItem[];
+  exams: readonly PlanExam[];
+  now: Date;
+  newCardsPerDay: number;
+  /** New items already studied today (they count against today's limit). */
+  newSeenToday: number;
   scheduler?: Scheduler;
+  /** False: leave each exam review on the last day of its window (readiness is the same). Default true. */
+  spreadFinalReviews?: boolean;
 }
 
 /**
- * due: FSRS's schedule of a card already studied; new: a new card's first study and the FSRS reviews that
- * follow; exam: the extra review for the exam day; at-risk: the reviews of a card that cannot reach the target.
+ * learning: a step of today's learning; new: the first study; due: FSRS's schedule; exam: the final review
+ * placed for the exam; at-risk: the reviews of an item no single review can bring to the target.
  */
-export type PlannedReviewReason = 'due' | 'new' | 'exam' | 'at-risk';
+export type PlannedReviewReason = 'learning' | 'new' | 'due' | 'exam' | 'at-risk';
 
 export interface PlannedReview {
   day: number;
-  date: Date;
   reason: PlannedReviewReason;
 }
 
-export interface PlannedCard {
+export type ItemStatus = 'ready' | 'at-risk' | 'not-started';
+
+export interface PlannedItem {
   key: string;
   setKey: string | null;
+  /** The exam the item is planned for: the first of `exams`. */
+  exam: string;
+  /** Every exam ahead that the item is in, soonest first. */
+  exams: string[];
+  /** Its memory once today's learning steps are done; null for a new item. */
+  memory: DayMemory | null;
+  /** True if answered today already (it counts in today's load). */
+  doneToday: boolean;
   reviews: PlannedReview[];
-  /** The first planned review: FSRS's due date, brought forward when the exam needs it. Null: none needed. */
-  nextReview: Date | null;
-  /** Predicted probability of recall on the exam day if the plan is followed (each review rated Good). */
-  predictedRecall: number;
-  atRisk: boolean;
-  /** The days an exam review may take place (inclusive); null when the card needs none. */
-  examWindow: { earliestDay: number; latestDay: number } | null;
+  introducedOn: number | null;
+  /** The days its last review before the exam may take place on; null when that is fixed or not needed. */
+  window: FinalWindow | null;
+  /** Recall on the exam day if every planned review is recalled. */
+  recallOnExam: number;
+  status: ItemStatus;
 }
 
-export interface PlanDay {
+export interface PlannedExam {
+  key: string;
+  /** Days from today to the exam (at least 1). */
   day: number;
-  date: Date;
-  due: number;
-  new: number;
-  exam: number;
-  atRisk: number;
-  total: number;
-  overCap: boolean;
-}
-
-export interface SetRecall {
-  setKey: string | null;
-  cards: number;
-  averageRecall: number;
-  atRisk: number;
-}
-
-export interface ExamPlan {
-  /** Midnight UTC of day 0. */
-  start: Date;
-  examDay: number;
   targetRecall: number;
   dailyCap: number;
-  days: PlanDay[];
-  cards: PlannedCard[];
-  averageRecall: number;
-  bySet: SetRecall[];
-  atRisk: number;
 }
 
-interface Memory {
-  stability: number;
-  difficulty: number;
-  /** Day of the last review. */
-  last: number;
+export interface StudyPlan {
+  /** Midnight UTC of day 0. */
+  start: Date;
+  /** The exams ahead, soonest first. */
+  exams: PlannedExam[];
+  items: PlannedItem[];
+  /** Items reviewed or introduced per day, day 0 to the day before the last exam. */
+  load: number[];
+  newCardsPerDay: number;
 }
 
-/** The day arithmetic and FSRS calls the plan needs, with fuzz off so that plans are reproducible. */
-class Simulator {
-  private readonly algorithm: FSRS;
-
-  constructor(
-    scheduler: Scheduler,
-    readonly examDay: number,
-  ) {
-    this.algorithm = fsrs({ ...scheduler.fsrs.parameters, enable_fuzz: false });
-  }
-
-  reviewOn(memory: Memory | null, day: number): Memory {
-    const next = this.algorithm.next_state(
-      memory === null ? null : { stability: memory.stability, difficulty: memory.difficulty },
-      memory === null ? 0 : Math.max(0, day - memory.last),
-      Rating.Good,
-    );
-    return { stability: next.stability, difficulty: next.difficulty, last: day };
-  }
-
-  nextDue(memory: Memory): number {
-    return memory.last + this.algorithm.next_interval(memory.stability, 0);
-  }
-
-  recallOnExam(memory: Memory | null): number {
-    if (memory === null) return 0;
-    return this.algorithm.forgetting_curve(Math.max(0, this.examDay - memory.last), memory.stability);
-  }
-
-  /** FSRS's reviews from `memory` until the exam, each on its due day (never before `from`). */
-  chain(memory: Memory, firstDue: number): { days: number[]; memory: Memory } {
-    const days: number[] = [];
-    let current = memory;
-    let due = Math.max(firstDue, 0);
-    while (due <= this.examDay - 1) {
-      current = this.reviewOn(current, due);
-      days.push(due);
-      due = Math.max(this.nextDue(current), due + 1);
-    }
-    return { days, memory: current };
-  }
-
-  /** A single review on `day` lifts recall on the exam day to the target and needs no follow-up. */
-  examReviewWorks(memory: Memory | null, day: number, target: number): boolean {
-    const after = this.reviewOn(memory, day);
-    return this.recallOnExam(after) >= target && this.nextDue(after) >= this.examDay;
-  }
+/**
+ * The days an item's last review before the exam may take (inclusive): an exam review, or FSRS's own
+ * review that finishes the item (latestDay is FSRS's due day).
+ */
+export interface FinalWindow {
+  earliestDay: number;
+  latestDay: number;
+  reason: 'due' | 'exam';
 }
 
-function memoryOf(state: StudyState, today: Date): Memory | null {
-  if (
-    state.phase === 'new' ||
-    state.lastReview === null ||
-    !(state.stability > 0) ||
-    !(state.difficulty >= 1)
-  ) {
-    return null;
-  }
-  return {
-    stability: state.stability,
-    difficulty: state.difficulty,
-    last: dateDiffInDays(today, state.lastReview),
+/**
+ * The last days before an exam, where FSRS's own reviews may be brought forward to spread the load (an
+ * FSRS review before them keeps its day: bringing it forward would only cost recall).
+ */
+const FINAL_DAYS = 3;
+
+/** One item's schedule for one exam from a given memory: see steps 3 and 4 above. */
+export interface ChainPlan {
+  reviews: PlannedReview[];
+  window: FinalWindow | null;
+  memory: DayMemory;
+}
+
+/** The plan of an item from `memory`, no review before day `from`, for an exam on day `examDay`. */
+export function planChain(
+  model: DayModel,
+  memory: DayMemory,
+  from: number,
+  examDay: number,
+  target: number,
+): ChainPlan {
+  const reviews: PlannedReview[] = [];
+  const works = (m: DayMemory, day: number) => {
+    const after = model.review(m, day, true);
+    return model.recall(after, examDay) >= target && after.due >= examDay;
   };
+  /** The first day in [lo, hi] on which a review works, given that it works on hi. */
+  const earliest = (m: DayMemory, lo: number, hi: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (works(m, mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return hi;
+  };
+  let m = memory;
+  let next = Math.max(from, m.last + 1, 0);
+  let rescued = false;
+  for (let guard = 0; guard < MAX_PLAN_DAYS && next <= examDay - 1; guard++) {
+    const due = Math.max(m.due, next);
+    if (due >= examDay) {
+      if (model.recall(m, examDay) >= target) break;
+      if (works(m, examDay - 1)) {
+        return {
+          reviews,
+          window: { earliestDay: earliest(m, next, examDay - 1), latestDay: examDay - 1, reason: 'exam' },
+          memory: m,
+        };
+      }
+      // No single review reaches the target: review now, follow FSRS, top up on the last day.
+      const day = rescued ? examDay - 1 : next;
+      reviews.push({ day, reason: 'at-risk' });
+      m = model.review(m, day, true);
+      if (rescued) break;
+      rescued = true;
+    } else if (!rescued && due >= examDay - FINAL_DAYS && works(m, due)) {
+      // FSRS's review that finishes the item, in the last days: it may come a little sooner if its day is busy.
+      return {
+        reviews,
+        window: { earliestDay: earliest(m, next, due), latestDay: due, reason: 'due' },
+        memory: m,
+      };
+    } else {
+      reviews.push({ day: due, reason: rescued ? 'at-risk' : 'due' });
+      m = model.review(m, due, true);
+    }
+    next = m.last + 1;
+  }
+  return { reviews, window: null, memory: m };
 }
 
-function validate(options: ExamPlanOptions): {
-  target: number;
-  cap: number;
-  newPerDay: number;
-  examDay: number;
-} {
+function validate(options: StudyPlanOptions): void {
   const problems: { field: string; message: string }[] = [];
-  const target = options.targetRecall ?? DEFAULT_TARGET_RECALL;
-  if (!(target >= 0.5 && target <= 0.99))
-    problems.push({ field: 'targetRecall', message: 'Between 0.5 and 0.99.' });
-  const cap = options.dailyCap;
-  if (!Number.isInteger(cap) || cap < 1)
-    problems.push({ field: 'dailyCap', message: 'A whole number, at least 1.' });
-  const newPerDay = options.newCardsPerDay ?? cap;
-  if (!Number.isInteger(newPerDay) || newPerDay < 0) {
+  const valid = (d: Date) => d instanceof Date && !Number.isNaN(d.getTime());
+  if (!valid(options.now)) problems.push({ field: 'now', message: 'Not a valid date.' });
+  if (!Number.isInteger(options.newCardsPerDay) || options.newCardsPerDay < 0) {
     problems.push({ field: 'newCardsPerDay', message: 'A whole number, at least 0.' });
   }
-  const valid = (d: Date) => d instanceof Date && !Number.isNaN(d.getTime());
-  if (!valid(options.today)) problems.push({ field: 'today', message: 'Not a valid date.' });
-  if (!valid(options.examDate)) problems.push({ field: 'examDate', message: 'Not a valid date.' });
-  const examDay = problems.length === 0 ? dateDiffInDays(options.today, options.examDate) : 0;
-  if (examDay < 0) problems.push({ field: 'examDate', message: 'The exam date has passed.' });
-  if (examDay > MAX_PLAN_DAYS) problems.push({ field: 'examDate', message: 'At most 10 years ahead.' });
-  if (problems.length > 0) throw new AppError('validation', 'The exam plan options are not valid.', problems);
-  return { target, cap, newPerDay, examDay };
+  if (!Number.isInteger(options.newSeenToday) || options.newSeenToday < 0) {
+    problems.push({ field: 'newSeenToday', message: 'A whole number, at least 0.' });
+  }
+  for (const exam of options.exams) {
+    if (!valid(exam.date)) problems.push({ field: 'examDate', message: 'Not a valid date.' });
+    if (!(exam.targetRecall >= 0.5 && exam.targetRecall <= 0.99)) {
+      problems.push({ field: 'targetRecall', message: 'Between 0.5 and 0.99.' });
+    }
+    if (!Number.isInteger(exam.dailyCap) || exam.dailyCap < 1) {
+      problems.push({ field: 'dailyCap', message: 'A whole number, at least 1.' });
+    }
+    if (problems.length === 0 && dateDiffInDays(options.now, exam.date) > MAX_PLAN_DAYS) {
+      problems.push({ field: 'examDate', message: 'At most 10 years ahead.' });
+    }
+  }
+  if (problems.length > 0)
+    throw new AppError('validation', 'The study plan options are not valid.', problems);
 }
 
-interface Work {
-  card: ExamCard;
-  memory: Memory | null;
-  reviews: { day: number; reason: PlannedReviewReason }[];
-  window: { earliestDay: number; latestDay: number } | null;
-  atRisk: boolean;
+/** An item in its learning steps, taken through them (each answered Good when due): the days and memory. */
+function finishSteps(state: StudyState, now: Date, today: Date, scheduler: Scheduler) {
+  let current = state;
+  const days: number[] = [];
+  for (let step = 0; step < 4 && current.phase !== 'review'; step++) {
+    const at = new Date(Math.max(now.getTime(), current.due.getTime()));
+    current = review(current, 3, at, { scheduler }).state;
+    days.push(dateDiffInDays(today, at));
+  }
+  return { days, memory: dayMemoryOf(current, today) };
 }
 
-export function planForExam(options: ExamPlanOptions): ExamPlan {
-  const { target, cap, newPerDay, examDay } = validate(options);
-  const sim = new Simulator(options.scheduler ?? defaultScheduler, examDay);
-  const start = new Date(
-    Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate()),
-  );
-  const load = new Array<number>(examDay).fill(0);
-  const add = (work: Work, day: number, reason: PlannedReviewReason) => {
-    work.reviews.push({ day, reason });
+/** Reviews a day that bringing FSRS's own review one day sooner must save, to be worth its lost recall. */
+const DUE_REVIEW_SHIFT_COST = 2;
+
+/**
+ * The day of the window to review on: the one with the fewest reviews, the latest of those (a later review
+ * leaves more recall on the exam day). FSRS's own review counts each day sooner as DUE_REVIEW_SHIFT_COST
+ * more reviews: it moves off its day only to a clearly lighter one.
+ */
+export function leastLoadedDay(load: readonly number[], window: FinalWindow) {
+  const cost = window.reason === 'due' ? DUE_REVIEW_SHIFT_COST : 0;
+  const score = (day: number) => (load[day] ?? 0) + cost * (window.latestDay - day);
+  let best = window.latestDay;
+  for (let day = window.latestDay - 1; day >= window.earliestDay; day--) {
+    if (score(day) < score(best)) best = day;
+  }
+  return best;
+}
+
+/** Places the last reviews, the least flexible first, each on the least loaded day of its window. */
+function placeFinals(windows: readonly FinalWindow[], load: number[]): number[] {
+  const order = windows
+    .map((window, index) => ({ window, index }))
+    .sort(
+      (a, b) =>
+        a.window.latestDay - a.window.earliestDay - (b.window.latestDay - b.window.earliestDay) ||
+        a.window.latestDay - b.window.latestDay ||
+        a.index - b.index,
+    );
+  const days = new Array<number>(windows.length);
+  for (const { window, index } of order) {
+    const day = leastLoadedDay(load, window);
+    days[index] = day;
     load[day]!++;
-  };
+  }
+  return days;
+}
 
-  // 1. FSRS's own schedule for the cards already studied.
-  const works: Work[] = options.cards.map((card) => ({
-    card,
-    memory: memoryOf(card.state, options.today),
-    reviews: [],
-    window: null,
-    atRisk: false,
-  }));
+export function planStudy(options: StudyPlanOptions): StudyPlan {
+  validate(options);
+  const scheduler = options.scheduler ?? defaultScheduler;
+  const model = new DayModel(scheduler);
+  const now = options.now;
+  const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const exams: PlannedExam[] = options.exams
+    .map((exam) => ({
+      key: exam.key,
+      day: dateDiffInDays(now, exam.date),
+      targetRecall: exam.targetRecall,
+      dailyCap: exam.dailyCap,
+    }))
+    .filter((exam) => exam.day >= 1)
+    .sort((a, b) => a.day - b.day || a.key.localeCompare(b.key));
+  const examOf = new Map(exams.map((exam) => [exam.key, exam]));
+  const horizon = exams.at(-1)?.day ?? 0;
+  const fixed = new Array<number>(horizon).fill(0);
+
+  interface Work extends PlannedItem {
+    examDay: number;
+    target: number;
+  }
+  const works: Work[] = [];
+  for (const item of options.items) {
+    const ahead = [...new Set(item.exams)]
+      .map((key) => examOf.get(key))
+      .filter((e): e is PlannedExam => e !== undefined)
+      .sort((a, b) => a.day - b.day || a.key.localeCompare(b.key));
+    const exam = ahead[0];
+    if (exam === undefined) continue;
+    const work: Work = {
+      key: item.key,
+      setKey: item.setKey,
+      exam: exam.key,
+      exams: ahead.map((e) => e.key),
+      memory: null,
+      doneToday: item.state.lastReview !== null && dateDiffInDays(start, item.state.lastReview) === 0,
+      reviews: [],
+      introducedOn: null,
+      window: null,
+      recallOnExam: 0,
+      status: 'not-started',
+      examDay: exam.day,
+      target: exam.targetRecall,
+    };
+    if (item.state.phase === 'learning' || item.state.phase === 'relearning') {
+      const finished = finishSteps(item.state, now, start, scheduler);
+      work.reviews.push(
+        ...finished.days.filter((d) => d < exam.day).map((day) => ({ day, reason: 'learning' as const })),
+      );
+      work.memory = finished.memory;
+    } else if (item.state.phase === 'review') {
+      work.memory = dayMemoryOf(item.state, start);
+    }
+    works.push(work);
+  }
+
+  // 2. New items, the earliest exam's first.
+  const fresh = works
+    .map((work, index) => ({ work, index }))
+    .filter(({ work }) => work.memory === null)
+    .sort((a, b) => a.work.examDay - b.work.examDay || a.index - b.index)
+    .map(({ work }) => work);
+  let day = 0;
+  let room = Math.max(0, options.newCardsPerDay - options.newSeenToday);
+  for (const work of fresh) {
+    while (room === 0 && day < horizon) {
+      day++;
+      room = options.newCardsPerDay;
+    }
+    if (day >= work.examDay) continue;
+    work.introducedOn = day;
+    work.reviews.push({ day, reason: 'new' });
+    work.memory = model.learn(day);
+    room--;
+  }
+
+  // 3–4. FSRS's schedule until a final review can finish the item.
+  const windowed: Work[] = [];
   for (const work of works) {
     if (work.memory === null) continue;
-    const firstDue = Math.max(dateDiffInDays(options.today, work.card.state.due), work.memory.last, 0);
-    const chain = sim.chain(work.memory, firstDue);
-    chain.days.forEach((day) => add(work, day, 'due'));
-    work.memory = chain.memory;
-  }
-
-  // 2. New cards, where their first study and its follow-ups fit under the cap.
-  const newWorks = works.filter((work) => work.memory === null);
-  let nextNew = 0;
-  for (let day = 0; day < examDay && nextNew < newWorks.length; day++) {
-    const first = sim.reviewOn(null, day);
-    const chain = sim.chain(first, sim.nextDue(first));
-    const days = [day, ...chain.days];
-    for (let today = 0; today < newPerDay && nextNew < newWorks.length; today++) {
-      if (days.some((d) => load[d]! >= cap)) break;
-      const work = newWorks[nextNew++]!;
-      days.forEach((d) => add(work, d, 'new'));
-      work.memory = chain.memory;
+    const from = work.introducedOn === null ? 0 : work.introducedOn + 1;
+    const chain = planChain(model, work.memory, from, work.examDay, work.target);
+    work.reviews.push(...chain.reviews);
+    if (chain.window !== null) {
+      work.window = chain.window;
+      windowed.push(work);
     }
   }
-
-  // 3. Exam reviews where the schedule leaves recall on the exam day under the target.
-  const examItems: Work[] = [];
-  const riskItems: Work[] = [];
   for (const work of works) {
-    if (sim.recallOnExam(work.memory) >= target) continue;
-    const from = work.memory === null ? 0 : Math.max(0, work.memory.last + 1);
-    const latest = examDay - 1;
-    if (latest < from || !sim.examReviewWorks(work.memory, latest, target)) {
-      work.atRisk = true;
-      riskItems.push(work);
-      continue;
-    }
-    let earliest = latest;
-    while (earliest - 1 >= from && sim.examReviewWorks(work.memory, earliest - 1, target)) earliest--;
-    work.window = { earliestDay: earliest, latestDay: latest };
-    examItems.push(work);
+    const days = new Set(work.reviews.map((r) => r.day));
+    if (work.doneToday) days.add(0);
+    for (const d of days) if (d < horizon) fixed[d]!++;
   }
 
-  // 5. Spread them: fill days from the last backwards, the least flexible reviews first.
-  examItems.sort((a, b) => b.window!.earliestDay - a.window!.earliestDay);
-  const overflow: Work[] = [];
-  let cursor = 0;
-  for (let day = examDay - 1; day >= 0 && cursor < examItems.length; day--) {
-    while (cursor < examItems.length && examItems[cursor]!.window!.earliestDay > day) {
-      overflow.push(examItems[cursor++]!);
+  // 5. Spread the final reviews.
+  const load = [...fixed];
+  const placed =
+    options.spreadFinalReviews === false
+      ? windowed.map((work) => work.window!.latestDay)
+      : placeFinals(
+          windowed.map((work) => work.window!),
+          load,
+        );
+  windowed.forEach((work, index) => work.reviews.push({ day: placed[index]!, reason: work.window!.reason }));
+
+  for (const work of works) {
+    work.reviews.sort((a, b) => a.day - b.day);
+    if (work.memory === null) continue;
+    let m: DayMemory = work.memory;
+    for (const r of work.reviews) {
+      if (r.reason === 'learning' || r.reason === 'new') continue;
+      m = model.review(m, r.day, true);
     }
-    let room = Math.max(0, cap - load[day]!);
-    while (room > 0 && cursor < examItems.length) {
-      add(examItems[cursor++]!, day, 'exam');
-      room--;
-    }
-  }
-  overflow.push(...examItems.slice(cursor));
-  for (const work of overflow) {
-    const { earliestDay, latestDay } = work.window!;
-    let best = latestDay;
-    for (let day = latestDay - 1; day >= earliestDay; day--) if (load[day]! < load[best]!) best = day;
-    add(work, best, 'exam');
+    work.recallOnExam = model.recall(m, work.examDay);
+    work.status = work.recallOnExam >= work.target ? 'ready' : 'at-risk';
   }
 
-  // 4. At-risk cards: as soon as possible, then FSRS's follow-ups.
-  for (const work of riskItems) {
-    const from = work.memory === null ? 0 : Math.max(0, work.memory.last + 1);
-    if (from > examDay - 1) continue;
-    let day = from;
-    while (day < examDay && load[day]! >= cap) day++;
-    if (day >= examDay) {
-      day = from;
-      for (let d = from + 1; d < examDay; d++) if (load[d]! < load[day]!) day = d;
-    }
-    add(work, day, 'at-risk');
-    const reviewed = sim.reviewOn(work.memory, day);
-    const chain = sim.chain(reviewed, sim.nextDue(reviewed));
-    chain.days.forEach((d) => add(work, d, 'at-risk'));
-  }
-
-  const dateOf = (day: number) => new Date(start.getTime() + day * DAY_MS);
-  const cards: PlannedCard[] = works.map((work) => {
-    const reviews = [...work.reviews].sort((a, b) => a.day - b.day);
-    const predictedRecall = sim.recallOnExam(
-      reviews.reduce<Memory | null>(
-        (memory, review) => sim.reviewOn(memory, review.day),
-        memoryOf(work.card.state, options.today),
-      ),
-    );
-    return {
-      key: work.card.key,
-      setKey: work.card.setKey ?? null,
-      reviews: reviews.map((review) => ({ ...review, date: dateOf(review.day) })),
-      nextReview: reviews[0] === undefined ? null : dateOf(reviews[0].day),
-      predictedRecall,
-      atRisk: work.atRisk,
-      examWindow: work.window,
-    };
-  });
-
-  const days: PlanDay[] = [];
-  for (let day = 0; day < examDay; day++) {
-    days.push({
-      day,
-      date: dateOf(day),
-      due: 0,
-      new: 0,
-      exam: 0,
-      atRisk: 0,
-      total: load[day]!,
-      overCap: load[day]! > cap,
-    });
-  }
-  for (const card of cards) {
-    for (const review of card.reviews) {
-      const planDay = days[review.day]!;
-      if (review.reason === 'at-risk') planDay.atRisk++;
-      else planDay[review.reason]++;
-    }
-  }
-
-  const average = (values: readonly number[]) =>
-    values.length === 0 ? 1 : values.reduce((sum, value) => sum + value, 0) / values.length;
-  const setKeys = [...new Set(cards.map((card) => card.setKey))];
   return {
     start,
-    examDay,
-    targetRecall: target,
-    dailyCap: cap,
-    days,
-    cards,
-    averageRecall: average(cards.map((card) => card.predictedRecall)),
-    bySet: setKeys.map((setKey) => {
-      const inSet = cards.filter((card) => card.setKey === setKey);
-      return {
-        setKey,
-        cards: inSet.length,
-        averageRecall: average(inSet.map((card) => card.predictedRecall)),
-        atRisk: inSet.filter((card) => card.atRisk).length,
-      };
-    }),
-    atRisk: cards.filter((card) => card.atRisk).length,
+    exams,
+    items: works.map(({ examDay: _day, target: _target, ...item }) => item),
+    load,
+    newCardsPerDay: options.newCardsPerDay,
   };
+}
+
+/** The items to study today: those with a review planned for day 0, by key. */
+export function todaysItems(plan: StudyPlan): Map<string, PlannedReviewReason> {
+  const today = new Map<string, PlannedReviewReason>();
+  for (const item of plan.items) {
+    const first = item.reviews[0];
+    if (first !== undefined && first.day === 0) today.set(item.key, first.reason);
+  }
+  return today;
 }

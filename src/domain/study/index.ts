@@ -53,6 +53,10 @@ export {
   fromFsrsCard,
   isReviewRating,
   newStudyState,
+  answerCounts,
+  practiceEntry,
+  isDue,
+  recallOnDay,
   retrievabilityOn,
   review,
   toFsrsCard,
@@ -65,14 +69,47 @@ export {
 } from './scheduling.js';
 export {
   DEFAULT_TARGET_RECALL,
-  planForExam,
-  type ExamCard,
-  type ExamPlan,
-  type ExamPlanOptions,
-  type PlanDay,
-  type PlannedCard,
+  planChain,
+  planStudy,
+  todaysItems,
+  type FinalWindow,
+  type ItemStatus,
+  type PlanExam,
+  type PlanItem,
+  type PlannedExam,
+  type PlannedItem,
   type PlannedReview,
   type PlannedReviewReason,
-  type SetRecall,
+  type StudyPlan,
+  type StudyPlanOptions,
 } from './exam-plan.js';
+export { summariseExam, type ExamDay, type ExamSetSummary, type ExamSummary } from './exam-summary.js';
+export { forecastPlan, type ExamForecast, type ForecastOptions } from './exam-forecast.js';
+export { examChoices, type ExamChoices } from './exam-choices.js';
+export { DayModel, dayMemoryOf, type DayMemory } from './day-memory.js';
 export { createRandom, type Random } from './random.js';
+export {
+  clozeAnswers,
+  clozeMatches,
+  clozeNumbers,
+  clozePlainText,
+  clozeProblems,
+  fillClozeGaps,
+  parseCloze,
+  readableBody,
+  readableCard,
+  MAX_CLOZE_NUMBER,
+  MAX_CLOZE_NUMBERS_PER_CARD,
+  type ClozeMatch,
+  type ClozeSegment,
+} from './cloze.js';
+export {
+  isVariantOf,
+  itemFaces,
+  itemKey,
+  parseItemKey,
+  studyVariants,
+  type ItemCard,
+  type ItemFaces,
+} from './study-items.js';
+export { combineTestRatings, testAnswerRating } from './test-ratings.js';

@@ -218,3 +218,67 @@ export function retrievabilityOn(
   if (state.phase === 'new' || state.lastReview === null) return 0;
   return scheduler.fsrs.get_retrievability(toFsrsCard(state), date, false);
 }
+
+/**
+ * The probability of recalling the item at `at`, counting whole UTC calendar days since its last review
+ * (as FSRS counts elapsed days when it schedules): 1 on the day of the last answer, 0 for an item never
+ * studied. Exam plans, their predictions and the simulations all read recall this way.
+ */
+export function recallOnDay(state: StudyState, at: Date, scheduler: Scheduler = defaultScheduler): number {
+  assertValidDate(at, 'The date');
+  if (state.phase === 'new' || state.lastReview === null || !(state.stability > 0)) return 0;
+  return scheduler.fsrs.forgetting_curve(Math.max(0, dateDiffInDays(state.lastReview, at)), state.stability);
+}
+
+const utcDay = (date: Date) => Math.floor(date.getTime() / 86_400_000);
+
+/**
+ * When an item is due, as the queue and the server count it: a new item always; one in its learning or
+ * relearning steps from its due time (the steps are minutes apart); one in the review phase from the start
+ * of its due day (UTC), as plans count in whole days.
+ */
+export function isDue(state: StudyState, now: Date): boolean {
+  switch (state.phase) {
+    case 'new':
+      return true;
+    case 'learning':
+    case 'relearning':
+      return now.getTime() >= state.due.getTime();
+    case 'review':
+      return utcDay(now) >= utcDay(state.due);
+  }
+}
+
+/**
+ * Whether an answer at `at` counts, i.e. moves the item's FSRS state. It counts for a new item; for one in
+ * its (re)learning steps once the step is due (an answer before that would let a learner rush the steps:
+ * Good, Good a second later, graduated); for one in the review phase on any UTC day after its last review
+ * (before its due day too: FSRS schedules such an early review from the shorter time elapsed). Any other
+ * answer is practice: logged, with the state left as it was.
+ */
+export function answerCounts(state: StudyState, at: Date): boolean {
+  if (state.phase === 'new' || state.lastReview === null) return true;
+  if (state.phase === 'review') return utcDay(at) > utcDay(state.lastReview);
+  return at.getTime() >= state.due.getTime();
+}
+
+/** The log entry of a practice answer (see answerCounts): the state stays as it was. */
+export function practiceEntry(
+  state: StudyState,
+  rating: ReviewRating,
+  now: Date,
+  durationMs: number | null = null,
+): ReviewLogEntry {
+  assertValidDate(now, 'The review time');
+  return {
+    rating,
+    reviewedAt: new Date(now.getTime()),
+    phaseBefore: state.phase,
+    stabilityBefore: state.stability,
+    difficultyBefore: state.difficulty,
+    elapsedDays: state.lastReview === null ? 0 : Math.max(0, dateDiffInDays(state.lastReview, now)),
+    scheduledDays: state.scheduledDays,
+    due: new Date(state.due.getTime()),
+    durationMs,
+  };
+}

@@ -34,7 +34,7 @@ export function readAnkiPackage(input: Uint8Array, options?: ReadOptions): CardS
   const budget: InflateBudget = { used: 0 };
   const stored = readZipEntry(input, entry, budget);
   const sqlite = entry.name === 'collection.anki21b' ? decompressZstd(stored, entry.name, budget) : stored;
-  return readAnkiCollection(sqlite, entry.name, maxCardsOf(options));
+  return readAnkiCollection({ bytes: sqlite }, entry.name, { maxCards: maxCardsOf(options) });
 }
 
 function describe(names: string[]): string {

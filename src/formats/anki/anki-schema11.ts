@@ -89,8 +89,10 @@ create index ix_revlog_cid on revlog (cid);
 create index ix_notes_csum on notes (csum);
 `;
 
-/** Fixed, so that every Recall export uses the same note type and Anki reuses it on import. */
+/** Fixed, so that every Recall export uses the same note types and Anki reuses them on import. */
 export const RECALL_NOTE_TYPE_ID = 1_700_000_000_177;
+export const RECALL_REVERSED_NOTE_TYPE_ID = 1_700_000_000_178;
+export const RECALL_CLOZE_NOTE_TYPE_ID = 1_700_000_000_179;
 export const DEFAULT_DECK_ID = 1;
 export const DEFAULT_DECK_CONFIG_ID = 1;
 
@@ -126,39 +128,93 @@ const field = (name: string, ord: number) => ({
   excludeFromSearch: false,
 });
 
-/** "Recall Basic": Front and Back, one card showing Front, then Front and Back. */
-export function recallNoteType(deckId: number, modSeconds: number) {
+const template = (name: string, ord: number, qfmt: string, afmt: string) => ({
+  name,
+  ord,
+  qfmt,
+  afmt,
+  bqfmt: '',
+  bafmt: '',
+  did: null,
+  bfont: '',
+  bsize: 0,
+});
+
+const ANSWER_BACK = '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}';
+const ANSWER_FRONT = '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}';
+
+/** A note type with every key Anki writes. `type` 1 is the cloze kind; `req` says which fields make each card. */
+function noteType(
+  id: number,
+  name: string,
+  type: 0 | 1,
+  fields: string[],
+  templates: ReturnType<typeof template>[],
+  req: unknown[],
+  deckId: number,
+  modSeconds: number,
+) {
   return {
-    id: RECALL_NOTE_TYPE_ID,
-    name: 'Recall Basic',
-    type: 0,
+    id,
+    name,
+    type,
     mod: modSeconds,
     usn: -1,
     sortf: 0,
     did: deckId,
-    tmpls: [
-      {
-        name: 'Card 1',
-        ord: 0,
-        qfmt: '{{Front}}',
-        afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
-        bqfmt: '',
-        bafmt: '',
-        did: null,
-        bfont: '',
-        bsize: 0,
-      },
-    ],
-    flds: [field('Front', 0), field('Back', 1)],
+    tmpls: templates,
+    flds: fields.map((fieldName, ord) => field(fieldName, ord)),
     css: NOTE_TYPE_CSS,
     latexPre: LATEX_PRE,
     latexPost: LATEX_POST,
     latexsvg: false,
-    req: [[0, 'any', [0]]],
+    req,
     tags: [],
     vers: [],
   };
 }
+
+/** "Recall Basic": Front and Back, one card showing Front, then Front and Back. */
+export const recallNoteType = (deckId: number, modSeconds: number) =>
+  noteType(
+    RECALL_NOTE_TYPE_ID,
+    'Recall Basic',
+    0,
+    ['Front', 'Back'],
+    [template('Card 1', 0, '{{Front}}', ANSWER_BACK)],
+    [[0, 'any', [0]]],
+    deckId,
+    modSeconds,
+  );
+
+/** "Recall Basic (and reversed card)": Anki's stock reversed type, for reversible cards: Card 2 asks the back. */
+export const recallReversedNoteType = (deckId: number, modSeconds: number) =>
+  noteType(
+    RECALL_REVERSED_NOTE_TYPE_ID,
+    'Recall Basic (and reversed card)',
+    0,
+    ['Front', 'Back'],
+    [template('Card 1', 0, '{{Front}}', ANSWER_BACK), template('Card 2', 1, '{{Back}}', ANSWER_FRONT)],
+    [
+      [0, 'any', [0]],
+      [1, 'any', [1]],
+    ],
+    deckId,
+    modSeconds,
+  );
+
+/** "Recall Cloze": Anki's stock Cloze type (Text, Back Extra), one card per deletion number. */
+export const recallClozeNoteType = (deckId: number, modSeconds: number) =>
+  noteType(
+    RECALL_CLOZE_NOTE_TYPE_ID,
+    'Recall Cloze',
+    1,
+    ['Text', 'Back Extra'],
+    [template('Cloze', 0, '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}')],
+    [[0, 'any', [0]]],
+    deckId,
+    modSeconds,
+  );
 
 export function deck(id: number, name: string, description: string, modSeconds: number) {
   return {

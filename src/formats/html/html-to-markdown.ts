@@ -154,22 +154,52 @@ export function htmlToMarkdown(html: string, budget: HtmlBudget): string {
     if (error instanceof RangeError) throw new HtmlTooComplexError('the HTML is nested too deeply to read');
     throw error;
   }
-  return (
+  return withoutDanglingBreaks(
     markdown
       .replace(/\u00a0/g, ' ')
       .replace(/(?<=\S) {2,}(?=\S)/g, ' ')
       // A single leading space is a padded reference's; deeper indents belong to list items.
       .replace(/^ (?=\S)/gm, '')
-      .replace(/(?<![ \t])[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
+      .replace(/(?<![ \t])[ \t]+$/gm, ''),
+  )
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
-/** HTML → one line of plain words (a card title): formatting dropped, media as "[image: …]". */
+/** A line ending in an odd number of backslashes ends in a hard break (an even number is escaped backslashes). */
+function endsInBreak(line: string): boolean {
+  let count = 0;
+  for (let at = line.length - 1; at >= 0 && line[at] === '\\'; at--) count++;
+  return count % 2 === 1;
+}
+
+/**
+ * A `<br>` is a backslash hard break, which Markdown honours only between two lines of one paragraph: a
+ * break alone on its line (`<br><br>`, `<div><br></div>`) or ending a paragraph would show as a stray `\`.
+ * Such breaks become paragraph ends.
+ */
+function withoutDanglingBreaks(markdown: string): string {
+  const lines = markdown.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    if (lines[index] === '\\') lines[index] = '';
+  }
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const next = lines[index + 1];
+    if (endsInBreak(line) && (next === undefined || next.trim() === '')) {
+      lines[index] = line.slice(0, -1).trimEnd();
+    }
+  }
+  return lines.join('\n');
+}
+
+/** HTML → one line of plain words (a card title): formatting dropped, line breaks as spaces, media as "[image: …]". */
 export function htmlToPlainText(html: string, budget: HtmlBudget): string {
+  const lines = htmlToMarkdown(html, budget)
+    .split('\n')
+    .map((line) => (endsInBreak(line) ? line.slice(0, -1) : line));
   return singleLine(
-    textBlocksFromMarkdown(htmlToMarkdown(html, budget))
+    textBlocksFromMarkdown(lines.join('\n'))
       .map((block) => block.text)
       .join(' '),
   );

@@ -1,13 +1,15 @@
 /**
  * Recall's own JSON: a lossless set (metadata, tags, cards in order) for backups and the API:
  *   { "format": "recall-card-set", "version": 1, "title", "subtitle", "subject", "topic", "level",
- *     "examBoard", "language", "tags": [], "cards": [{ "title", "body" }] }
+ *     "examBoard", "language", "tags": [], "cards": [{ "title", "body", "kind"?, "reversible"?, "tags"? }] }
  * ("language", a BCP 47 tag or null, may be left out.)
+ * A card's "kind" ("basic" | "cloze"), "reversible" and "tags" are written only when they say something
+ * (a cloze card, a card studied both ways, tags), so files of basic cards read as before.
  * Read with a TypeBox schema: unknown versions and unknown properties are refused, and every error names
  * the JSON path at fault (syntax errors name the line and column).
  */
 import Value from 'typebox/value';
-import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
+import { EXAM_BOARDS, LEVELS, type CardDraft } from '../../domain/card-set.js';
 import { canonicalLanguageTag } from '../../domain/language-tag.js';
 import type { CardSetDocument } from '../card-set-document.js';
 import type { CardSetFormat, ReadOptions } from '../card-set-format.js';
@@ -39,13 +41,28 @@ function toJson(document: CardSetDocument) {
     examBoard: document.examBoard,
     language: document.language ?? null,
     tags: document.tags,
-    cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
+    cards: document.cards.map(cardJson),
+  };
+}
+
+function cardJson(card: CardDraft) {
+  return {
+    title: card.title,
+    body: card.body,
+    ...(card.kind === 'cloze' ? { kind: card.kind } : {}),
+    ...(card.reversible === true ? { reversible: true } : {}),
+    ...((card.tags?.length ?? 0) > 0 ? { tags: card.tags } : {}),
   };
 }
 
 export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSetDocument {
   const value = parseJsonText(
-    decodeTextInput(input, { maxLineLength: null, expected: 'JSON', refuseControlCharacters: false }),
+    decodeTextInput(input, {
+      maxLineLength: null,
+      expected: 'JSON',
+      refuseControlCharacters: false,
+      legacyEncodings: false,
+    }),
   );
   const atPath = (path: string, reason: string) => new ParseError(reason, 1, 1, { path });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -75,7 +92,7 @@ export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSe
     ...document,
     // Absent when not said, as in documents from formats that carry no language.
     ...(language === undefined || language === null ? {} : { language }),
-    cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
+    cards: document.cards.map(cardJson),
   };
 }
 

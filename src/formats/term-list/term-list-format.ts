@@ -2,7 +2,7 @@
 import type { CardSetFormat } from '../card-set-format.js';
 import { encodeText, sniffText } from '../text-input.js';
 import { readAnkiTextHeaders } from './anki-text-headers.js';
-import { readTermList } from './read-term-list.js';
+import { inspectTermList, readTermList } from './read-term-list.js';
 import { writeCsv, writeTsv } from './write-term-list.js';
 
 /** The first few data lines (after Anki's headers), for telling tabs from commas. */
@@ -24,9 +24,11 @@ function readHeadersQuietly(lines: string[]) {
   }
 }
 
-const mostLinesHave = (lines: readonly string[], separator: string): boolean =>
+/** The first line and at least half the lines (Quizlet writes line breaks in definitions raw). */
+const linesHave = (lines: readonly string[], separator: string): boolean =>
   lines.length > 0 &&
-  lines.filter((line) => line.includes(separator)).length >= Math.ceil(lines.length * 0.8);
+  lines[0]!.includes(separator) &&
+  lines.filter((line) => line.includes(separator)).length >= Math.ceil(lines.length * 0.5);
 
 export const tsvFormat: CardSetFormat = {
   id: 'tsv',
@@ -36,11 +38,10 @@ export const tsvFormat: CardSetFormat = {
   detect(input) {
     const { separator, lines } = sniff(input);
     if (separator !== null) return separator === '\t';
-    return mostLinesHave(lines, '\t');
+    return linesHave(lines, '\t');
   },
-  read(input, options) {
-    return [readTermList(input, '\t', options)];
-  },
+  read: (input, options) => readTermList(input, '\t', options),
+  inspect: (input, options) => inspectTermList(input, '\t', options),
   write(document) {
     return encodeText(writeTsv(document));
   },
@@ -56,18 +57,12 @@ export const csvFormat: CardSetFormat = {
     if (separator !== null) return separator !== '\t';
     // Quoted fields may span lines, so only the first line is sure to be a whole row, as Anki also assumes.
     const first = lines[0] ?? '';
-    return !first.includes('\t') && (first.includes(',') || first.includes(';'));
+    if (first.includes('\t')) return false;
+    return first.includes(',') || first.includes(';') || linesHave(lines, ' - ');
   },
-  read(input, options) {
-    return [readTermList(input, guessSeparator(input), options)];
-  },
+  read: (input, options) => readTermList(input, ',', options),
+  inspect: (input, options) => inspectTermList(input, ',', options),
   write(document) {
     return encodeText(writeCsv(document));
   },
 };
-
-/** Without a header or an option, the first row decides, as in Anki: semicolons but no commas mean semicolons. */
-function guessSeparator(input: Uint8Array): string {
-  const first = sniff(input).lines[0] ?? '';
-  return !first.includes(',') && first.includes(';') ? ';' : ',';
-}

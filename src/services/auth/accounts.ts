@@ -1,4 +1,4 @@
-/** Sign-up, log-in, log-out, password changes and sessions. */
+/** Sign-up, log-out, password changes and sessions (log-in is in log-in.ts). */
 import { createHash, randomBytes } from 'node:crypto';
 import {
   isRole,
@@ -8,11 +8,12 @@ import {
   signUpProblems,
   type SignUpInput,
 } from '../../domain/account.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import type { Actor, Role } from '../../domain/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { consumeRateLimit } from '../rate-limits.js';
-import { dummyHash, hashPassword, verifyPassword } from './password-hash.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
+import { weakPasswordProblems } from './password-strength.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session used within this much of its end is extended, so active people stay logged in. */
@@ -32,9 +33,9 @@ export interface NewSession {
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-const toRole = (role: string): Role => (isRole(role) ? role : 'member');
+export const toRole = (role: string): Role => (isRole(role) ? role : 'member');
 
-async function startSession(ctx: ServiceContext, user: SessionUser): Promise<NewSession> {
+export async function startSession(ctx: ServiceContext, user: SessionUser): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now().getTime();
   const expiresAt = now + SESSION_LIFETIME_MS;
@@ -47,6 +48,54 @@ async function startSession(ctx: ServiceContext, user: SessionUser): Promise<New
   return { token, expiresAt: new Date(expiresAt), user };
 }
 
+const handleTaken: FieldProblem = { field: 'handle', message: 'This handle is taken; choose another.' };
+
+/**
+ * The problems with a new account's details, the password's strength included; an empty list when it
+ * can be made. A taken handle is said (handles are public); an email already in use is not: it may
+ * belong to several accounts, so that sign-up never tells a stranger whether an address is registered.
+ */
+async function newAccountProblems(ctx: ServiceContext, input: SignUpInput): Promise<FieldProblem[]> {
+  const problems = signUpProblems(input);
+  if (!problems.some((problem) => problem.field === 'password')) {
+    problems.push(
+      ...(await weakPasswordProblems(input.password, [input.handle, input.displayName, input.email])),
+    );
+  }
+  if (!problems.some((problem) => problem.field === 'handle')) {
+    if ((await ctx.repos.users.findByHandle(normaliseHandle(input.handle))) !== undefined) {
+      problems.push(handleTaken);
+    }
+  }
+  return problems;
+}
+
+function refuse(problems: readonly FieldProblem[], message: string): never {
+  const onlyTaken = problems.length === 1 && problems[0] === handleTaken;
+  throw new AppError(onlyTaken ? 'conflict' : 'validation', message, problems);
+}
+
+/** Inserts the account and its email together; undefined when the handle was taken meanwhile. */
+async function insertAccount(
+  ctx: ServiceContext,
+  input: SignUpInput,
+  role: Role,
+  passwordHash: string,
+): Promise<number | undefined> {
+  const now = ctx.clock.now().getTime();
+  return ctx.transact(async (repos) => {
+    const id = await repos.users.insertIfFree({
+      handle: normaliseHandle(input.handle),
+      display_name: input.displayName.trim(),
+      password_hash: passwordHash,
+      role,
+      created_at: now,
+    });
+    if (id !== undefined) await repos.users.setEmail(id, normaliseEmail(input.email), now);
+    return id;
+  });
+}
+
 export async function signUp(
   ctx: ServiceContext,
   input: SignUpInput,
@@ -54,56 +103,15 @@ export async function signUp(
 ): Promise<NewSession> {
   // A whole class may sign up from one school address: generous per address, still stops scripts.
   await consumeRateLimit(ctx, `signup:${clientKey}`, { limit: 30, windowMs: 60 * 60 * 1000 });
-  const problems = signUpProblems(input);
-  if (problems.length > 0)
-    throw new AppError('validation', 'Please correct the highlighted fields.', problems);
-  const handle = normaliseHandle(input.handle);
-  const email = normaliseEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
-  const id = await ctx.repos.users.insertIfFree({
-    handle,
-    display_name: input.displayName.trim(),
-    email,
-    password_hash: passwordHash,
-    role: 'member',
-    created_at: ctx.clock.now().getTime(),
-  });
-  if (id === undefined) {
-    const taken = [];
-    if (await ctx.repos.users.findByHandle(handle)) {
-      taken.push({ field: 'handle', message: 'This handle is taken; choose another.' });
-    }
-    if (await ctx.repos.users.findByEmail(email)) {
-      taken.push({ field: 'email', message: 'An account with this email exists; log in instead.' });
-    }
-    throw new AppError('conflict', 'Please correct the highlighted fields.', taken);
-  }
-  return startSession(ctx, { userId: id, role: 'member', handle, displayName: input.displayName.trim() });
-}
-
-/** Log in by handle or email. The same answer for an unknown account and a wrong password. */
-export async function logIn(
-  ctx: ServiceContext,
-  input: { login: string; password: string },
-  clientKey: string,
-): Promise<NewSession> {
-  const login = input.login.trim().toLowerCase();
-  await consumeRateLimit(ctx, `login-ip:${clientKey}`, { limit: 100, windowMs: 15 * 60 * 1000 });
-  await consumeRateLimit(ctx, `login-account:${login}`, { limit: 10, windowMs: 15 * 60 * 1000 });
-  const user = login.includes('@')
-    ? await ctx.repos.users.findByEmail(login)
-    : await ctx.repos.users.findByHandle(login);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
-  if (user === undefined || user.password_hash === null || !ok) {
-    throw new AppError('unauthorized', 'That handle or email and password do not match an account.', [
-      { field: 'password', message: 'Check your handle or email and password.' },
-    ]);
-  }
+  const problems = await newAccountProblems(ctx, input);
+  if (problems.length > 0) refuse(problems, 'Please correct the highlighted fields.');
+  const id = await insertAccount(ctx, input, 'member', await hashPassword(input.password));
+  if (id === undefined) refuse([handleTaken], 'Please correct the highlighted fields.');
   return startSession(ctx, {
-    userId: user.id,
-    role: toRole(user.role),
-    handle: user.handle,
-    displayName: user.display_name,
+    userId: id,
+    role: 'member',
+    handle: normaliseHandle(input.handle),
+    displayName: input.displayName.trim(),
   });
 }
 
@@ -111,8 +119,14 @@ export async function logOut(ctx: ServiceContext, token: string): Promise<void> 
   await ctx.repos.sessions.delete(hashToken(token));
 }
 
+export interface FoundSession {
+  user: SessionUser;
+  /** The hash of the session's token, which is what CSRF tokens are bound to. */
+  tokenHash: string;
+}
+
 /** The user a session cookie belongs to, or null when it is unknown or expired; renews active sessions. */
-export async function findSessionUser(ctx: ServiceContext, token: string): Promise<SessionUser | null> {
+export async function findSession(ctx: ServiceContext, token: string): Promise<FoundSession | null> {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const now = ctx.clock.now().getTime();
   const tokenHash = hashToken(token);
@@ -121,15 +135,21 @@ export async function findSessionUser(ctx: ServiceContext, token: string): Promi
   if (row.expiresAt - now < SESSION_RENEW_WITHIN_MS) {
     await ctx.repos.sessions.extend(tokenHash, now + SESSION_LIFETIME_MS);
   }
-  return { userId: row.userId, role: toRole(row.role), handle: row.handle, displayName: row.displayName };
+  return {
+    user: { userId: row.userId, role: toRole(row.role), handle: row.handle, displayName: row.displayName },
+    tokenHash,
+  };
 }
 
+/**
+ * Changes the password, ends every session of the account (other devices logged in with the old
+ * password included) and starts a new one for this device: the session is renewed, not kept.
+ */
 export async function changePassword(
   ctx: ServiceContext,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
-  currentToken: string,
-): Promise<void> {
+): Promise<NewSession> {
   const user = await ctx.repos.users.findById(actor.userId);
   if (user === undefined) throw notFound('Your account');
   if (user.password_hash === null || !(await verifyPassword(input.currentPassword, user.password_hash))) {
@@ -137,12 +157,25 @@ export async function changePassword(
       { field: 'currentPassword', message: 'This is not your current password.' },
     ]);
   }
-  const problems = passwordProblems(input.newPassword, 'newPassword');
+  let problems = passwordProblems(input.newPassword, 'newPassword');
+  if (problems.length === 0) {
+    const email = (await ctx.repos.users.findEmail(user.id)) ?? '';
+    problems = await weakPasswordProblems(
+      input.newPassword,
+      [user.handle, user.display_name, email],
+      'newPassword',
+    );
+  }
   if (problems.length > 0)
     throw new AppError('validation', 'Please correct the highlighted fields.', problems);
   await ctx.repos.users.updatePasswordHash(user.id, await hashPassword(input.newPassword));
-  // Other devices logged in with the old password are logged out.
-  await ctx.repos.sessions.deleteAllForUser(user.id, hashToken(currentToken));
+  await ctx.repos.sessions.deleteAllForUser(user.id);
+  return startSession(ctx, {
+    userId: user.id,
+    role: toRole(user.role),
+    handle: user.handle,
+    displayName: user.display_name,
+  });
 }
 
 /** For the command line: an account with a password and a role, e.g. the first admin. */
@@ -150,19 +183,11 @@ export async function createUser(
   ctx: ServiceContext,
   input: SignUpInput & { role: Role },
 ): Promise<{ id: number; handle: string }> {
-  const problems = signUpProblems(input);
-  if (problems.length > 0) throw new AppError('validation', 'The account is not valid.', problems);
-  const handle = normaliseHandle(input.handle);
-  const id = await ctx.repos.users.insertIfFree({
-    handle,
-    display_name: input.displayName.trim(),
-    email: normaliseEmail(input.email),
-    password_hash: await hashPassword(input.password),
-    role: input.role,
-    created_at: ctx.clock.now().getTime(),
-  });
-  if (id === undefined) throw new AppError('conflict', `The handle "${handle}" or the email is taken.`);
-  return { id, handle };
+  const problems = await newAccountProblems(ctx, input);
+  if (problems.length > 0) refuse(problems, 'The account is not valid.');
+  const id = await insertAccount(ctx, input, input.role, await hashPassword(input.password));
+  if (id === undefined) refuse([handleTaken], 'The account is not valid.');
+  return { id, handle: normaliseHandle(input.handle) };
 }
 
 export async function setRole(ctx: ServiceContext, handle: string, role: Role): Promise<void> {

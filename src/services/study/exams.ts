@@ -1,8 +1,10 @@
 /**
  * Exam dates: a learner sets an exam on one of their sets or on a subject (the sets of that subject they
- * study or have saved), with the recall wanted on the day and a most-reviews-a-day cap. planForExam (the
- * domain) turns that into a plan; the study queue brings a card forward to the plan's date when it is
- * earlier than FSRS's due date.
+ * study or have saved), with the recall wanted on the day for each card and a most-reviews-a-day cap. The
+ * learner's study plan (study-plan.ts) covers every exam ahead; the daily queue is its day 0. An exam's
+ * page shows its part of the plan, the forecast of the day (exam-forecast.ts), what missing tomorrow would
+ * cost, and, when the target cannot be met, the choices that would meet it; the new-card limit and the
+ * target change only when the learner picks one of those.
  */
 import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import type { ExamDateRow } from '../../db/repositories/exam-date.repository.js';
@@ -11,16 +13,21 @@ import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import { cardSetSlug } from '../../domain/slug.js';
 import {
   DEFAULT_TARGET_RECALL,
-  newStudyState,
-  planForExam,
-  type ExamCard,
-  type ExamPlan,
+  examChoices,
+  forecastPlan,
+  summariseExam,
+  type ExamChoices,
+  type ExamForecast,
+  type ExamSummary,
 } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
+import { canView } from '../../domain/card-set-access.js';
+import { toAccessFacts } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
-import { getNewCardsPerDay } from './study-settings.js';
-import { DAY_MS, findLearnerSets, startOfUtcDay, toStudyState } from './study-mapping.js';
+import { MAX_NEW_CARDS_PER_DAY, saveNewCardsPerDay } from './study-settings.js';
+import { DAY_MS, findLearnerSets, startOfUtcDay } from './study-mapping.js';
+import { buildLearnerPlan, examKey, setsCovered } from './study-plan.js';
 
 export const EXAM_LIMITS = {
   minTargetPercent: 50,
@@ -31,7 +38,10 @@ export const EXAM_LIMITS = {
 } as const;
 
 export type ExamScope =
-  { kind: 'set'; id: number; name: string; slug: string } | { kind: 'subject'; id: number; name: string };
+  | { kind: 'set'; id: number; name: string; slug: string }
+  | { kind: 'subject'; id: number; name: string }
+  /** A set the learner may no longer see (made private, or hidden): its title is not shown. */
+  | { kind: 'unavailable-set'; id: number };
 
 export interface ExamView {
   id: number;
@@ -44,11 +54,13 @@ export interface ExamView {
   daysLeft: number;
 }
 
-function toExamView(row: ExamDateRow, today: number): ExamView {
+function toExamView(row: ExamDateRow, today: number, visibleSets: ReadonlySet<number>): ExamView {
   const scope: ExamScope =
-    row.cardSetId !== null
-      ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
-      : { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName };
+    row.cardSetId === null
+      ? { kind: 'subject', id: row.subjectId ?? 0, name: row.scopeName }
+      : visibleSets.has(row.cardSetId)
+        ? { kind: 'set', id: row.cardSetId, name: row.scopeName, slug: cardSetSlug(row.scopeName) }
+        : { kind: 'unavailable-set', id: row.cardSetId };
   return {
     id: row.id,
     scope,
@@ -59,10 +71,27 @@ function toExamView(row: ExamDateRow, today: number): ExamView {
   };
 }
 
+/** The ids of the exams' sets that the learner may still see. */
+async function visibleExamSets(
+  repos: Repositories,
+  actor: Actor,
+  rows: readonly ExamDateRow[],
+): Promise<Set<number>> {
+  const ids = rows.flatMap((row) => (row.cardSetId === null ? [] : [row.cardSetId]));
+  const sets = await repos.cardSets.findSummaries(ids);
+  return new Set(sets.filter((set) => canView(actor, toAccessFacts(set))).map((set) => set.id));
+}
+
+/** The learner's exam as they may see it now: a set they can no longer open is not named. */
+export async function viewExam(repos: Repositories, actor: Actor, row: ExamDateRow, today: number) {
+  return toExamView(row, today, await visibleExamSets(repos, actor, [row]));
+}
+
 export async function listExams(ctx: ServiceContext, actor: Actor): Promise<ExamView[]> {
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const rows = await ctx.repos.examDates.listForUser(actor.userId);
-  return rows.map((row) => toExamView(row, today));
+  const visible = await visibleExamSets(ctx.repos, actor, rows);
+  return rows.map((row) => toExamView(row, today, visible));
 }
 
 export interface ExamScopeChoices {
@@ -70,7 +99,22 @@ export interface ExamScopeChoices {
   subjects: { id: number; name: string }[];
 }
 
-/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and every subject. */
+/**
+ * The subjects an exam may be on: those with listed sets, and those of the learner's own study sets (a
+ * subject only private sets use is not offered to anyone else), by name.
+ */
+async function examSubjects(
+  repos: Repositories,
+  learnerSets: readonly CardSetSummaryRow[],
+): Promise<{ id: number; name: string }[]> {
+  const byId = new Map((await repos.subjects.listWithCounts()).map((row) => [row.id, row.name]));
+  for (const set of learnerSets) byId.set(set.subjectId, set.subjectName);
+  return [...byId]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+}
+
+/** What an exam may be set on: the learner's sets (and `includeSetId`, if they may see it), and subjects. */
 export async function listExamScopeChoices(
   ctx: ServiceContext,
   actor: Actor,
@@ -81,10 +125,9 @@ export async function listExamScopeChoices(
     const extra = await findViewableSet(ctx.repos, actor, includeSetId).catch(() => undefined);
     if (extra !== undefined) sets.unshift(extra.row);
   }
-  const subjects = await ctx.repos.subjects.listWithCounts();
   return {
     sets: sets.map((set) => ({ id: set.id, title: set.title })),
-    subjects: subjects.map((subject) => ({ id: subject.id, name: subject.name })),
+    subjects: await examSubjects(ctx.repos, sets),
   };
 }
 
@@ -123,7 +166,7 @@ async function validateExam(ctx: ServiceContext, actor: Actor, input: ExamInput)
     else problems.push({ field: 'scope', message: 'Choose one of the sets listed.' });
   } else {
     const id = Number(scopeMatch[2]);
-    const subjects = await ctx.repos.subjects.listWithCounts();
+    const subjects = await examSubjects(ctx.repos, await findLearnerSets(ctx.repos, actor));
     if (subjects.some((subject) => subject.id === id)) scope = { subjectId: id };
     else problems.push({ field: 'scope', message: 'Choose one of the subjects listed.' });
   }
@@ -188,7 +231,8 @@ export async function saveExam(ctx: ServiceContext, actor: Actor, input: ExamInp
   });
 }
 
-async function findOwnExam(repos: Repositories, actor: Actor, id: number): Promise<ExamDateRow> {
+/** The learner's own exam; "not found" for anyone else's. */
+export async function findOwnExam(repos: Repositories, actor: Actor, id: number): Promise<ExamDateRow> {
   const row = await repos.examDates.findById(id);
   if (row === undefined || row.userId !== actor.userId) throw notFound(`Exam ${id}`);
   return row;
@@ -199,51 +243,19 @@ export async function deleteExam(ctx: ServiceContext, actor: Actor, id: number):
   await ctx.repos.examDates.delete(id);
 }
 
-/** The learner's sets an exam covers: its set, or their sets of its subject. */
-function setsCovered(exam: ExamDateRow, learnerSets: readonly CardSetSummaryRow[]): CardSetSummaryRow[] {
-  return learnerSets.filter((set) =>
-    exam.cardSetId !== null ? set.id === exam.cardSetId : set.subjectId === exam.subjectId,
-  );
-}
-
-async function planFor(
-  repos: Repositories,
-  actor: Actor,
-  exam: ExamDateRow,
-  sets: readonly CardSetSummaryRow[],
-  now: Date,
-  newCardsPerDay: number,
-): Promise<ExamPlan> {
-  const ids = sets.map((set) => set.id);
-  const [cards, states] = await Promise.all([
-    repos.cardSets.findCardsOfSets(ids),
-    repos.study.findStatesOfSets(actor.userId, ids),
-  ]);
-  const stateOf = new Map(states.map((row) => [row.cardId, row]));
-  const examCards: ExamCard[] = ids.flatMap((setId) =>
-    (cards.get(setId) ?? []).map((card) => {
-      const row = stateOf.get(card.id);
-      return {
-        key: String(card.id),
-        setKey: String(setId),
-        state: row === undefined ? newStudyState(now) : toStudyState(row),
-      };
-    }),
-  );
-  return planForExam({
-    cards: examCards,
-    today: now,
-    examDate: new Date(exam.examDate),
-    targetRecall: exam.targetRecall,
-    dailyCap: exam.dailyCap,
-    newCardsPerDay,
-  });
-}
-
 export interface ExamPlanView {
   exam: ExamView;
-  /** Null when the exam day has come: nothing left to plan. */
-  plan: ExamPlan | null;
+  /** The exam's part of the plan; null when the exam day has come or its set is no longer available. */
+  summary: ExamSummary | null;
+  /** The day as the learner will live it, simulated. */
+  forecast: ExamForecast | null;
+  /** The same if the learner does not study tomorrow; null when tomorrow is the exam day. */
+  missTomorrow: ExamForecast | null;
+  /** What would meet the target, when the plan cannot. */
+  choices: ExamChoices;
+  newCardsPerDay: number;
+  /** Cards the learner chose to start first for this exam (exam-focus.ts). */
+  focusCount: number;
   /** The sets the plan covers, by id (the plan's setKey). */
   sets: Map<string, { id: number; title: string; slug: string; cardCount: number }>;
 }
@@ -252,43 +264,86 @@ export async function getExamPlan(ctx: ServiceContext, actor: Actor, id: number)
   const row = await findOwnExam(ctx.repos, actor, id);
   const now = ctx.clock.now();
   const today = startOfUtcDay(now.getTime());
-  const covered = setsCovered(row, await findLearnerSets(ctx.repos, actor));
+  const learnerSets = await findLearnerSets(ctx.repos, actor);
+  const covered = setsCovered(row, learnerSets);
   const sets = new Map(
     covered.map((set) => [
       String(set.id),
       { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: set.cardCount },
     ]),
   );
-  const exam = toExamView(row, today);
-  if (row.examDate <= today) return { exam, plan: null, sets };
-  const newPerDay = await getNewCardsPerDay(ctx.repos, actor);
-  return { exam, plan: await planFor(ctx.repos, actor, row, covered, now, newPerDay), sets };
+  const exam = await viewExam(ctx.repos, actor, row, today);
+  const none = { newCardsPerDay: null, targetPercent: null };
+  // A set that is no longer available has nothing to plan (and its title is not shown).
+  const ahead = row.examDate > today && exam.scope.kind !== 'unavailable-set';
+  const learner = ahead ? await buildLearnerPlan(ctx.repos, actor, now, learnerSets) : null;
+  const summary = learner === null ? null : summariseExam(learner.plan, examKey(row));
+  const focusCount = (await ctx.repos.examDates.listFocus([row.id])).get(row.id)?.length ?? 0;
+  if (learner === null || summary === null) {
+    return {
+      exam,
+      summary: null,
+      forecast: null,
+      missTomorrow: null,
+      choices: none,
+      newCardsPerDay: 0,
+      focusCount,
+      sets,
+    };
+  }
+  const key = examKey(row);
+  return {
+    exam,
+    summary,
+    forecast: forecastPlan(learner.plan).get(key) ?? null,
+    missTomorrow: summary.day > 1 ? (forecastPlan(learner.plan, { skipDay: 1 }).get(key) ?? null) : null,
+    choices: examChoices(learner.options, key, {
+      maxNewCardsPerDay: MAX_NEW_CARDS_PER_DAY,
+      minTargetPercent: EXAM_LIMITS.minTargetPercent,
+    }),
+    newCardsPerDay: learner.options.newCardsPerDay,
+    focusCount,
+    sets,
+  };
 }
 
-/**
- * For every exam still ahead: the date each card of it should next be reviewed per the plan. A card in
- * several exams gets the earliest date. Cards the plan does not need before the exam are left out.
- */
-export async function examReviewDates(
-  repos: Repositories,
+/** The learner takes the plan's offer of more new cards a day (for every set: the limit is the learner's). */
+export async function acceptNewCardsChoice(
+  ctx: ServiceContext,
   actor: Actor,
-  learnerSets: readonly CardSetSummaryRow[],
-  now: Date,
-  newCardsPerDay: number,
-): Promise<Map<number, Date>> {
-  const dates = new Map<number, Date>();
-  const today = startOfUtcDay(now.getTime());
-  const exams = (await repos.examDates.listForUser(actor.userId)).filter((exam) => exam.examDate > today);
-  for (const exam of exams) {
-    const covered = setsCovered(exam, learnerSets);
-    if (covered.length === 0) continue;
-    const plan = await planFor(repos, actor, exam, covered, now, newCardsPerDay);
-    for (const card of plan.cards) {
-      if (card.nextReview === null) continue;
-      const cardId = Number(card.key);
-      const known = dates.get(cardId);
-      if (known === undefined || card.nextReview < known) dates.set(cardId, card.nextReview);
-    }
+  id: number,
+  value: string,
+): Promise<number> {
+  await findOwnExam(ctx.repos, actor, id);
+  return saveNewCardsPerDay(ctx, actor, value);
+}
+
+/** The learner takes the plan's offer of a lower target for this exam; `value` in percent. */
+export async function acceptTargetChoice(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  value: string,
+): Promise<number> {
+  const row = await findOwnExam(ctx.repos, actor, id);
+  const text = value.trim().replace(/%$/, '').trim();
+  const percent = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (
+    !Number.isInteger(percent) ||
+    percent < EXAM_LIMITS.minTargetPercent ||
+    percent > EXAM_LIMITS.maxTargetPercent
+  ) {
+    throw new AppError('validation', 'The target is not valid.', [
+      {
+        field: 'targetPercent',
+        message: `A whole number from ${EXAM_LIMITS.minTargetPercent} to ${EXAM_LIMITS.maxTargetPercent}.`,
+      },
+    ]);
   }
-  return dates;
+  await ctx.repos.examDates.update(row.id, {
+    examDate: row.examDate,
+    targetRecall: percent / 100,
+    dailyCap: row.dailyCap,
+  });
+  return percent;
 }

@@ -81,6 +81,7 @@ export async function getProgress(ctx: ServiceContext, actor: Actor): Promise<Pr
     forecast.push({ date: new Date(day), count: dueOn.get(day) ?? 0 });
   }
 
+  const items = await study.countItemsOfSets(sets.map((set) => set.id));
   const stages = new Map<number, { learning: number; known: number }>();
   for (const row of phases) {
     const counts = stages.get(row.cardSetId) ?? { learning: 0, known: 0 };
@@ -95,7 +96,7 @@ export async function getProgress(ctx: ServiceContext, actor: Actor): Promise<Pr
     forecast,
     sets: sets.map((set) => {
       const { learning, known } = stages.get(set.id) ?? { learning: 0, known: 0 };
-      const total = Math.max(set.cardCount, learning + known);
+      const total = Math.max(items.get(set.id) ?? 0, learning + known);
       return {
         id: set.id,
         title: set.title,

@@ -1,23 +1,35 @@
 /**
  * Recording answers: the new FSRS state and a log row, written in one transaction, with the learner's
  * state of the card locked so that two answers to one card at once are both logged, one after the other.
- * Also merging the answers someone gave in a browser before logging in.
+ * Also self-test outcomes, and merging the answers someone gave in a browser before logging in.
+ *
+ * Learning is timed by the server: an answer counts (moves the item's FSRS state) only when the item is
+ * due again (answerCounts in scheduling.ts: a (re)learning step once its minutes have passed, a review
+ * item on a later day than its last answer). Any other answer is practice: logged with practice = 1, the
+ * state left exactly as it was (due date, step, stability, difficulty, reps), so a second Good a second
+ * after the first does not graduate a new item. A self-test answer on an item never studied is practice
+ * too: it does not start the item, so it takes nothing from the day's new-card limit.
  */
 import type { Repositories } from '../../db/repositories/index.js';
 import type { StudyCardRow } from '../../db/repositories/study.repository.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import {
+  answerCounts,
   isReviewRating,
+  isVariantOf,
+  itemKey,
   newStudyState,
+  practiceEntry,
   review,
+  type ReviewLogEntry,
   type ReviewRating,
   type StudyState,
 } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
-import { toStateValues, toStudyState } from './study-mapping.js';
+import { toItemCard, toStateValues, toStudyState } from './study-mapping.js';
 
 export type ReviewSource = 'study' | 'test' | 'merge';
 
@@ -26,6 +38,8 @@ export const MAX_DURATION_MS = 3_600_000;
 
 export interface ReviewInput {
   cardId: number;
+  /** Which of the card's study items (see study-items.ts); default 0. */
+  variant?: number;
   rating: number;
   /** How long the learner looked at the card before answering, when known. */
   durationMs?: number | null;
@@ -33,10 +47,13 @@ export interface ReviewInput {
 
 export interface RecordedReview {
   cardId: number;
+  variant: number;
   setId: number;
   rating: ReviewRating;
   reviewedAt: Date;
   state: StudyState;
+  /** False: practice (the item was not due again); the state is unchanged. */
+  counted: boolean;
 }
 
 function assertValidRating(rating: number, field = 'rating'): ReviewRating {
@@ -53,6 +70,14 @@ function durationProblem(durationMs: number | null | undefined): string | null {
   return Number.isInteger(durationMs) && durationMs >= 0 && durationMs <= MAX_DURATION_MS
     ? null
     : `A whole number of milliseconds from 0 to ${MAX_DURATION_MS}.`;
+}
+
+/** The variant, if the card has it; otherwise a validation error naming it. */
+function assertVariantOf(card: StudyCardRow, variant: number): number {
+  if (Number.isInteger(variant) && isVariantOf(toItemCard(card), variant)) return variant;
+  throw new AppError('validation', `Card ${card.id} has no study item ${variant}.`, [
+    { field: 'variant', message: "Not one of this card's sides or deletions." },
+  ]);
 }
 
 /** The card, if it is in a set the learner may see; otherwise "not found", as for the set itself. */
@@ -74,6 +99,7 @@ export async function findStudyCard(
 
 interface Answer {
   card: { id: number; cardSetId: number };
+  variant: number;
   rating: ReviewRating;
   at: Date;
   durationMs: number | null;
@@ -81,23 +107,19 @@ interface Answer {
   clientId?: string | null;
 }
 
-/** Locks the state, reviews it, writes the state and the log row. Call inside a transaction. */
-export async function applyAnswer(repos: Repositories, userId: number, answer: Answer): Promise<StudyState> {
-  const now = answer.at.getTime();
-  const locked = await repos.study.lockState(
-    userId,
-    answer.card,
-    toStateValues(newStudyState(answer.at)),
-    now,
-  );
-  const before = toStudyState(locked);
-  const { state, log } = review(before, answer.rating, answer.at, { durationMs: answer.durationMs });
-  await repos.study.updateState(userId, answer.card.id, toStateValues(state), now);
+async function insertLog(
+  repos: Repositories,
+  userId: number,
+  answer: Answer,
+  log: ReviewLogEntry,
+  practice: boolean,
+): Promise<void> {
   await repos.study.insertLog({
     user_id: userId,
     card_id: answer.card.id,
+    variant: answer.variant,
     card_set_id: answer.card.cardSetId,
-    reviewed_at: now,
+    reviewed_at: answer.at.getTime(),
     rating: log.rating,
     phase_before: log.phaseBefore,
     stability_before: log.stabilityBefore,
@@ -108,8 +130,50 @@ export async function applyAnswer(repos: Repositories, userId: number, answer: A
     duration_ms: log.durationMs,
     source: answer.source,
     client_id: answer.clientId ?? null,
+    practice: practice ? 1 : 0,
   });
-  return state;
+}
+
+/**
+ * Locks the state, and either reviews it (writing the state and the log row) or, when the answer does not
+ * count, logs it as practice. Call inside a transaction.
+ */
+export async function applyAnswer(
+  repos: Repositories,
+  userId: number,
+  answer: Answer,
+): Promise<{ state: StudyState; counted: boolean }> {
+  if (answer.source === 'test') {
+    const existing = await repos.study.findState(userId, answer.card.id, answer.variant);
+    if (existing === undefined || existing.phase === 'new') {
+      const before = existing === undefined ? newStudyState(answer.at) : toStudyState(existing);
+      await insertLog(repos, userId, answer, practiceEntry(before, answer.rating, answer.at), true);
+      return { state: before, counted: false };
+    }
+  }
+  const now = answer.at.getTime();
+  const locked = await repos.study.lockState(
+    userId,
+    answer.card,
+    answer.variant,
+    toStateValues(newStudyState(answer.at)),
+    now,
+  );
+  const before = toStudyState(locked);
+  if (!answerCounts(before, answer.at)) {
+    const log = practiceEntry(before, answer.rating, answer.at, answer.durationMs);
+    await insertLog(repos, userId, answer, log, true);
+    return { state: before, counted: false };
+  }
+  const { state, log } = review(before, answer.rating, answer.at, { durationMs: answer.durationMs });
+  await repos.study.updateState(
+    userId,
+    { cardId: answer.card.id, variant: answer.variant },
+    toStateValues(state),
+    now,
+  );
+  await insertLog(repos, userId, answer, log, false);
+  return { state, counted: true };
 }
 
 /** Records one answer to one card: POST /api/v1/reviews and the study page's rating buttons. */
@@ -126,33 +190,51 @@ export async function recordReview(
     ]);
   }
   const card = await findStudyCard(ctx.repos, actor, input.cardId);
+  const variant = assertVariantOf(card, input.variant ?? 0);
   const at = ctx.clock.now();
-  const state = await ctx.transact((repos) =>
+  const { state, counted } = await ctx.transact((repos) =>
     applyAnswer(repos, actor.userId, {
       card,
+      variant,
       rating,
       at,
       durationMs: input.durationMs ?? null,
       source: 'study',
     }),
   );
-  return { cardId: card.id, setId: card.cardSetId, rating, reviewedAt: at, state };
+  return { cardId: card.id, variant, setId: card.cardSetId, rating, reviewedAt: at, state, counted };
 }
 
-/** Records Again for each card (a self-test's wrong answers), one answer per card, in one transaction. */
-export async function recordAgainForCards(
+export interface TestOutcome {
+  card: { id: number; cardSetId: number };
+  variant: number;
+  rating: ReviewRating;
+}
+
+/**
+ * Records a self-test's outcomes, one answer per item (the caller combines the questions of one item), in
+ * one transaction, with source `test`. Returns, for each outcome, whether it counted (or was practice).
+ */
+export async function recordTestOutcomes(
   ctx: ServiceContext,
   actor: Actor,
-  cards: readonly { id: number; cardSetId: number }[],
-): Promise<number> {
-  if (cards.length === 0) return 0;
+  outcomes: readonly TestOutcome[],
+): Promise<boolean[]> {
+  if (outcomes.length === 0) return [];
   const at = ctx.clock.now();
-  await ctx.transact(async (repos) => {
-    for (const card of cards) {
-      await applyAnswer(repos, actor.userId, { card, rating: 1, at, durationMs: null, source: 'test' });
+  return ctx.transact(async (repos) => {
+    const counted: boolean[] = [];
+    for (const outcome of outcomes) {
+      const applied = await applyAnswer(repos, actor.userId, {
+        ...outcome,
+        at,
+        durationMs: null,
+        source: 'test',
+      });
+      counted.push(applied.counted);
     }
+    return counted;
   });
-  return cards.length;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -163,6 +245,8 @@ export interface BrowserReview {
   /** The browser's id for the answer: merging the same answer twice adds it once. */
   id: string;
   cardId: number;
+  /** Default 0. */
+  variant?: number;
   rating: number;
   /** Epoch milliseconds, by the browser's clock. */
   reviewedAt: number;
@@ -200,6 +284,12 @@ function validateBrowserReviews(reviews: readonly BrowserReview[], now: number):
     }
     if (!Number.isSafeInteger(entry.cardId) || entry.cardId < 1) {
       problems.push({ field: field('cardId'), message: 'A card id.' });
+    }
+    if (
+      entry.variant !== undefined &&
+      !(Number.isInteger(entry.variant) && entry.variant >= 0 && entry.variant <= 500)
+    ) {
+      problems.push({ field: field('variant'), message: 'A whole number from 0 to 500.' });
     }
     if (!isReviewRating(entry.rating)) problems.push({ field: field('rating'), message: 'From 1 to 4.' });
     if (
@@ -255,32 +345,39 @@ export async function mergeBrowserReviews(
     const usable = fresh
       .filter((entry) => {
         const card = cards.get(entry.cardId);
-        return card !== undefined && visibleSets.has(card.cardSetId);
+        return (
+          card !== undefined &&
+          visibleSets.has(card.cardSetId) &&
+          isVariantOf(toItemCard(card), entry.variant ?? 0)
+        );
       })
       .sort((a, b) => a.reviewedAt - b.reviewedAt || a.id.localeCompare(b.id));
     let merged = 0;
     await ctx.transact(async (repos) => {
       const states = new Map(
         (await repos.study.findStates(actor.userId, [...new Set(usable.map((e) => e.cardId))])).map((row) => [
-          row.cardId,
+          itemKey(row.cardId, row.variant),
           row,
         ]),
       );
       for (const entry of usable) {
-        const state = states.get(entry.cardId);
+        const variant = entry.variant ?? 0;
+        const key = itemKey(entry.cardId, variant);
+        const state = states.get(key);
         const at = Math.min(entry.reviewedAt, now);
         // FSRS replays answers in time order: one older than what is recorded would rewrite history.
         if (state?.lastReview !== null && state?.lastReview !== undefined && at < state.lastReview) continue;
         const card = cards.get(entry.cardId)!;
-        const next = await applyAnswer(repos, actor.userId, {
+        const { state: next } = await applyAnswer(repos, actor.userId, {
           card,
+          variant,
           rating: entry.rating as ReviewRating,
           at: new Date(at),
           durationMs: entry.durationMs ?? null,
           source: 'merge',
           clientId: entry.id,
         });
-        states.set(card.id, { cardId: card.id, cardSetId: card.cardSetId, ...toStateValues(next) });
+        states.set(key, { cardId: card.id, variant, cardSetId: card.cardSetId, ...toStateValues(next) });
         merged++;
       }
     });

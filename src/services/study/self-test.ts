@@ -11,8 +11,11 @@ import type { CardSetSummary } from '../../domain/card-set.js';
 import { AppError } from '../../domain/errors.js';
 import {
   buildStudyContext,
+  combineTestRatings,
   generateTest,
   gradeAnswer,
+  studyVariants,
+  testAnswerRating,
   type Question,
   type StudyContext,
   type StudySet,
@@ -21,7 +24,8 @@ import type { Viewer } from '../../domain/viewer.js';
 import { toCard, toCardSetSummary } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
-import { recordAgainForCards } from './record-review.js';
+import { recordTestOutcomes } from './record-review.js';
+import { toItemCard } from './study-mapping.js';
 
 export const TEST_LIMITS = {
   defaultCount: 10,
@@ -34,6 +38,8 @@ export interface TestCard {
   id: number;
   position: number;
   title: string | null;
+  /** The study item a test answer about the card is logged on: its first (see study-items.ts). */
+  variant: number;
 }
 
 export interface SelfTest {
@@ -113,7 +119,15 @@ export async function getSelfTest(
     count: options.count,
     questions,
     cards: new Map(
-      cardRows.map((card) => [card.position, { id: card.id, position: card.position, title: card.title }]),
+      cardRows.map((card) => [
+        card.position,
+        {
+          id: card.id,
+          position: card.position,
+          title: card.title,
+          variant: studyVariants(toItemCard(card))[0] ?? 0,
+        },
+      ]),
     ),
   };
 }
@@ -133,8 +147,10 @@ export interface TestResult extends Omit<SelfTest, 'questions'> {
   score: number;
   /** Cards of the questions answered wrongly or not at all, by position. */
   revisit: TestCard[];
-  /** Again answers recorded (logged-in learners only). */
+  /** Cards whose wrong answers were recorded and moved their schedule (logged-in learners only). */
   recordedAgain: number;
+  /** Cards whose answers were logged: counted (moved the schedule), or practice (see record-review.ts). */
+  recorded: { counted: number; practice: number };
   /** Responses to questions this test no longer has: the set changed since the test was made. */
   unmatched: number;
 }
@@ -233,13 +249,28 @@ export async function gradeSelfTest(
     return card === undefined ? [] : [card];
   });
   let recordedAgain = 0;
+  let recorded = { counted: 0, practice: 0 };
   if (viewer !== null) {
-    // Only answers given and wrong: a question left blank is not an answer.
-    const wrong = positions(graded.filter((g) => g.answered && !g.correct)).flatMap((p) => {
-      const card = test.cards.get(p);
-      return card === undefined ? [] : [{ id: card.id, cardSetId: setId }];
+    // Only questions answered: a question left blank is not an answer.
+    const ratings = combineTestRatings(
+      graded
+        .filter((g) => g.answered)
+        .flatMap((g) =>
+          g.question.sources.map((position) => ({
+            item: position,
+            rating: testAnswerRating(g.question.kind, g.correct),
+          })),
+        ),
+    );
+    const outcomes = [...ratings].flatMap(([position, rating]) => {
+      const card = test.cards.get(position);
+      return card === undefined
+        ? []
+        : [{ card: { id: card.id, cardSetId: setId }, variant: card.variant, rating }];
     });
-    recordedAgain = await recordAgainForCards(ctx, viewer, wrong);
+    const counted = await recordTestOutcomes(ctx, viewer, outcomes);
+    recorded = { counted: counted.filter(Boolean).length, practice: counted.filter((c) => !c).length };
+    recordedAgain = outcomes.filter((o, i) => o.rating < 3 && counted[i]).length;
   }
   return {
     set: test.set,
@@ -250,6 +281,7 @@ export async function gradeSelfTest(
     score: graded.filter((g) => g.correct).length,
     revisit,
     recordedAgain,
+    recorded,
     unmatched,
   };
 }

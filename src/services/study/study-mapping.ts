@@ -3,7 +3,7 @@ import type { StudyStateRow, StudyStateValues } from '../../db/repositories/stud
 import type { Repositories } from '../../db/repositories/index.js';
 import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import { canView } from '../../domain/card-set-access.js';
-import { PHASES, type StudyPhase, type StudyState } from '../../domain/study/index.js';
+import { PHASES, type ItemCard, type StudyPhase, type StudyState } from '../../domain/study/index.js';
 import type { Actor } from '../../domain/viewer.js';
 import { toAccessFacts } from '../card-set-mapping.js';
 
@@ -11,6 +11,23 @@ export const DAY_MS = 86_400_000;
 
 /** Midnight UTC of the day `time` falls in. */
 export const startOfUtcDay = (time: number): number => Math.floor(time / DAY_MS) * DAY_MS;
+
+/** A card row as study items see it (rows from the cards table or the study repository). */
+export function toItemCard(row: {
+  position: number;
+  title: string | null;
+  body: string;
+  kind: string;
+  reversible: number;
+}): ItemCard {
+  return {
+    position: row.position,
+    title: row.title,
+    body: row.body,
+    kind: row.kind === 'cloze' ? 'cloze' : 'basic',
+    reversible: row.reversible === 1,
+  };
+}
 
 const isPhase = (value: string): value is StudyPhase => (PHASES as readonly string[]).includes(value);
 

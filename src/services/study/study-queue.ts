@@ -2,44 +2,66 @@
  * What to study now: the daily queue across a learner's sets (/review) and one set's session
  * (/sets/:id/study).
  *
- * Order: cards due now, those an exam plan brings forward first (soonest planned first), then the rest by
- * FSRS due date; then new cards, up to what is left of the learner's daily new-card limit (counted from
- * the log: cards answered for the first time since midnight UTC), cards an exam plan introduces today
- * first, then by set and position. A visitor who is not logged in gets every card of the set in order
- * (their browser keeps their answers).
+ * For the items of a set with an exam ahead, the queue is the study plan's day 0 (study-plan.ts): the
+ * reviews it plans for today (FSRS's due reviews, the exam reviews it brings forward, learning steps once
+ * their minutes have passed) and the new items it introduces today, within the new-card limit. Other
+ * items follow FSRS: due from the start of their due day (UTC) in the review phase, from their due time in
+ * the (re)learning steps (isDue in scheduling.ts). New items of other sets take what is left of the
+ * learner's daily new-card limit (counted from the log: items started since midnight UTC).
+ *
+ * Order: reviews the plan brings forward for an exam, then the other items due, by due date; then new
+ * items, the plan's first, then by set and position. A visitor who is not logged in gets every card of
+ * the set in order (their browser keeps their answers).
  */
 import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import type { StudyStateRow } from '../../db/repositories/study.repository.js';
 import type { CardRow } from '../../db/tables.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { cardSetSlug } from '../../domain/slug.js';
-import { cardPrompt } from '../../domain/study/index.js';
+import { isDue, itemFaces, itemKey, studyVariants, todaysItems } from '../../domain/study/index.js';
 import type { Actor, Viewer } from '../../domain/viewer.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { toCardSetSummary } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
-import { examReviewDates } from './exams.js';
 import { getNewCardsPerDay } from './study-settings.js';
-import { DAY_MS, findLearnerSets, isStudied, startOfUtcDay } from './study-mapping.js';
+import {
+  DAY_MS,
+  findLearnerSets,
+  isStudied,
+  startOfUtcDay,
+  toItemCard,
+  toStudyState,
+} from './study-mapping.js';
+import { buildLearnerPlan } from './study-plan.js';
 
 /** At most this many cards are handed to one page: the page reloads for more. */
 export const MAX_QUEUE_ITEMS = 100;
 
 /**
- * due: FSRS says so; exam: an exam plan brings it forward; new: never studied; ahead: studied before it
- * is due (the learner asked to).
+ * due: FSRS says so (or a learning step); exam: an exam plan brings it forward; new: never studied; ahead:
+ * studied before it is due (the learner asked to).
  */
 export type StudyItemKind = 'due' | 'exam' | 'new' | 'ahead';
 
 export interface StudyItem {
   cardId: number;
+  /** Which of the card's items (0 unless reversed or cloze; see study-items.ts). */
+  variant: number;
+  /** itemKey(cardId, variant): how forms and pages name the item. */
+  key: string;
   set: { id: number; title: string; slug: string; cardCount: number };
   position: number;
-  /** The card's title, or a question made from it when it has none. */
+  /** A short plain-text heading for the front: the card's title, or a question made from it. */
   front: string;
-  /** Markdown. */
+  /** Markdown shown on the front too (a cloze card's text with its gap, a reversed card's body). */
+  frontBody: string | null;
+  /** Markdown: the answer side. */
   body: string;
+  /** A cloze item's deletion number: frontBody and body are then rendered with it hidden, then marked. */
+  clozeNumber: number | null;
+  /** "Card 3", "Card 3, reversed", "Card 3, deletion 2". */
+  label: string;
   kind: StudyItemKind;
   /** When the card is due (FSRS, or the exam plan when earlier); null for a new card. */
   due: Date | null;
@@ -47,9 +69,9 @@ export interface StudyItem {
 
 export interface StudyQueue {
   items: StudyItem[];
-  /** Studied cards due now (at most the items shown, when there are more). */
+  /** Studied items due now. */
   dueNow: number;
-  /** Studied cards due later today (UTC). */
+  /** Studied items due later today (UTC): learning steps whose minutes have not passed. */
   laterToday: number;
   /** New cards offered today: within the daily limit, and only as many as there are. */
   newToday: number;
@@ -58,7 +80,9 @@ export interface StudyQueue {
   newCardsPerDay: number;
   /** Cards answered for the first time today. */
   newSeenToday: number;
-  /** The next time a studied card falls due after today, if none is due now. */
+  /** True when an exam is ahead: the queue is the exam plan's day. */
+  followsPlan: boolean;
+  /** The next time a studied item falls due, if none is due now. */
   nextDue: Date | null;
 }
 
@@ -67,24 +91,62 @@ interface SetCards {
   cards: CardRow[];
 }
 
-function itemOf({ set, cards }: SetCards, card: CardRow, kind: StudyItemKind, due: Date | null): StudyItem {
+function itemOf(
+  { set }: SetCards,
+  card: CardRow,
+  variant: number,
+  kind: StudyItemKind,
+  due: Date | null,
+): StudyItem {
+  const faces = itemFaces(toItemCard(card), variant);
   return {
     cardId: card.id,
-    set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: cards.length },
+    variant,
+    key: itemKey(card.id, variant),
+    // The set's own count: a tag may leave only some of its cards here.
+    set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: set.cardCount },
     position: card.position,
-    front: cardPrompt({ position: card.position, title: card.title, body: card.body }),
-    body: card.body,
+    front: faces.front,
+    frontBody: faces.frontBody,
+    body: faces.back,
+    clozeNumber: faces.clozeNumber,
+    label: faces.label,
     kind,
     due,
   };
 }
 
+/** The cards of these sets, by set; with a tag, only the cards it applies to (see findTaggedCardIds). */
+async function findCardsOfSets(
+  repos: Repositories,
+  ids: readonly number[],
+  tag: string | undefined,
+): Promise<Map<number, CardRow[]>> {
+  const cardsBySet = await repos.cardSets.findCardsOfSets(ids);
+  if (tag === undefined) return cardsBySet;
+  const tagged = await repos.tags.findTaggedCardIds(ids, tag);
+  const kept = new Map<number, CardRow[]>();
+  for (const [setId, cards] of cardsBySet) {
+    const applies = tagged.get(setId);
+    if (applies === undefined) continue;
+    kept.set(setId, applies === 'all' ? cards : cards.filter((card) => applies.has(card.id)));
+  }
+  return kept;
+}
+
+/** Every item of a set's cards, in order: each card's variants in turn. */
+function itemsOf(entry: SetCards): { card: CardRow; variant: number }[] {
+  return entry.cards.flatMap((card) => studyVariants(toItemCard(card)).map((variant) => ({ card, variant })));
+}
+
 interface Candidate {
   entry: SetCards;
   card: CardRow;
+  variant: number;
   state: StudyStateRow | undefined;
-  /** Due per FSRS, or per the exam plan when that is earlier. */
+  /** When it is due: FSRS's due time, or today's start when the plan wants it today. */
   due: number | null;
+  /** Brought forward by an exam plan (or, for a new item, introduced today by it). */
   brought: boolean;
 }
 
@@ -94,62 +156,90 @@ async function buildQueue(
   scope: readonly CardSetSummaryRow[],
   learnerSets: readonly CardSetSummaryRow[],
   now: Date,
-  options: { ahead?: boolean } = {},
+  options: { ahead?: boolean; tag?: string | undefined } = {},
 ): Promise<StudyQueue> {
   const time = now.getTime();
   const today = startOfUtcDay(time);
   const tomorrow = today + DAY_MS;
   const ids = scope.map((set) => set.id);
-  const [cardsBySet, states, newCardsPerDay, newSeenToday] = await Promise.all([
-    repos.cardSets.findCardsOfSets(ids),
+  const [cardsBySet, states, newCardsPerDay, newSeenToday, learner] = await Promise.all([
+    findCardsOfSets(repos, ids, options.tag),
     repos.study.findStatesOfSets(actor.userId, ids),
     getNewCardsPerDay(repos, actor),
     repos.study.countFirstReviewsSince(actor.userId, today),
+    buildLearnerPlan(repos, actor, now, learnerSets),
   ]);
-  const planned = await examReviewDates(repos, actor, learnerSets, now, newCardsPerDay);
-  const stateOf = new Map(states.map((row) => [row.cardId, row]));
+  const planned = new Set(learner?.plan.items.map((item) => item.key) ?? []);
+  const todays = learner === null ? new Map<string, string>() : todaysItems(learner.plan);
+  const stateOf = new Map(states.map((row) => [itemKey(row.cardId, row.variant), row]));
 
   const studied: Candidate[] = [];
   const fresh: Candidate[] = [];
   for (const set of scope) {
     const entry = { set, cards: cardsBySet.get(set.id) ?? [] };
-    for (const card of entry.cards) {
-      const state = stateOf.get(card.id);
-      const plan = planned.get(card.id)?.getTime();
-      if (isStudied(state)) {
-        // The plan counts in days: it brings a card forward only to an earlier day, never within one
-        // (a card in its learning steps, due in ten minutes, keeps its steps).
-        const brought = plan !== undefined && plan < startOfUtcDay(state.due);
-        studied.push({ entry, card, state, due: brought ? plan : state.due, brought });
+    for (const { card, variant } of itemsOf(entry)) {
+      const key = itemKey(card.id, variant);
+      const state = stateOf.get(key);
+      const reason = todays.get(key);
+      if (!isStudied(state)) {
+        // A new item of an exam's sets is started when the plan says, the others as the limit allows.
+        if (!planned.has(key) || reason === 'new') {
+          fresh.push({ entry, card, variant, state, due: null, brought: reason === 'new' });
+        }
+        continue;
+      }
+      const fsrsDue = isDue(toStudyState(state), now) ? Math.min(state.due, time) : state.due;
+      if (!planned.has(key) || state.phase === 'learning' || state.phase === 'relearning') {
+        // Learning steps keep their minutes, whatever the plan.
+        studied.push({ entry, card, variant, state, due: fsrsDue, brought: false });
+      } else if (reason !== undefined) {
+        // The plan's day: today, from the start of it (FSRS's due date may be later).
+        const brought = state.due >= tomorrow;
+        studied.push({ entry, card, variant, state, due: brought ? today : fsrsDue, brought });
       } else {
-        fresh.push({ entry, card, state, due: null, brought: plan !== undefined && plan <= time });
+        studied.push({ entry, card, variant, state, due: Math.max(state.due, tomorrow), brought: false });
       }
     }
   }
 
   const dueNow = studied
     .filter((c) => c.due! <= time)
-    .sort((a, b) => Number(b.brought) - Number(a.brought) || a.due! - b.due! || a.card.id - b.card.id);
+    .sort(
+      (a, b) =>
+        Number(b.brought) - Number(a.brought) ||
+        a.due! - b.due! ||
+        a.card.id - b.card.id ||
+        a.variant - b.variant,
+    );
   const laterToday = studied.filter((c) => c.due! > time && c.due! < tomorrow).length;
   const room = Math.max(0, newCardsPerDay - newSeenToday);
-  // Stable sort: cards an exam plan introduces today first, otherwise by set and position.
-  const newToday = [...fresh].sort((a, b) => Number(b.brought) - Number(a.brought)).slice(0, room);
+  // The items the plan introduces today first, in its order (the cards chosen for an exam first), then
+  // the others by set and position (a stable sort).
+  const planOrder = new Map([...todays.keys()].map((key, index) => [key, index]));
+  const rank = (c: Candidate) => planOrder.get(itemKey(c.card.id, c.variant)) ?? planOrder.size;
+  const newToday = [...fresh].sort((a, b) => rank(a) - rank(b)).slice(0, room);
   const nextDue = studied
     .filter((c) => c.due! > time)
     .reduce<number | null>((soonest, c) => (soonest === null || c.due! < soonest ? c.due! : soonest), null);
 
   let items: StudyItem[] = [
-    ...dueNow.map((c) => itemOf(c.entry, c.card, c.brought ? 'exam' : 'due', new Date(c.due!))),
-    ...newToday.map((c) => itemOf(c.entry, c.card, 'new', null)),
+    ...dueNow.map((c) => itemOf(c.entry, c.card, c.variant, c.brought ? 'exam' : 'due', new Date(c.due!))),
+    ...newToday.map((c) => itemOf(c.entry, c.card, c.variant, 'new', null)),
   ].slice(0, MAX_QUEUE_ITEMS);
   if (items.length === 0 && options.ahead === true) {
     const ahead = [...studied, ...fresh].sort(
-      (a, b) => (a.due ?? 0) - (b.due ?? 0) || a.card.position - b.card.position,
+      (a, b) => (a.due ?? 0) - (b.due ?? 0) || a.card.position - b.card.position || a.variant - b.variant,
     );
     items = ahead
       .slice(0, MAX_QUEUE_ITEMS)
       .map((c) =>
-        itemOf(c.entry, c.card, c.due === null ? 'new' : 'ahead', c.due === null ? null : new Date(c.due)),
+        itemOf(
+          c.entry,
+          c.card,
+          c.variant,
+          c.due === null ? 'new' : 'ahead',
+          c.due === null ? null : new Date(c.due),
+        ),
       );
   }
   return {
@@ -160,6 +250,7 @@ async function buildQueue(
     dueToday: dueNow.length + laterToday + newToday.length,
     newCardsPerDay,
     newSeenToday,
+    followsPlan: learner !== null,
     nextDue: nextDue === null ? null : new Date(nextDue),
   };
 }
@@ -168,9 +259,10 @@ async function buildQueue(
 export async function getDailyQueue(
   ctx: ServiceContext,
   actor: Actor,
+  options: { tag?: string | undefined } = {},
 ): Promise<StudyQueue & { sets: number }> {
   const sets = await findLearnerSets(ctx.repos, actor);
-  const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now());
+  const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now(), options);
   return { ...queue, sets: sets.length };
 }
 
@@ -181,19 +273,26 @@ export interface SetStudySession {
   items: StudyItem[];
 }
 
-/** Studying one set: its due and new cards for a learner (every card with `ahead`), all cards for a visitor. */
+/**
+ * Studying one set: its due and new cards for a learner (every card with `ahead`), all cards for a visitor;
+ * with a tag, only the cards it applies to.
+ */
 export async function getSetStudySession(
   ctx: ServiceContext,
   viewer: Viewer,
   setId: number,
-  options: { ahead?: boolean } = {},
+  options: { ahead?: boolean; tag?: string | undefined } = {},
 ): Promise<SetStudySession> {
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
   const set = toCardSetSummary(row);
   if (viewer === null) {
-    const cards = await ctx.repos.cardSets.findCards(setId);
+    const cards = (await findCardsOfSets(ctx.repos, [setId], options.tag)).get(setId) ?? [];
     const entry = { set: row, cards };
-    return { set, queue: null, items: cards.map((card) => itemOf(entry, card, 'new', null)) };
+    return {
+      set,
+      queue: null,
+      items: itemsOf(entry).map(({ card, variant }) => itemOf(entry, card, variant, 'new', null)),
+    };
   }
   const learnerSets = await findLearnerSets(ctx.repos, viewer);
   const queue = await buildQueue(ctx.repos, viewer, [row], learnerSets, ctx.clock.now(), options);

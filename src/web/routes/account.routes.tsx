@@ -1,14 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { formFailure, redirectToLogin, safeNext } from '../form-handling.js';
-import { changePassword, logIn, logOut, signUp } from '../../services/auth/accounts.js';
+import { changePassword, logOut, signUp } from '../../services/auth/accounts.js';
+import { logIn, newDevice } from '../../services/auth/log-in.js';
 import { emptyForm, readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
-import { clearSessionCookie, setSessionCookie } from '../../http/session.plugin.js';
+import { clientAddress } from '../../http/client-address.js';
+import { beginSession, endSession, rememberDevice, trustedDevice } from '../../http/session.plugin.js';
 import { sendPage } from '../render.js';
 import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from '../views/account-pages.js';
 import type { WebDeps } from './route-deps.js';
-
-const clientKey = (request: FastifyRequest) => request.ip;
 
 export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get('/signup', async (request, reply) => {
@@ -27,9 +27,10 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
           email: values.email ?? '',
           password: values.password ?? '',
         },
-        clientKey(request),
+        clientAddress(request),
       );
-      setSessionCookie(reply, session);
+      beginSession(request, reply, session);
+      rememberDevice(reply, newDevice(session.user.userId));
       setNotice(reply, `Welcome to Recall, ${session.user.displayName}.`);
       return reply.redirect('/', 303);
     } catch (error) {
@@ -54,12 +55,13 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
       const session = await logIn(
         ctx,
         { login: values.login ?? '', password: values.password ?? '' },
-        clientKey(request),
+        { address: clientAddress(request), device: trustedDevice(request) },
       );
-      setSessionCookie(reply, session);
+      beginSession(request, reply, session);
+      rememberDevice(reply, session.device);
       return reply.redirect(next, 303);
     } catch (error) {
-      const { state, status } = formFailure(error, { login: values.login ?? '' }, reply);
+      const { state, status } = formFailure(error, { login: (values.login ?? '').slice(0, 254) }, reply);
       return sendPage(
         reply,
         <LogInPage page={pageContext(request, reply, assets)} state={state} next={next} />,
@@ -74,7 +76,7 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
 
   app.post('/logout', async (request, reply) => {
     if (request.sessionToken !== null) await logOut(ctx, request.sessionToken);
-    clearSessionCookie(reply);
+    endSession(request, reply);
     setNotice(reply, 'You have logged out.');
     return reply.redirect('/', 303);
   });
@@ -91,14 +93,13 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
     if (request.user === null || request.sessionToken === null) return redirectToLogin(request, reply);
     const values = readForm(request.body);
     try {
-      await changePassword(
-        ctx,
-        request.user,
-        { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' },
-        request.sessionToken,
-      );
-      setNotice(reply, 'Your password has been changed.');
-      return reply.redirect(`/users/${request.user.handle}`, 303);
+      const session = await changePassword(ctx, request.user, {
+        currentPassword: values.currentPassword ?? '',
+        newPassword: values.newPassword ?? '',
+      });
+      beginSession(request, reply, session);
+      setNotice(reply, 'Your password has been changed. Other devices have been logged out.');
+      return reply.redirect(`/users/${session.user.handle}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
       return sendPage(

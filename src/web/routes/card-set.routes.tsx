@@ -8,6 +8,7 @@ import {
 import { hasNotice, pageContext } from '../page-context.js';
 import { renderDocument } from '../render.js';
 import { formatViews, SetPageCache } from '../set-page-cache.js';
+import { requestTheme } from '../theme.js';
 import { CardSetPage } from '../views/card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
 import { idParams, type WebDeps } from './route-deps.js';
@@ -36,10 +37,12 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
       const id = Number(request.params.id);
       // Visitors who are not logged in all see the same page: serve it from the cache while it is current.
       let version: PageVersion | undefined;
+      const theme = requestTheme(request);
       if (request.user === null && !hasNotice(request)) {
         version = await getPageVersion(ctx, id);
         if (version?.openToAll === true) {
-          const cached = cache.get(id, version.version, request.params.slug, ctx.clock.now().getTime());
+          const now = ctx.clock.now().getTime();
+          const cached = cache.get(id, version.version, request.params.slug, now, theme);
           if (cached !== undefined) {
             views.record(id);
             return reply.type('text/html; charset=utf-8').send(cached);
@@ -61,7 +64,7 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
       );
       const body =
         version?.openToAll === true
-          ? cache.put(id, version.version, set.slug, html, ctx.clock.now().getTime())
+          ? cache.put(id, version.version, set.slug, html, ctx.clock.now().getTime(), theme)
           : html;
       return reply.type('text/html; charset=utf-8').send(body);
     },

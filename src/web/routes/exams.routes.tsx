@@ -2,17 +2,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../services/auth/accounts.js';
 import {
+  acceptNewCardsChoice,
+  acceptTargetChoice,
   deleteExam,
   getExamPlan,
   listExams,
   listExamScopeChoices,
   saveExam,
 } from '../../services/study/exams.js';
+import { getExamFocus, saveExamFocus } from '../../services/study/exam-focus.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ExamPlanPage, ExamsPage } from '../views/exam-pages.js';
+import { ExamsPage } from '../views/exam-pages.js';
+import { ExamFocusPage } from '../views/exam-focus-page.js';
+import { ExamPlanPage } from '../views/exam-plan-page.js';
 import { idParams, type WebDeps } from './route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -68,6 +73,72 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
     if (request.user === null) return redirectToLogin(request, reply);
     const view = await getExamPlan(ctx, request.user, Number(request.params.id));
     return sendPage(reply, <ExamPlanPage page={pageContext(request, reply, assets)} view={view} />);
+  });
+
+  // The choices the plan page offers when the target cannot be met: applied only when the learner picks one.
+  const choice = (
+    path: string,
+    field: string,
+    accept: typeof acceptNewCardsChoice,
+    notice: (value: number) => string,
+  ) =>
+    app.post(path, { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+      if (request.user === null) return redirectToLogin(request, reply);
+      const id = Number(request.params.id);
+      const value = readForm(request.body)[field] ?? '';
+      try {
+        setNotice(reply, notice(await accept(ctx, request.user, id, value)));
+      } catch (error) {
+        const { state } = formFailure(error, { [field]: value }, reply);
+        setNotice(reply, [state.message, ...state.problems.map((p) => p.message)].join(' '));
+      }
+      return reply.redirect(`/exams/${id}`, 303);
+    });
+  choice(
+    '/exams/:id/new-cards',
+    'newCardsPerDay',
+    acceptNewCardsChoice,
+    (count) => `Saved: up to ${count} new cards a day. The plan now starts that many.`,
+  );
+  choice(
+    '/exams/:id/target',
+    'targetPercent',
+    acceptTargetChoice,
+    (percent) => `Saved: the target for this exam is now ${percent}%.`,
+  );
+
+  app.get('/exams/:id/focus', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const view = await getExamFocus(ctx, request.user, Number(request.params.id));
+    return sendPage(
+      reply,
+      <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={emptyForm()} />,
+    );
+  });
+
+  app.post('/exams/:id/focus', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    const id = Number(request.params.id);
+    const values = readForm(request.body);
+    const chosen = Object.keys(values).flatMap((field) => /^first-(\d{1,15})$/.exec(field)?.[1] ?? []);
+    try {
+      const count = await saveExamFocus(ctx, request.user, id, chosen);
+      setNotice(
+        reply,
+        count === 0
+          ? 'No cards chosen: the plan starts cards in the sets’ order.'
+          : `Saved: the plan starts your ${count} chosen cards first.`,
+      );
+      return reply.redirect(`/exams/${id}`, 303);
+    } catch (error) {
+      const { state, status } = formFailure(error, values, reply);
+      const view = await getExamFocus(ctx, request.user, id);
+      return sendPage(
+        reply,
+        <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={state} />,
+        status,
+      );
+    }
   });
 
   app.post('/exams/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {

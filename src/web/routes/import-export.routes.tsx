@@ -242,7 +242,16 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
         documents,
       };
       try {
-        const choices = readChoices(values);
+        // A subject or topic fills what the files lack; one the importer changed from the suggested value
+        // (the files' own, when every set agrees) replaces what they say.
+        const suggested = suggestedChoices(documents);
+        const changed = (field: 'subject' | 'topic') =>
+          (values[field] ?? '').trim() !== '' && (values[field] ?? '').trim() !== (suggested[field] ?? '');
+        const choices = {
+          ...readChoices(values),
+          override:
+            (suggested.subject !== '' && changed('subject')) || (suggested.topic !== '' && changed('topic')),
+        };
         const missing = setsWithoutSubject(documents, choices);
         if (missing > 0) {
           const message =

@@ -1,27 +1,23 @@
-/** /exams: a learner's exam dates and the form to set one; /exams/:id: the plan until the exam. */
-import type { ExamPlanView, ExamScopeChoices, ExamView } from '../../services/study/exams.js';
+/** /exams: a learner's exam dates and the form to set one (the plan page is exam-plan-page.tsx). */
+import type { ExamScopeChoices, ExamView } from '../../services/study/exams.js';
 import { EXAM_LIMITS } from '../../services/study/exams.js';
 import { problemFor, type FormState } from '../forms.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
 import { formatDate, isoDate, plural } from './format.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
 
-const crumbs = [{ label: 'Home', href: '/' }];
-const dayLabel = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+export const examCrumbs = [{ label: 'Home', href: '/' }];
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function scopeLabel(exam: ExamView) {
+export const UNAVAILABLE_SET = 'This set is no longer available';
+
+export function scopeLabel(exam: ExamView) {
+  if (exam.scope.kind === 'unavailable-set') return UNAVAILABLE_SET;
   return exam.scope.kind === 'set' ? exam.scope.name : `${exam.scope.name} (subject)`;
 }
 
-function daysLeftText(days: number): string {
+export function daysLeftText(days: number): string {
   if (days < 0) return 'passed';
   if (days === 0) return 'today';
   return `in ${plural(days, 'day')}`;
@@ -90,11 +86,12 @@ export function ExamsPage({
   const scopeId = fieldId('scope');
   const chosen = state.values.scope ?? '';
   return (
-    <Layout page={page} title="Exam dates" breadcrumbs={crumbs}>
+    <Layout page={page} title="Exam dates" breadcrumbs={examCrumbs}>
       <h1>Exam dates</h1>
       <p class="lede">
-        Tell Recall when your exam is. Study then brings each card back late enough, and often enough, for
-        your recall on the day to reach your target, spreading the extra reviews so that no day is overloaded.
+        Tell Recall when your exam is. Your daily Review queue then follows a plan that brings each card back
+        late enough, and often enough, for your recall on the day to reach your target, with the extra reviews
+        spread over the days before it, and tells you plainly if the target cannot be met.
       </p>
       {exams.length === 0 ? (
         <p class="empty">No exam dates yet.</p>
@@ -191,127 +188,6 @@ export function ExamsPage({
           </button>
         </form>
       </section>
-    </Layout>
-  );
-}
-
-/** At most this many days are listed on the plan page; the rest are summed up. */
-const DAYS_SHOWN = 120;
-
-export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlanView }) {
-  const { exam, plan, sets } = view;
-  const title = `Plan for ${scopeLabel(exam)}`;
-  return (
-    <Layout page={page} title={title} breadcrumbs={[...crumbs, { label: 'Exam dates', href: '/exams' }]}>
-      <h1>{title}</h1>
-      <p class="lede">
-        Exam on <time dateTime={isoDate(exam.examDate)}>{formatDate(exam.examDate)}</time> (
-        {daysLeftText(exam.daysLeft)}) · target {percent(exam.targetRecall)} recall on the day · up to{' '}
-        {plural(exam.dailyCap, 'review')} a day. <a href="/exams">Change</a>
-      </p>
-      {plan === null ? (
-        <p class="notice">The exam day has come: there is nothing left to plan. Good luck!</p>
-      ) : plan.cards.length === 0 ? (
-        <p class="empty">
-          No cards to plan yet:{' '}
-          {exam.scope.kind === 'subject'
-            ? `study or save sets of ${exam.scope.name} and they will appear here.`
-            : 'this set has no cards you can see.'}
-        </p>
-      ) : (
-        <>
-          <section aria-labelledby="recall-heading">
-            <h2 id="recall-heading">Predicted recall on the day</h2>
-            <p class="plan-summary">
-              Following this plan (each review answered Good), your predicted recall on the exam day is{' '}
-              <strong>{percent(plan.averageRecall)}</strong> on average
-              {plan.atRisk > 0
-                ? `; ${plural(plan.atRisk, 'card')} cannot reach the target in the days left and are reviewed as soon as possible.`
-                : '.'}
-            </p>
-            <div class="table-scroll">
-              <table class="data-table">
-                <caption>Per set</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Set</th>
-                    <th scope="col">Cards</th>
-                    <th scope="col">Predicted recall</th>
-                    <th scope="col">Below target</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.bySet.map((row) => {
-                    const set = row.setKey === null ? undefined : sets.get(row.setKey);
-                    return (
-                      <tr key={row.setKey ?? 'none'}>
-                        <th scope="row">
-                          {set === undefined ? 'Other' : <a href={cardSetUrl(set)}>{set.title}</a>}
-                        </th>
-                        <td>{row.cards}</td>
-                        <td>{percent(row.averageRecall)}</td>
-                        <td>{row.atRisk}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
-          <section aria-labelledby="days-heading">
-            <h2 id="days-heading">Reviews per day until the exam</h2>
-            <p class="hint">
-              Due: cards FSRS brings back anyway. New: first study of new cards (at most your new cards a
-              day). Exam: extra reviews placed so that recall on the day meets the target. At risk: cards
-              reviewed as soon as possible because they cannot reach it.
-            </p>
-            <div class="table-scroll">
-              <table class="data-table plan-days">
-                <caption>Planned reviews</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">New</th>
-                    <th scope="col">Exam</th>
-                    <th scope="col">At risk</th>
-                    <th scope="col">Total</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.days.slice(0, DAYS_SHOWN).map((day) => (
-                    <tr key={day.day} class={day.overCap ? 'over-cap' : undefined}>
-                      <th scope="row">
-                        <time dateTime={isoDate(day.date)}>
-                          {day.day === 0 ? 'Today' : dayLabel.format(day.date)}
-                        </time>
-                      </th>
-                      <td>{day.due}</td>
-                      <td>{day.new}</td>
-                      <td>{day.exam}</td>
-                      <td>{day.atRisk}</td>
-                      <td>
-                        {day.total}
-                        {day.overCap && <span class="over-cap-note"> (over your cap)</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {plan.days.length > DAYS_SHOWN && (
-              <p class="hint">
-                And {plural(plan.days.length - DAYS_SHOWN, 'more day')} with{' '}
-                {plural(
-                  plan.days.slice(DAYS_SHOWN).reduce((sum, day) => sum + day.total, 0),
-                  'review',
-                )}{' '}
-                in all.
-              </p>
-            )}
-          </section>
-        </>
-      )}
     </Layout>
   );
 }

@@ -1,4 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { SiteHeader } from './components/site-header.js';
+import { TabBar } from './components/tab-bar.js';
+import { Toast } from './components/toast.js';
 import type { PageContext } from './page-context.js';
 
 export interface Crumb {
@@ -15,17 +18,31 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** The browser's own bar takes the page's background colour (light, dark, or the device's choice). */
+const THEME_COLOURS = { light: '#f1f3f5', dark: '#0d0f12' } as const;
+
 export function Layout({ page, title, description, breadcrumbs, scripts = [], children }: LayoutProps) {
+  const { theme } = page;
   return (
-    <html lang="en-GB">
+    // The theme chosen in this browser (a cookie) is set here, so the first paint already has it.
+    <html lang="en-GB" data-theme={theme ?? undefined}>
       <head>
         <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <title>{`${title} · Recall`}</title>
         {description !== undefined && <meta name="description" content={description} />}
-        <meta name="color-scheme" content="light" />
+        <meta name="color-scheme" content={theme ?? 'light dark'} />
+        {theme === null ? (
+          <>
+            <meta name="theme-color" content={THEME_COLOURS.light} media="(prefers-color-scheme: light)" />
+            <meta name="theme-color" content={THEME_COLOURS.dark} media="(prefers-color-scheme: dark)" />
+          </>
+        ) : (
+          <meta name="theme-color" content={THEME_COLOURS[theme]} />
+        )}
         <link rel="icon" href={page.assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={page.assets.url('styles.css')} />
+        <script type="module" src={page.assets.url('site.js')} />
         {scripts.map((name) => (
           <script type="module" src={page.assets.url(name)} key={name} />
         ))}
@@ -36,76 +53,7 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <header class="site-header">
-          <div class="site-header-inner">
-            <a class="brand" href="/">
-              Recall
-            </a>
-            <form method="get" action="/search" role="search" class="site-search">
-              <label for="site-search-q" class="visually-hidden">
-                Search card sets
-              </label>
-              <input id="site-search-q" type="search" name="q" placeholder="Search cards" maxLength={200} />
-              <button type="submit" class="button button-small">
-                Search
-              </button>
-            </form>
-            <nav aria-label="Site">
-              <ul class="site-nav">
-                <li>
-                  <a href="/">Subjects</a>
-                </li>
-                {page.user === null ? (
-                  <>
-                    <li>
-                      <a href="/login">Log in</a>
-                    </li>
-                    <li>
-                      <a href="/signup">Sign up</a>
-                    </li>
-                  </>
-                ) : (
-                  <>
-                    <li>
-                      <a href="/sets/new">New set</a>
-                    </li>
-                    <li>
-                      <a href="/import">Import</a>
-                    </li>
-                    <li>
-                      <a href="/me/folders">My folders</a>
-                    </li>
-                    <li>
-                      <a href="/review">Review</a>
-                    </li>
-                    <li>
-                      <a href="/progress">Progress</a>
-                    </li>
-                    <li>
-                      <a href="/exams">Exams</a>
-                    </li>
-                    {(page.user.role === 'moderator' || page.user.role === 'admin') && (
-                      <li>
-                        <a href="/moderation">Moderation</a>
-                      </li>
-                    )}
-                    <li>
-                      <a href={`/users/${page.user.handle}`}>{page.user.displayName}</a>
-                    </li>
-                    <li>
-                      <form method="post" action="/logout" class="inline-form">
-                        <input type="hidden" name="_csrf" value={page.csrf()} />
-                        <button type="submit" class="link-button">
-                          Log out
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                )}
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader page={page} />
         <main id="main" tabIndex={-1}>
           {breadcrumbs !== undefined && breadcrumbs.length > 0 && (
             <nav aria-label="Breadcrumb" class="breadcrumbs">
@@ -118,16 +66,13 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
               </ol>
             </nav>
           )}
-          {page.notice !== null && (
-            <p class="notice" role="status">
-              {page.notice}
-            </p>
-          )}
+          {page.notice !== null && <Toast message={page.notice} />}
           {children}
         </main>
         <footer class="site-footer">
           <p>Recall: open-source revision cards. Read them, then remember them.</p>
         </footer>
+        <TabBar path={page.path} />
       </body>
     </html>
   );

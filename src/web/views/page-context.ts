@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../services/auth/accounts.js';
 import type { AssetManifest } from '../assets.js';
+import type { Theme } from '../theme.js';
 
 /** What every page needs besides its own data. */
 export interface PageContext {
@@ -11,4 +12,8 @@ export interface PageContext {
   csrf(): string;
   /** A one-off notice after a redirect ("Saved."). */
   notice: string | null;
+  /** The colour theme this browser chose, or null to follow the device. */
+  theme: Theme | null;
+  /** The path asked for (without the query), to mark where the navigation is. */
+  path: string;
 }

@@ -4,13 +4,14 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { apkgFormat } from '../../../src/formats/anki/apkg-format.js';
+import { decompressZstd } from '../../../src/formats/anki/zstd-decompression.js';
 import { fieldChecksum, stableGuid } from '../../../src/formats/anki/anki-note-fields.js';
 import type { CardSetDocument } from '../../../src/formats/card-set-document.js';
 import { ParseError } from '../../../src/formats/parse-error.js';
 import { parseRevisionText } from '../../../src/formats/revision-text/parse-revision-text.js';
 import { seedText } from '../../helpers/fixtures.js';
 import { fixtureBytes } from './support/fixture-files.js';
-import { packageOf, schema11Collection, zstdRawFrame } from './support/anki-fixtures.js';
+import { MODEL_IDS, packageOf, schema11Collection, zstdRawFrame } from './support/anki-fixtures.js';
 import { revisionTextDocumentArb } from './support/arbitraries.js';
 import { buildZip, deflatedEntry, deflatedZeros, storedEntry } from './support/zip-builder.js';
 
@@ -313,6 +314,8 @@ describe('Anki import', () => {
             '<img src="ribosome.jpg"> [sound:r.mp3]',
           ],
           deckId: 10,
+          modelId: MODEL_IDS.cloze,
+          ords: [0, 1],
         },
       ],
     });
@@ -322,14 +325,18 @@ describe('Anki import', () => {
     assert.deepEqual(
       sets.map((set) => [set.subject, set.title, set.subtitle, set.tags]),
       [
-        ['Biology', 'Cells', 'Cell biology', ['bio', 'cells']],
+        ['Biology', 'Cells', 'Cell biology', []],
         [null, 'Spanish', null, []],
       ],
     );
     assert.deepEqual(sets[0]!.cards, [
-      { title: 'Nucleus', body: 'Holds the **DNA**\\\ncontrols the cell' },
+      { title: 'Nucleus', body: 'Holds the **DNA**\\\ncontrols the cell', tags: ['bio', 'cells'] },
       { title: 'Cell membrane', body: '1. controls\n2. entry\n\n*extra*' },
-      { title: 'Ribosomes make proteins', body: '\\[image: ribosome.jpg\\] \\[sound:r.mp3\\]' },
+      {
+        title: null,
+        body: '{{c1::Ribosomes}} make {{c2::proteins::what?}}\n\n\\[image: ribosome.jpg\\] \\[sound:r.mp3\\]',
+        kind: 'cloze',
+      },
     ]);
     assert.deepEqual(sets[1]!.cards, [{ title: 'perro', body: 'dog' }]);
   });
@@ -345,25 +352,61 @@ describe('Anki import', () => {
     assert.equal(sets[0]!.title, 'Cells');
   });
 
-  it('reads a new-format package: zstd-compressed schema 18 collection.anki21b, preferred over its placeholder anki2', () => {
-    const sets = apkgFormat.read(fixtureBytes('anki/new-format.apkg'));
+  it('reads a new-format package: WAL-mode schema 18 collection.anki21b (zstd), preferred over its placeholder anki2', () => {
+    const bytes = fixtureBytes('anki/new-format.apkg');
+    const collection = decompressZstd(unzipSync(bytes)['collection.anki21b']!, 'test', { used: 0 });
     assert.deepEqual(
-      sets.map((set) => [set.subject, set.title, set.cards.length]),
+      [collection[18], collection[19]],
+      [2, 2],
+      'the fixture is in WAL mode, as Anki leaves it',
+    );
+    const sets = apkgFormat.read(bytes);
+    assert.deepEqual(
+      sets.map((set) => [set.subject, set.title, set.subtitle, set.cards.length, set.tags]),
       [
-        ['Biology', 'Cells', 3],
-        [null, 'Chemistry', 1],
+        ['Biology', 'Cells', 'Cells and what is inside them', 3, []],
+        [null, 'Chemistry', null, 1, []],
+        [null, 'Spanish', null, 1, ['spanish']],
       ],
     );
-    assert.deepEqual(sets[0]!.cards[0], {
-      title: 'Mitochondria',
-      body: 'Where **aerobic respiration** happens\n\nreleasing energy',
-    });
-    assert.deepEqual(sets[0]!.cards[2], {
-      title: 'The nucleus holds the DNA',
-      body: 'Back extra text \\[sound:nucleus.mp3\\]',
-    });
+    assert.deepEqual(sets[0]!.cards, [
+      {
+        title: 'Mitochondria',
+        body: 'Where **aerobic respiration** happens\n\nreleasing energy',
+        tags: ['biology', 'cells'],
+      },
+      {
+        title: 'Parts of a plant cell',
+        body: '- cell wall\n- chloroplasts\n- vacuole\n\n\\[image: plant-cell.png\\]',
+        tags: ['biology'],
+      },
+      {
+        title: null,
+        body: 'The {{c1::nucleus}} holds the {{c2::DNA::genetic material}}\n\nBack extra text \\[sound:nucleus.mp3\\]',
+        kind: 'cloze',
+      },
+    ]);
     assert.deepEqual(sets[1]!.cards, [
       { title: 'Atomic number', body: 'the number of protons \\<Z> in the nucleus' },
+    ]);
+    // A renamed "Basic (and reversed card)": reversed by its templates.
+    assert.deepEqual(sets[2]!.cards, [{ title: 'perro', body: 'dog', reversible: true }]);
+  });
+
+  it("reads a package's review log as each set's history: answers only, oldest first, by card and variant", () => {
+    const [cells, chemistry, spanish] = apkgFormat.read(fixtureBytes('anki/new-format.apkg'));
+    assert.deepEqual(cells!.reviewHistory, [
+      { cardIndex: 0, variant: 0, reviewedAt: 1700000100000, rating: 3, durationMs: 5000 },
+      { cardIndex: 2, variant: 1, reviewedAt: 1700000200000, rating: 1, durationMs: 8000 },
+      { cardIndex: 2, variant: 2, reviewedAt: 1700000300000, rating: 4, durationMs: 3000 },
+      { cardIndex: 0, variant: 0, reviewedAt: 1700000700000, rating: 3, durationMs: 4000 },
+    ]);
+    assert.equal(chemistry!.reviewHistory, undefined);
+    // The reverse card's manual rescheduling (ease 0) is not an answer.
+    assert.deepEqual(spanish!.reviewHistory, [
+      { cardIndex: 0, variant: 0, reviewedAt: 1700000400000, rating: 3, durationMs: 2000 },
+      { cardIndex: 0, variant: 1, reviewedAt: 1700000500000, rating: 3, durationMs: 2500 },
+      { cardIndex: 0, variant: 0, reviewedAt: 1700086400000, rating: 2, durationMs: 6000 },
     ]);
   });
 
@@ -521,7 +564,7 @@ describe('Anki import refuses malformed packages, naming the problem', () => {
     db.exec('alter table notes rename to real_notes; create view notes as select * from real_notes');
     assert.match(
       parseErrorOf(() => apkgFormat.read(packageOf({ 'collection.anki2': db.serialize() }))).message,
-      /has no table "notes"/,
+      /"notes" is a view, which Anki never creates/,
     );
   });
 

@@ -2,19 +2,74 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ParseError } from '../../../src/formats/parse-error.js';
-import { decodeTextInput, firstInvalidUtf8Offset } from '../../../src/formats/text-input.js';
+import iconv from 'iconv-lite';
+import {
+  decodeText,
+  decodeTextInput,
+  firstInvalidUtf8Offset,
+  sniffText,
+  type TextInputRules,
+} from '../../../src/formats/text-input.js';
 
 const rules = { maxLineLength: 20, expected: 'test text' };
+/** As JSON reads: UTF-8 only. */
+const strict = { ...rules, legacyEncodings: false };
 
-function parseErrorOf(input: Uint8Array): ParseError {
+function parseErrorOf(input: Uint8Array, using: TextInputRules = strict): ParseError {
   try {
-    decodeTextInput(input, rules);
+    decodeTextInput(input, using);
   } catch (error) {
     assert.ok(error instanceof ParseError, `expected a ParseError, got ${String(error)}`);
     return error;
   }
   assert.fail('expected a ParseError');
 }
+
+describe('decodeText: encodings', () => {
+  it('falls back to Windows-1252 for text that is not UTF-8 (Excel’s “CSV (Comma delimited)”, Notepad’s “ANSI”)', () => {
+    const ansi = iconv.encode('café;“naïve” €5\r\n', 'win1252');
+    assert.deepEqual(decodeText(ansi, rules), {
+      text: 'café;“naïve” €5\r\n',
+      encoding: 'windows-1252',
+      detected: true,
+    });
+  });
+
+  it('recognises UTF-16 without a byte-order mark by its zero bytes, in either byte order', () => {
+    const le = Buffer.from('term\tdefinition\n', 'utf16le');
+    assert.equal(decodeText(le, rules).encoding, 'utf-16le');
+    assert.equal(decodeText(le, rules).text, 'term\tdefinition\n');
+    assert.equal(decodeText(Buffer.from(le).swap16(), rules).encoding, 'utf-16be');
+  });
+
+  it('decodes as the encoding chosen, skipping detection but not its byte-order mark', () => {
+    const utf8 = Buffer.from('\uFEFFcafé');
+    assert.equal(decodeText(utf8, { ...rules, encoding: 'windows-1252' }).text, 'ï»¿cafÃ©');
+    assert.deepEqual(decodeText(utf8, { ...rules, encoding: 'utf-8' }), {
+      text: 'café',
+      encoding: 'utf-8',
+      detected: false,
+    });
+  });
+
+  it('sniffs the head of a long UTF-8 file as UTF-8 even when the head cuts a character in two', () => {
+    const text = `${'a'.repeat(1023)}é and more`;
+    assert.equal(sniffText(Buffer.from(text), 1024), 'a'.repeat(1023) + '\uFFFD');
+  });
+
+  it('decodes any bytes without throwing, in some encoding, when the fallback is on', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        try {
+          decodeText(bytes, { maxLineLength: null, expected: 'x', refuseControlCharacters: false });
+        } catch (error) {
+          assert.ok(error instanceof ParseError, String(error));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('decodeTextInput', () => {
   it('decodes UTF-8, dropping a byte-order mark', () => {
@@ -65,7 +120,10 @@ describe('decodeTextInput', () => {
   });
 
   it('refuses text over 20 MB before decoding it', () => {
-    assert.match(parseErrorOf(new Uint8Array(21 * 1024 * 1024)).message, /the file is 21 MB; at most 20 MB/);
+    assert.match(
+      parseErrorOf(new Uint8Array(21 * 1024 * 1024), rules).message,
+      /the file is 21 MB; at most 20 MB/,
+    );
   });
 
   it('finds the first invalid byte exactly where a strict decoder fails', () => {

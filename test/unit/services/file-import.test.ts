@@ -7,6 +7,7 @@ import { ParseError } from '../../../src/formats/parse-error.js';
 import {
   carryDocuments,
   documentsFromCarried,
+  importInputsOf,
   partTitle,
   readCardFile,
   splitIntoParts,
@@ -21,7 +22,60 @@ const documentOf = (cards: number, title = 'Spanish words') => ({
   cards: Array.from({ length: cards }, (_, i) => ({ title: `t${i + 1}`, body: `b${i + 1}` })),
 });
 
+describe("the importer's subject and topic", () => {
+  const author = { handle: 'imported', displayName: 'Imported' };
+  const documents = [
+    { ...emptyDocument('Cells'), subject: 'Biology', topic: null },
+    { ...emptyDocument('Words'), subject: null, topic: null },
+  ];
+
+  it('fill only what a file lacks, keeping the subjects its deck paths give', () => {
+    const inputs = importInputsOf(
+      documents,
+      { subject: 'Spanish', topic: 'Animals', visibility: 'private' },
+      author,
+    );
+    assert.deepEqual(
+      inputs.map((input) => [input.subject ?? input.parsed.subject, input.topic ?? input.parsed.topic]),
+      [
+        ['Biology', 'Animals'],
+        ['Spanish', 'Animals'],
+      ],
+    );
+  });
+
+  it('replace what the files say when the importer overrides them', () => {
+    const inputs = importInputsOf(
+      documents,
+      { subject: 'Spanish', override: true, visibility: 'private' },
+      author,
+    );
+    assert.deepEqual(
+      inputs.map((input) => input.subject),
+      ['Spanish', 'Spanish'],
+    );
+  });
+});
+
 describe('reading card files for import', () => {
+  it('gives each part of a split set the review history of its own cards', () => {
+    const document = {
+      ...documentOf(1001),
+      reviewHistory: [0, 400, 1000].map((cardIndex) => ({
+        cardIndex,
+        variant: 0,
+        reviewedAt: 1_700_000_000_000,
+        rating: 3 as const,
+        durationMs: 1000,
+      })),
+    };
+    const parts = splitIntoParts(document);
+    assert.deepEqual(
+      parts.map((part) => part.reviewHistory?.map((review) => review.cardIndex)),
+      [[0], [66], [332]],
+    );
+  });
+
   it('splits a long list into balanced parts of at most 500 cards, in order', () => {
     const parts = splitIntoParts(documentOf(1001));
     assert.deepEqual(

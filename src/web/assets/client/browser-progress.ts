@@ -5,6 +5,8 @@
 export interface StoredReview {
   id: string;
   cardId: number;
+  /** Which study item of the card (absent in answers kept before items had variants: 0). */
+  variant?: number;
   setId: number;
   rating: number;
   reviewedAt: number;
@@ -21,6 +23,7 @@ const isStored = (value: unknown): value is StoredReview => {
   return (
     typeof r.id === 'string' &&
     typeof r.cardId === 'number' &&
+    (r.variant === undefined || typeof r.variant === 'number') &&
     typeof r.setId === 'number' &&
     typeof r.rating === 'number' &&
     typeof r.reviewedAt === 'number' &&

@@ -38,9 +38,10 @@ if (reviews.length > 0 && main !== null) {
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
         body: JSON.stringify({
-          reviews: reviews.map(({ id, cardId, rating, reviewedAt, durationMs }) => ({
+          reviews: reviews.map(({ id, cardId, variant, rating, reviewedAt, durationMs }) => ({
             id,
             cardId,
+            variant: variant ?? 0,
             rating,
             reviewedAt,
             durationMs,

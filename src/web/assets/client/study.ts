@@ -9,7 +9,10 @@ import { addReview, newReviewId, readReviews } from './browser-progress.js';
 const root = document.querySelector<HTMLElement>('[data-study]');
 if (root !== null) enhance(root);
 
-/** A card answered Again (or due again this soon) comes back later in the same session. */
+/**
+ * A card due again this soon (a learning step, or Again) comes back later in the same session, once its
+ * time has come: the server counts an answer given before then as practice only.
+ */
 const AGAIN_WITHIN_MS = 20 * 60_000;
 const MAX_DURATION_MS = 3_600_000;
 /** A visitor's card answered Good or Easy this recently is not shown again on reload. */
@@ -31,22 +34,41 @@ function enhance(study: HTMLElement): void {
     const recent = new Set(
       readReviews()
         .filter((r) => r.rating >= 3 && Date.now() - r.reviewedAt < VISITOR_DONE_MS)
-        .map((r) => r.cardId),
+        .map((r) => `${r.cardId}.${r.variant ?? 0}`),
     );
-    const fresh = queue.filter((card) => !recent.has(Number(card.dataset.cardId)));
+    const fresh = queue.filter(
+      (card) => !recent.has(`${card.dataset.cardId}.${card.dataset.variant ?? '0'}`),
+    );
     if (fresh.length > 0) queue = fresh;
   }
   let answered = 0;
   let shownAt = performance.now();
   let busy = false;
+  /** When each card that comes back is due again, by this page's clock (performance.now()). */
+  const dueAt = new Map<HTMLElement, number>();
+  let waiting: ReturnType<typeof setTimeout> | undefined;
 
-  const current = () => queue[0];
+  /** The card on show: none while waiting for a learning step. */
+  const current = () => (queue[0]?.hidden === false ? queue[0] : undefined);
   const answer = (card: HTMLElement) => card.querySelector<HTMLElement>('[data-answer]')!;
   const isRevealed = (card: HTMLElement) => !answer(card).hidden;
 
   /** Shows the card at the head of the queue; on first load, as the server rendered it (maybe revealed). */
   function show(first = false): void {
-    const card = current();
+    clearTimeout(waiting);
+    // The first card whose time has come goes first; if none has, wait for the soonest.
+    const now = performance.now();
+    const ready = queue.findIndex((c) => (dueAt.get(c) ?? 0) <= now);
+    if (ready > 0) queue.unshift(...queue.splice(ready, 1));
+    if (ready < 0 && queue.length > 0) {
+      const soonest = Math.min(...queue.map((c) => dueAt.get(c) ?? 0));
+      for (const other of cards) other.hidden = true;
+      const minutes = Math.max(1, Math.ceil((soonest - now) / 60_000));
+      status.textContent = `${answered} answered · the next card comes back in ${minutes} min (a learning step)`;
+      waiting = setTimeout(() => show(), Math.min(60_000, soonest - now + 50));
+      return;
+    }
+    const card = queue[0];
     for (const other of cards) other.hidden = other !== card;
     if (card === undefined) {
       done.hidden = false;
@@ -74,11 +96,14 @@ function enhance(study: HTMLElement): void {
     answer(card).focus();
   }
 
-  function next(again: boolean): void {
+  /** On to the next card; this one comes back in `againInMs` if that is soon. */
+  function next(againInMs: number | null): void {
     const card = queue.shift()!;
     answered++;
-    if (again) queue.push(card);
-    else if (dueToday !== null) {
+    if (againInMs !== null && againInMs < AGAIN_WITHIN_MS) {
+      dueAt.set(card, performance.now() + Math.max(0, againInMs));
+      queue.push(card);
+    } else if (dueToday !== null) {
       const left = Number(/\d+/.exec(dueToday.textContent ?? '')?.[0] ?? '0');
       dueToday.textContent = `Due today: ${Math.max(0, left - 1)}`;
     }
@@ -91,16 +116,18 @@ function enhance(study: HTMLElement): void {
     const elapsed = Math.round(performance.now() - shownAt);
     const durationMs = elapsed <= MAX_DURATION_MS ? elapsed : null;
     const cardId = Number(card.dataset.cardId);
+    const variant = Number(card.dataset.variant ?? '0');
     if (!member) {
       addReview({
         id: newReviewId(),
         cardId,
+        variant,
         setId: Number(card.dataset.setId),
         rating,
         reviewedAt: Date.now(),
         durationMs,
       });
-      next(rating === 1);
+      next(rating === 1 ? 0 : null);
       return;
     }
     busy = true;
@@ -111,11 +138,12 @@ function enhance(study: HTMLElement): void {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        body: JSON.stringify({ cardId, rating, durationMs }),
+        body: JSON.stringify({ cardId, variant, rating, durationMs }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      const saved = (await response.json()) as { due: string };
-      next(Date.parse(saved.due) - Date.now() < AGAIN_WITHIN_MS);
+      const saved = (await response.json()) as { due: string; reviewedAt: string };
+      // Both times are the server's: the delay does not depend on this device's clock.
+      next(Date.parse(saved.due) - Date.parse(saved.reviewedAt));
     } catch {
       status.textContent = 'Your answer could not be saved. Try again.';
     } finally {

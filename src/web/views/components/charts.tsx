@@ -62,8 +62,8 @@ function SvgTitle({ id, title, desc }: { id: string; title: string; desc: string
 // ---------------------------------------------------------------------------------------------------
 // Calendar heatmap
 
-/** Five steps of one hue, light to dark; zero has no fill at all (an outlined square). */
-const HEAT = ['none', '#c9dbf5', '#8fb4ea', '#4d86d6', '#1a4f9c'] as const;
+/** Five steps of one hue, light to dark (colours: .heat-0 … .heat-4 in the stylesheet, per theme); zero is an outlined square. */
+const HEAT_LEVELS = [0, 1, 2, 3, 4] as const;
 
 function heatLevel(count: number, max: number): number {
   if (count <= 0) return 0;
@@ -97,20 +97,12 @@ export function ReviewHeatmap({ days }: { days: readonly { date: Date; count: nu
       recentLast
       legend={
         <p class="chart-legend" aria-hidden="true">
-          {HEAT.map((fill, level) => (
-            <Fragment key={fill}>
+          {HEAT_LEVELS.map((level) => (
+            <Fragment key={level}>
               {level === 0 && <span>None</span>}
               {level === 1 && <span>· fewer</span>}
               <svg class="legend-swatch" viewBox="0 0 14 14">
-                <rect
-                  x={1}
-                  y={1}
-                  width={12}
-                  height={12}
-                  rx={2}
-                  fill={fill}
-                  stroke={level === 0 ? '#9aa3b2' : 'none'}
-                />
+                <rect x={1} y={1} width={12} height={12} rx={2} class={`heat heat-${level}`} />
               </svg>
             </Fragment>
           ))}
@@ -183,16 +175,7 @@ export function ReviewHeatmap({ days }: { days: readonly { date: Date; count: nu
           return (
             <g key={isoDate(d.date)}>
               {label}
-              <rect
-                x={x}
-                y={y}
-                width={cell}
-                height={cell}
-                rx={2}
-                class={`heat heat-${level}`}
-                fill={HEAT[level]}
-                stroke={level === 0 ? '#9aa3b2' : 'none'}
-              >
+              <rect x={x} y={y} width={cell} height={cell} rx={2} class={`heat heat-${level}`}>
                 <title>{`${formatDate(d.date)}: ${plural(d.count, 'review')}`}</title>
               </rect>
             </g>
@@ -483,8 +466,8 @@ export function StagesChart({ sets }: { sets: readonly StageCounts[] }) {
             patternUnits="userSpaceOnUse"
             patternTransform="rotate(45)"
           >
-            <rect width="6" height="6" fill="#e8f0fc" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#1f5fbf" stroke-width="3" />
+            <rect class="stage-hatch-ground" width="6" height="6" />
+            <line class="stage-hatch-line" x1="0" y1="0" x2="0" y2="6" stroke-width="3" />
           </pattern>
         </defs>
         {sets.map((s, i) => {
@@ -499,28 +482,25 @@ export function StagesChart({ sets }: { sets: readonly StageCounts[] }) {
                 {s.title.length > 60 ? `${s.title.slice(0, 59)}…` : s.title}
                 {` · ${words(s)}`}
               </text>
-              {knownW > 0 && (
-                <rect class="stage-known" x={2} y={y + 20} width={knownW} height={barH} fill="#16468f" />
-              )}
+              {knownW > 0 && <rect class="stage-known" x={2} y={y + 20} width={knownW} height={barH} />}
               {learningW > 0 && (
                 <rect
+                  class="stage-learning"
                   x={2 + knownW}
                   y={y + 20}
                   width={learningW}
                   height={barH}
                   fill="url(#hatch)"
-                  stroke="#1f5fbf"
                   stroke-width="1"
                 />
               )}
               {newW > 0 && (
                 <rect
+                  class="stage-new"
                   x={2 + knownW + learningW}
                   y={y + 20.5}
                   width={Math.max(0, newW - 1)}
                   height={barH - 1}
-                  fill="#ffffff"
-                  stroke="#6b7487"
                   stroke-width="1"
                 />
               )}
@@ -528,15 +508,15 @@ export function StagesChart({ sets }: { sets: readonly StageCounts[] }) {
           );
         })}
         <g transform={`translate(2, ${height - 14})`}>
-          <rect width="14" height="12" fill="#16468f" />
+          <rect class="stage-known" width="14" height="12" />
           <text class="chart-label" x="19" y="10">
             Known
           </text>
-          <rect x="80" width="14" height="12" fill="url(#hatch)" stroke="#1f5fbf" />
+          <rect class="stage-learning" x="80" width="14" height="12" fill="url(#hatch)" />
           <text class="chart-label" x="99" y="10">
             Learning
           </text>
-          <rect x="175" y="0.5" width="13" height="11" fill="#ffffff" stroke="#6b7487" />
+          <rect class="stage-new" x="175" y="0.5" width="13" height="11" />
           <text class="chart-label" x="194" y="10">
             New
           </text>

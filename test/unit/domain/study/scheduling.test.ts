@@ -6,10 +6,14 @@ import { AppError } from '../../../../src/domain/errors.js';
 import {
   PHASES,
   RATING,
+  answerCounts,
   createScheduler,
   forgettingCurve,
   fromFsrsCard,
+  isDue,
   newStudyState,
+  practiceEntry,
+  recallOnDay,
   retrievabilityOn,
   review,
   toFsrsCard,
@@ -157,5 +161,68 @@ describe('createScheduler', () => {
 
   it('refuses a retention outside 0.7–0.99', () => {
     assert.throws(() => createScheduler({ requestRetention: 1.2 }), AppError);
+  });
+});
+
+describe('server-timed study: isDue and answerCounts', () => {
+  const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+  it('times learning steps in minutes: a second Good before the step is due is practice, after it graduates', () => {
+    const learning = review(newStudyState(NOW), RATING.good, NOW).state;
+    assert.equal(learning.phase, 'learning');
+    // 14 ms later (the double tap): not due, the answer does not count.
+    const tap = new Date(NOW.getTime() + 14);
+    assert.equal(isDue(learning, tap), false);
+    assert.equal(answerCounts(learning, tap), false);
+    assert.equal(answerCounts(learning, minutes(9)), false);
+    // When the ten minutes have passed it counts, and graduates the card.
+    assert.equal(isDue(learning, minutes(10)), true);
+    assert.equal(answerCounts(learning, minutes(10)), true);
+    assert.equal(review(learning, RATING.good, minutes(10)).state.phase, 'review');
+  });
+
+  it('times relearning the same way', () => {
+    const graduated = review(review(newStudyState(NOW), 3, NOW).state, 3, minutes(10)).state;
+    const lapsed = review(graduated, RATING.again, graduated.due).state;
+    assert.equal(lapsed.phase, 'relearning');
+    const soon = new Date(lapsed.lastReview!.getTime() + 60_000);
+    assert.equal(answerCounts(lapsed, soon), false);
+    assert.equal(answerCounts(lapsed, lapsed.due), true);
+  });
+
+  it('counts a review-phase item from the start of its due day, and early on any later day, never twice in a day', () => {
+    const graduated = review(review(newStudyState(NOW), 3, NOW).state, 3, minutes(10)).state;
+    assert.equal(graduated.due.toISOString(), '2026-11-29T09:10:00.000Z');
+    assert.equal(isDue(graduated, at('2026-11-29T00:00:00Z')), true, 'due all day on its due day');
+    assert.equal(isDue(graduated, at('2026-11-28T23:59:59Z')), false);
+    assert.equal(answerCounts(graduated, minutes(30)), false, 'the same day as its last answer');
+    assert.equal(answerCounts(graduated, at('2026-11-28T08:00:00Z')), true, 'an early review a day later');
+    assert.equal(answerCounts(newStudyState(NOW), NOW), true, 'a new item');
+  });
+
+  it('logs a practice answer with the state as it was', () => {
+    const learning = review(newStudyState(NOW), RATING.good, NOW).state;
+    const log = practiceEntry(learning, RATING.good, minutes(1), 1200);
+    assert.deepEqual(log, {
+      rating: 3,
+      reviewedAt: minutes(1),
+      phaseBefore: 'learning',
+      stabilityBefore: learning.stability,
+      difficultyBefore: learning.difficulty,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      due: learning.due,
+      durationMs: 1200,
+    });
+  });
+});
+
+describe('recallOnDay', () => {
+  it('counts whole UTC days since the last answer: 1 that day, FSRS’s curve after, 0 for a new item', () => {
+    const graduated = review(review(newStudyState(NOW), 3, NOW).state, 3, at('2026-11-27T09:10:00Z')).state;
+    assert.equal(recallOnDay(graduated, at('2026-11-27T23:00:00Z')), 1);
+    const twoDays = recallOnDay(graduated, at('2026-11-29T00:30:00Z'));
+    assert.equal(twoDays, forgettingCurve(2, graduated.stability));
+    assert.equal(recallOnDay(newStudyState(NOW), NOW), 0);
   });
 });

@@ -35,7 +35,83 @@ export interface FixtureNote {
   deckId: number;
   tags?: string;
   modelId?: number;
+  /** The card ords the note has (Anki makes one card per template, or per cloze number); default [0]. */
+  ords?: number[];
 }
+
+/** Note types as Anki 2.1 creates them (names, fields, templates), ids fixed for the tests. */
+export const MODEL_IDS = {
+  basic: 1342697561419,
+  reversed: 1342697561420,
+  optionalReversed: 1342697561421,
+  cloze: 1342697561422,
+  imageOcclusion: 1342697561423,
+  typing: 1342697561424,
+} as const;
+
+const template = (name: string, ord: number, qfmt: string, afmt: string) => ({ name, ord, qfmt, afmt });
+const fields = (...names: string[]) => names.map((name, ord) => ({ name, ord }));
+const ANSWER_BACK = '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}';
+const ANSWER_FRONT = '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}';
+
+export const FIXTURE_MODELS = {
+  [MODEL_IDS.basic]: {
+    id: MODEL_IDS.basic,
+    name: 'Basic',
+    type: 0,
+    flds: fields('Front', 'Back'),
+    tmpls: [template('Card 1', 0, '{{Front}}', ANSWER_BACK)],
+  },
+  // Renamed by its owner: still reversed, by its templates.
+  [MODEL_IDS.reversed]: {
+    id: MODEL_IDS.reversed,
+    name: 'Vocabulary both ways',
+    type: 0,
+    flds: fields('Front', 'Back'),
+    tmpls: [template('Card 1', 0, '{{Front}}', ANSWER_BACK), template('Card 2', 1, '{{Back}}', ANSWER_FRONT)],
+  },
+  [MODEL_IDS.optionalReversed]: {
+    id: MODEL_IDS.optionalReversed,
+    name: 'Basic (optional reversed card)',
+    type: 0,
+    flds: fields('Front', 'Back', 'Add Reverse'),
+    tmpls: [
+      template('Card 1', 0, '{{Front}}', ANSWER_BACK),
+      template('Card 2', 1, '{{#Add Reverse}}{{Back}}{{/Add Reverse}}', ANSWER_FRONT),
+    ],
+  },
+  [MODEL_IDS.cloze]: {
+    id: MODEL_IDS.cloze,
+    name: 'Cloze',
+    type: 1,
+    flds: fields('Text', 'Back Extra'),
+    tmpls: [template('Cloze', 0, '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}')],
+  },
+  [MODEL_IDS.imageOcclusion]: {
+    id: MODEL_IDS.imageOcclusion,
+    name: 'Image Occlusion',
+    type: 1,
+    originalStockKind: 6,
+    flds: fields('Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'),
+    tmpls: [
+      template(
+        'Image Occlusion',
+        0,
+        '{{#Header}}<div>{{Header}}</div>{{/Header}}<div style="display: none">{{cloze:Occlusion}}</div>{{Image}}<script>anki.imageOcclusion.setup();</script>',
+        '{{cloze:Occlusion}}{{Image}}{{Back Extra}}',
+      ),
+    ],
+  },
+  [MODEL_IDS.typing]: {
+    id: MODEL_IDS.typing,
+    name: 'Basic (type in the answer)',
+    type: 0,
+    flds: fields('Front', 'Back'),
+    tmpls: [
+      template('Card 1', 0, '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}'),
+    ],
+  },
+};
 
 export interface FixtureCollection {
   decks: Record<number, { name: string; desc?: string }>;
@@ -52,36 +128,24 @@ export function schema11Collection({ decks, notes }: FixtureCollection): Uint8Ar
       { id: Number(id), name: deck.name, desc: deck.desc ?? '', dyn: 0, conf: 1 },
     ]),
   );
-  const models = {
-    '1342697561419': {
-      id: 1342697561419,
-      name: 'Basic',
-      type: 0,
-      flds: [
-        { name: 'Front', ord: 0 },
-        { name: 'Back', ord: 1 },
-      ],
-      tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Back}}' }],
-    },
-  };
   db.prepare(
     "insert into col values (1, 1600000000, 1600000000000, 1600000000000, 11, 0, 0, 0, '{}', ?, ?, '{}', '{}')",
-  ).run(JSON.stringify(models), JSON.stringify(deckJson));
+  ).run(JSON.stringify(FIXTURE_MODELS), JSON.stringify(deckJson));
   const note = db.prepare("insert into notes values (?, ?, ?, 1600000000, -1, ?, ?, ?, 0, 0, '')");
   const card = db.prepare(
-    "insert into cards values (?, ?, ?, 0, 1600000000, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+    "insert into cards values (?, ?, ?, ?, 1600000000, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
   );
   notes.forEach((n, index) => {
-    const id = 1600000000000 + index;
+    const id = 1600000000000 + index * 100;
     note.run(
       id,
       `guid${index}`,
-      n.modelId ?? 1342697561419,
+      n.modelId ?? MODEL_IDS.basic,
       n.tags ?? '',
       n.fields.join('\u001f'),
       n.fields[0] ?? '',
     );
-    card.run(id, id, n.deckId, index + 1);
+    for (const ord of n.ords ?? [0]) card.run(id + ord, id, n.deckId, ord, index + 1);
   });
   const bytes = db.serialize();
   db.close();
