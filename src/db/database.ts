@@ -33,7 +33,7 @@ export type DatabaseLocation = { dialect: 'sqlite'; file: string } | { dialect: 
 
 /** `./data/recall.db`, `sqlite:data/x.db`, `sqlite:///abs/x.db`, `:memory:` or `postgres://…`. */
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLocation {
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (/^postgres(?:ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
   let path = url;
   if (path.startsWith('sqlite://')) path = path.slice('sqlite://'.length);
   else if (path.startsWith('sqlite:')) path = path.slice('sqlite:'.length);

@@ -52,6 +52,8 @@ export interface CardSetsTable {
   rating_score: ColumnType<number, number | undefined, number>;
   created_at: number;
   updated_at: number;
+  /** A BCP 47 tag, or null. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CardsTable {

@@ -1,5 +1,6 @@
 /** Card sets and cards as the rest of Recall sees them, with the limits every way in must respect. */
 import { AppError, nulProblem, type FieldProblem } from './errors.js';
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.js';
 import { clozeProblems } from './study/cloze.js';
 import { TAG_LIMITS, tagProblems } from './tags.js';
 
@@ -54,6 +55,8 @@ export interface CardSetDraft {
   level: Level | null;
   examBoard: ExamBoard | null;
   visibility: Visibility;
+  /** The set's language, a BCP 47 tag ("en", "fr"); absent or null when not said. */
+  language?: string | null;
   /** The set's own tags (absent: none). */
   tags?: string[];
   cards: CardDraft[];
@@ -84,6 +87,8 @@ export interface CardSetSummary {
   level: Level | null;
   examBoard: ExamBoard | null;
   visibility: Visibility;
+  /** A BCP 47 tag, or null when the author has not said. */
+  language: string | null;
   author: { handle: string; displayName: string };
   cardCount: number;
   viewCount: number;
@@ -123,6 +128,16 @@ export function assertValidCardSetDraft(draft: CardSetDraft): void {
   text('subtitle', draft.subtitle, LIMITS.subtitleLength, false);
   text('subject', draft.subject, LIMITS.nameLength, true);
   text('topic', draft.topic, LIMITS.nameLength, false);
+  if (
+    draft.language !== undefined &&
+    draft.language !== null &&
+    canonicalLanguageTag(draft.language) === null
+  ) {
+    problems.push({
+      field: 'language',
+      message: `A language code such as en, fr or pt-BR (at most ${MAX_LANGUAGE_TAG_LENGTH} characters).`,
+    });
+  }
   if (draft.cards.length === 0)
     problems.push({ field: 'cards', message: 'A card set needs at least one card.' });
   if (draft.cards.length > LIMITS.cardsPerSet) {

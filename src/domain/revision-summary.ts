@@ -7,6 +7,8 @@ export interface CardSetSnapshot {
   level: string | null;
   examBoard: string | null;
   visibility: string;
+  /** Absent in revisions saved before sets had a language. */
+  language?: string | null;
   /** Absent in snapshots saved before tags (migration 20261203T0800). */
   tags?: string[];
   cards: {
@@ -32,8 +34,11 @@ export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot
     ['level', 'level'],
     ['examBoard', 'exam board'],
     ['visibility', 'visibility'],
+    ['language', 'language'],
   ];
-  const changedFields = fields.filter(([key]) => before[key] !== after[key]).map(([, label]) => label);
+  const changedFields = fields
+    .filter(([key]) => (before[key] ?? null) !== (after[key] ?? null))
+    .map(([, label]) => label);
   if (!sameTags(before.tags, after.tags)) changedFields.push('tags');
   if (changedFields.length > 0) parts.push(`changed the ${changedFields.join(', ')}`);
 

@@ -18,7 +18,7 @@ type RenderEnv = Env & { cloze?: ClozeView };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable(['image']);
-markdown.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim());
+markdown.validateLink = (url) => /^(?:https?:|mailto:)/i.test(url.trim());
 
 // A card's body sits under the card's <h3>: its headings start at <h4>.
 markdown.renderer.rules.heading_open = (tokens, index, options, _env, self) => {

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { summariseChanges, type CardSetSnapshot } from '../domain/revision-summary.js';
 import { normaliseTags } from '../domain/tags.js';
 import type { Actor } from '../domain/viewer.js';
-import { toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
+import { storedLanguage, toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -138,6 +138,7 @@ export async function createCardSet(
         exam_board: draft.examBoard,
         author_id: actor.userId,
         visibility: draft.visibility,
+        language: storedLanguage(draft.language),
         card_count: draft.cards.length,
         created_at: now,
         updated_at: now,
@@ -182,6 +183,7 @@ async function loadSnapshot(
     level: summary.level,
     examBoard: summary.examBoard,
     visibility: summary.visibility,
+    language: summary.language,
     tags,
     cards: cards.map((card) => ({
       id: card.id,
@@ -208,7 +210,13 @@ export async function getEditableCardSet(
   return {
     summary,
     revision: row.revision,
-    edit: { ...snapshot, level: summary.level, examBoard: summary.examBoard, visibility: summary.visibility },
+    edit: {
+      ...snapshot,
+      level: summary.level,
+      examBoard: summary.examBoard,
+      visibility: summary.visibility,
+      language: summary.language,
+    },
   };
 }
 
@@ -254,6 +262,8 @@ export async function updateCardSet(
       ]);
     }
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
+    // An edit that does not mention the language (an older API client) keeps it.
+    const language = draft.language === undefined ? row.language : storedLanguage(draft.language);
     const cards = resolveCards(draft, edit, new Map(before.cards.map((card) => [card.id, card])));
     const tags = draft.tags ?? before.tags;
     // What the edit left out now comes from the stored cards: check the whole again.
@@ -267,6 +277,7 @@ export async function updateCardSet(
       level: draft.level,
       exam_board: draft.examBoard,
       visibility: draft.visibility,
+      language,
       card_count: draft.cards.length,
       updated_at: now,
     });
@@ -290,6 +301,7 @@ export async function updateCardSet(
       level: draft.level,
       examBoard: draft.examBoard,
       visibility: draft.visibility,
+      language,
       tags,
       cards: cards.map((card, index) => ({ ...card, id: ids[index]! })),
     };

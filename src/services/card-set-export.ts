@@ -30,6 +30,7 @@ export function documentOfCardSet(set: CardSet): CardSetDocument {
     topic: set.topic?.name ?? null,
     level: set.level,
     examBoard: set.examBoard,
+    language: set.language,
     tags: set.tags,
     cards: set.cards.map((card) => ({
       title: card.title,

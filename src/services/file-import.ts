@@ -196,6 +196,7 @@ export function importInputsOf(
       subtitle: document.subtitle,
       subject: document.subject,
       topic: document.topic,
+      language: document.language ?? null,
       tags: document.tags,
       cards: document.cards,
     },

@@ -7,6 +7,7 @@ import {
   type Visibility,
 } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
+import { storedLanguage } from './card-set-mapping.js';
 import { clozeNumbers } from '../domain/study/cloze.js';
 import { normaliseTags } from '../domain/tags.js';
 import type { NewCardSet } from '../db/tables.js';
@@ -20,6 +21,8 @@ export interface ImportCardSetInput {
     subtitle: string | null;
     subject: string | null;
     topic: string | null;
+    /** A BCP 47 tag, when the file says. */
+    language?: string | null;
     /** The set's own tags (absent: none). */
     tags?: string[] | undefined;
     cards: CardDraft[];
@@ -63,6 +66,7 @@ export function draftFromImport(input: ImportCardSetInput): CardSetDraft {
     level: input.level ?? null,
     examBoard: input.examBoard ?? null,
     visibility: input.visibility ?? 'public',
+    language: input.parsed.language ?? null,
     tags: normaliseTags(input.parsed.tags ?? []),
     cards: input.parsed.cards.map(importedCard),
   };
@@ -176,6 +180,7 @@ export async function importCardSets(
           exam_board: draft.examBoard,
           author_id: authorId,
           visibility: draft.visibility,
+          language: storedLanguage(draft.language),
           is_demo: input.isDemo === true ? 1 : 0,
           card_count: draft.cards.length,
           created_at: now,

@@ -17,6 +17,7 @@ export function presentCardSetSummary(set: CardSetSummary) {
     level: set.level,
     examBoard: set.examBoard,
     visibility: set.visibility,
+    language: set.language,
     author: { handle: set.author.handle, displayName: set.author.displayName },
     cardCount: set.cardCount,
     viewCount: set.viewCount,

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { CARD_KINDS, EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import { MAX_PAGE_SIZE } from '../../services/browse.js';
@@ -17,6 +18,7 @@ export const CardSetSummarySchema = Type.Object({
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Nullable(Type.String({ description: 'BCP 47 language tag ("en", "fr"), or null' })),
   author: Type.Object({ handle: Type.String(), displayName: Type.String() }),
   cardCount: Type.Integer(),
   viewCount: Type.Integer(),
@@ -94,6 +96,16 @@ const SetFields = {
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: MAX_LANGUAGE_TAG_LENGTH,
+        description:
+          'BCP 47 language tag ("en", "fr", "pt-BR"); self-tests grade typed answers by its rules. ' +
+          'Left out on an update: unchanged.',
+      }),
+    ),
+  ),
   tags: Type.Optional(
     Tags(TAG_LIMITS.perSet, 'Left out when creating: none; when replacing: the set keeps its tags'),
   ),

@@ -26,6 +26,7 @@ export interface CardSetSummaryRow {
   subtitle: string | null;
   level: string | null;
   examBoard: string | null;
+  language: string | null;
   visibility: string;
   status: string;
   isDemo: number;
@@ -75,6 +76,7 @@ export class CardSetRepository {
         's.subtitle',
         's.level',
         's.exam_board as examBoard',
+        's.language',
         's.visibility',
         's.status',
         's.is_demo as isDemo',

@@ -35,7 +35,14 @@ export {
   type QuestionOptions,
   type StudyContext,
 } from './questions.js';
-export { damerauLevenshtein, gradeAnswer, type Grading, type Verdict } from './grading.js';
+export {
+  MAX_ANSWER_LENGTH,
+  answerWords,
+  gradeAnswer,
+  type Grading,
+  type GradingOptions,
+  type Verdict,
+} from './grading.js';
 export {
   PHASES,
   RATING,

@@ -1,5 +1,6 @@
 /** The JSON shape of a Recall card set (format "recall-card-set", version 1), as a TypeBox schema. */
 import Type from 'typebox';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { CARD_KINDS, EXAM_BOARDS, LEVELS, LIMITS } from '../../domain/card-set.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import { FORMAT_LIMITS } from '../format-limits.js';
@@ -32,6 +33,8 @@ export const RecallCardSetJson = Type.Object(
     topic: optionalText(LIMITS.nameLength),
     level: Type.Union([...LEVELS.map((level) => Type.Literal(level)), Type.Null()]),
     examBoard: Type.Union([...EXAM_BOARDS.map((board) => Type.Literal(board)), Type.Null()]),
+    /** Optional: files written before sets had a language have none. */
+    language: Type.Optional(optionalText(MAX_LANGUAGE_TAG_LENGTH)),
     tags: Type.Array(text(FORMAT_LIMITS.tagLength), { maxItems: FORMAT_LIMITS.tagsPerSet }),
     cards: Type.Array(RecallCardJson),
   },

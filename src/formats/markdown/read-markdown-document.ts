@@ -111,7 +111,7 @@ function readMetadata(document: CardSetDocument, tokens: readonly Token[], at: n
     if (token.type === 'inline') inlines.push(token);
   }
   for (const inline of inlines) {
-    const match = /^([^:]+):\s*(.*)$/.exec(singleLine(inlinePlainText(inline)));
+    const match = /^([^:]+):(.*)$/.exec(singleLine(inlinePlainText(inline)));
     if (match === null) continue;
     const key = match[1]!.trim().toLowerCase();
     const value = match[2]!.trim();

@@ -37,6 +37,8 @@ export interface EditorState {
     level: string;
     examBoard: string;
     visibility: string;
+    /** A BCP 47 tag ("en", "fr"), or empty. */
+    language: string;
     tags: string;
   };
   cards: EditorCard[];
@@ -75,6 +77,7 @@ export function newEditorState(defaults: Partial<EditorState['fields']> = {}): E
       level: '',
       examBoard: '',
       visibility: 'private',
+      language: '',
       tags: '',
       ...defaults,
     },
@@ -99,6 +102,7 @@ export function editorStateFrom(editable: EditableCardSet): EditorState {
       level: edit.level ?? '',
       examBoard: edit.examBoard ?? '',
       visibility: edit.visibility,
+      language: edit.language ?? '',
       tags: formatTagList(edit.tags ?? []),
     },
     cards: edit.cards.map((card) => ({
@@ -140,6 +144,7 @@ export function readEditorForm(values: Record<string, string>): { state: EditorS
       level: values.level ?? '',
       examBoard: values.examBoard ?? '',
       visibility: values.visibility ?? 'private',
+      language: values.language ?? '',
       tags: values.tags ?? '',
     },
     cards,
@@ -288,6 +293,7 @@ export function editFromState(state: EditorState, action: EditorAction): CardSet
     level: level as CardSetDraft['level'],
     examBoard: examBoard as CardSetDraft['examBoard'],
     visibility: visibility as CardSetDraft['visibility'],
+    language: orNull(fields.language),
     tags: setTags,
   };
   return { ...edit, cards };

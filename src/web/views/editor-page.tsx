@@ -1,3 +1,4 @@
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import type { EditorState } from '../editor/editor-form.js';
@@ -31,6 +32,7 @@ const LABELS: Record<string, string> = {
   level: 'Level',
   examBoard: 'Exam board',
   visibility: 'Visibility',
+  language: 'Language',
   tags: 'Tags',
   cards: 'Cards',
   paste: 'Paste',
@@ -138,6 +140,10 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
             {select('level', 'Level', LEVELS)}
             {select('examBoard', 'Exam board', EXAM_BOARDS)}
           </div>
+          {text('language', 'Language', {
+            max: MAX_LANGUAGE_TAG_LENGTH,
+            hint: 'Optional: a language code such as en, fr or de. Self-tests mark typed answers by its rules (accents, typos).',
+          })}
           {text('tags', 'Tags', {
             max: TAG_LIMITS.fieldLength,
             hint: 'Optional. Separate tags with commas, e.g. "ww2, Paper 1". Tagged sets can be searched and studied by tag.',

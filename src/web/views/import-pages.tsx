@@ -111,7 +111,7 @@ export function firstLines(body: string, count = 2, max = 200): string {
     .split('\n')
     .map((line) =>
       line
-        .replace(/^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)/, '')
+        .replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)/, '')
         .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
         .trim(),
     )
