@@ -7,7 +7,8 @@
  */
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { isTextEncoding, TEXT_ENCODINGS } from '../formats/text-input.js';
-import type { LayoutOptions } from './file-import.js';
+import { separatorLabel } from '../formats/term-list/term-list-layout.js';
+import type { CardFile, LayoutOptions } from './file-import.js';
 
 /** The longest custom separator taken (Quizlet's own boxes are as short). */
 export const CUSTOM_SEPARATOR_LENGTH = 20;
@@ -82,4 +83,18 @@ export function readLayoutChoices(values: LayoutChoiceValues): LayoutOptions {
     header: header === 'yes' ? true : header === 'no' ? false : undefined,
     encoding: isTextEncoding(encoding) ? encoding : undefined,
   };
+}
+
+/**
+ * A separator chosen that the text does not have leaves every card without a definition: say so, naming
+ * the format and the first line, rather than import terms alone.
+ */
+export function checkChosenSeparatorFound(file: CardFile): void {
+  const { reading, documents, format } = file;
+  if (reading === null || reading.detected.separator) return;
+  const cards = documents.flatMap((document) => document.cards);
+  if (cards.length === 0 || cards.some((card) => card.body.trim() !== '')) return;
+  const first = (cards[0]!.title ?? '').slice(0, 60);
+  const message = `Line 1 (“${first}”) has no ${separatorLabel(reading.layout.separator)} between term and definition, nor has any other card (read as ${format.label}). Choose the separator the text uses.`;
+  throw new AppError('parse', message, [{ field: 'separator', message }]);
 }

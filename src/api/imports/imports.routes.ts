@@ -19,7 +19,11 @@ import {
   setsWithoutSubject,
   type CardFile,
 } from '../../services/file-import.js';
-import { CUSTOM_SEPARATOR_LENGTH, readLayoutChoices } from '../../services/import-layout-choices.js';
+import {
+  CUSTOM_SEPARATOR_LENGTH,
+  checkChosenSeparatorFound,
+  readLayoutChoices,
+} from '../../services/import-layout-choices.js';
 import { requireUser } from '../auth.js';
 
 const MIB = 1024 * 1024;
@@ -116,6 +120,7 @@ function readBody(body: Static<typeof PreviewBody>): CardFile {
       { field: 'text', message: 'There are no cards here.' },
     ]);
   }
+  checkChosenSeparatorFound(file);
   checkDocumentsBeforeChoices(file.documents);
   return file;
 }

@@ -21,7 +21,7 @@ import {
   setsWithoutSubject,
   type ImportChoices,
 } from '../../services/file-import.js';
-import { readLayoutChoices } from '../../services/import-layout-choices.js';
+import { checkChosenSeparatorFound, readLayoutChoices } from '../../services/import-layout-choices.js';
 import { getCardSet } from '../../services/read-card-set.js';
 import { FORMAT_IDS, isFormatId } from '../../formats/card-set-format.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
@@ -227,6 +227,7 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
             { field: 'file', message: 'There are no cards in this file.' },
           ]);
         }
+        checkChosenSeparatorFound({ format: read, reading, documents });
         checkDocumentsBeforeChoices(documents);
         return renderPreview(
           request,
