@@ -49,6 +49,7 @@ await Promise.all([
       'src/web/assets/client/print.ts',
       'src/web/assets/client/study.ts',
       'src/web/assets/client/study-merge.ts',
+      'src/web/assets/client/import.ts',
       'src/web/assets/styles.css',
     ],
     outdir: 'dist/public',

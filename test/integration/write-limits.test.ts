@@ -47,6 +47,8 @@ describe('write-limit categories', () => {
         '/sets/:id/folders': 'folder',
         '/import': 'import',
         '/import/confirm': 'import',
+        '/api/v1/imports': 'import',
+        '/api/v1/imports/preview': 'preview',
         '/exams': 'exam',
         '/exams/:id/delete': 'exam',
         '/sets/:id/comments': 'comment',
