@@ -1,6 +1,7 @@
 // Lint rules: type-aware typescript-eslint, plus import boundaries between the layers of DESIGN.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const layer = (from, forbidden, why) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
@@ -18,6 +19,26 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'bench/results/', 'content/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  // Regular expressions: the recommended rules, and none that backtracks or moves super-linearly
+  // (a hostile card or answer must not freeze the server; issue 19).
+  regexp.configs.recommended,
+  {
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
+  {
+    // Tests and build scripts match our own output, never a stranger's text: no attacker chooses it.
+    files: ['test/**', 'scripts/**'],
+    rules: {
+      'regexp/no-super-linear-backtracking': 'off',
+      'regexp/no-super-linear-move': 'off',
+      'regexp/no-unused-capturing-group': 'off',
+      // fast-check's stringMatching refuses the i flag.
+      'regexp/use-ignore-case': 'off',
+    },
+  },
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

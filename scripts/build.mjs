@@ -11,7 +11,7 @@ const lightDarkFallback = {
   setup(build) {
     build.onLoad({ filter: /styles[\\/]tokens\.css$/ }, async (args) => {
       const css = await readFile(args.path, 'utf8');
-      const light = [...css.matchAll(/^\s*(--[a-z0-9-]+):\s*light-dark\(([^,]+),\s*[^,]+\);$/gm)]
+      const light = [...css.matchAll(/^\s*(--[a-z0-9-]+):\s*light-dark\(([^,]+),[^,]+\);$/gm)]
         .map(([, name, value]) => `${name}:${value};`)
         .join('');
       return {
@@ -49,6 +49,7 @@ await Promise.all([
       'src/web/assets/client/print.ts',
       'src/web/assets/client/study.ts',
       'src/web/assets/client/study-merge.ts',
+      'src/web/assets/client/import.ts',
       'src/web/assets/styles.css',
     ],
     outdir: 'dist/public',

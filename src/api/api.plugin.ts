@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { checkReadiness } from '../services/readiness.js';
+import { importsRoutes } from './imports/imports.routes.js';
 import { previewRoutes } from './preview.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { setsRoutes } from './sets/sets.routes.js';
@@ -30,6 +31,7 @@ export async function apiPlugin(app: FastifyInstance, { ctx }: { ctx: ServiceCon
       await v1.register(setsRoutes, { ctx });
       await v1.register(searchRoutes, { ctx });
       await v1.register(previewRoutes);
+      await v1.register(importsRoutes, { ctx });
       await v1.register(commentsRoutes, { ctx });
       await v1.register(ratingsRoutes, { ctx });
       await v1.register(foldersRoutes, { ctx });

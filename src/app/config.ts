@@ -79,7 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     host,
     databaseUrl: value.DATABASE_URL,
     logLevel: value.LOG_LEVEL,
-    publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/+$/, ''),
+    publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/(?<!\/)\/+$/, ''),
     demoContent: value.DEMO_CONTENT === 'on',
     trustProxy: value.TRUST_PROXY === 'true',
     maxEventLoopDelayMs: value.MAX_EVENT_LOOP_DELAY_MS,

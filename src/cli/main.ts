@@ -56,6 +56,12 @@ try {
     // Help and version are successes; anything else commander rejects is a usage error.
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
-  process.stderr.write(`recall: ${describe(error).replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(
+    `recall: ${describe(error)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join(' ')}\n`,
+  );
   process.exit(error instanceof CliUsageError ? 2 : 1);
 }

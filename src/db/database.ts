@@ -33,7 +33,7 @@ export type DatabaseLocation = { dialect: 'sqlite'; file: string } | { dialect: 
 
 /** `./data/recall.db`, `sqlite:data/x.db`, `sqlite:///abs/x.db`, `:memory:` or `postgres://…`. */
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLocation {
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (/^postgres(?:ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
   let path = url;
   if (path.startsWith('sqlite://')) path = path.slice('sqlite://'.length);
   else if (path.startsWith('sqlite:')) path = path.slice('sqlite:'.length);
@@ -116,6 +116,9 @@ export function openDatabase(
       max: options.poolSize ?? 10,
       types: pgTypes,
     });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
+    // pool and the next query opens a new one; unheard, pg's 'error' event would end the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
   }

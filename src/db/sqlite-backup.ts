@@ -181,7 +181,7 @@ export function settleSqliteFile(file: string): { inUse: boolean } {
       db.exec('rollback');
       return { inUse: false };
     } catch (error) {
-      if (error instanceof SQLite.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code)) {
+      if (error instanceof SQLite.SqliteError && /^SQLITE_(?:BUSY|LOCKED)/.test(error.code)) {
         return { inUse: true };
       }
       throw error;

@@ -52,6 +52,8 @@ export interface CardSetsTable {
   rating_score: ColumnType<number, number | undefined, number>;
   created_at: number;
   updated_at: number;
+  /** A BCP 47 tag, or null. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CardsTable {
@@ -66,6 +68,27 @@ export interface CardsTable {
   reversible: ColumnType<number, number | undefined, number>;
   /** How many study items the card gives (variants: see src/domain/study/study-items.ts). */
   item_count: ColumnType<number, number | undefined, number>;
+  /** What search indexes instead of the body when they differ (a cloze card's plain text); migration 20261203T0800. */
+  search_body: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A set's own tags, in order (migration 20261203T0800). */
+export interface CardSetTagsTable {
+  card_set_id: number;
+  position: number;
+  /** As written. */
+  name: string;
+  /** As compared: tagKey(name). */
+  tag_key: string;
+}
+
+/** A card's tags, in order, with the card's set for filtering a set's cards by tag. */
+export interface CardTagsTable {
+  card_id: number;
+  card_set_id: number;
+  position: number;
+  name: string;
+  tag_key: string;
 }
 
 export interface CommentsTable {
@@ -270,6 +293,8 @@ export interface Database {
   exam_dates: ExamDatesTable;
   exam_focus_cards: ExamFocusCardsTable;
   study_settings: StudySettingsTable;
+  card_set_tags: CardSetTagsTable;
+  card_tags: CardTagsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,7 +16,7 @@ export const ACCOUNT_LIMITS = {
 
 const HANDLE = /^[a-z0-9][a-z0-9_-]*$/;
 // Deliberately loose: one @, something on each side, a dot in the domain. The real check is a mail arriving.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]+$/;
 const RESERVED_HANDLES = new Set([
   'admin',
   'administrator',

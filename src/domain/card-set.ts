@@ -1,5 +1,8 @@
 /** Card sets and cards as the rest of Recall sees them, with the limits every way in must respect. */
 import { AppError, nulProblem, type FieldProblem } from './errors.js';
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG_LENGTH } from './language-tag.js';
+import { clozeProblems } from './study/cloze.js';
+import { TAG_LIMITS, tagProblems } from './tags.js';
 
 export const LEVELS = ['GCSE', 'AS', 'A-level', 'University', 'Other'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -52,6 +55,10 @@ export interface CardSetDraft {
   level: Level | null;
   examBoard: ExamBoard | null;
   visibility: Visibility;
+  /** The set's language, a BCP 47 tag ("en", "fr"); absent or null when not said. */
+  language?: string | null;
+  /** The set's own tags (absent: none). */
+  tags?: string[];
   cards: CardDraft[];
 }
 
@@ -61,6 +68,7 @@ export interface Card {
   body: string;
   kind: CardKind;
   reversible: boolean;
+  tags: string[];
 }
 
 export interface NamedLink {
@@ -79,6 +87,8 @@ export interface CardSetSummary {
   level: Level | null;
   examBoard: ExamBoard | null;
   visibility: Visibility;
+  /** A BCP 47 tag, or null when the author has not said. */
+  language: string | null;
   author: { handle: string; displayName: string };
   cardCount: number;
   viewCount: number;
@@ -87,6 +97,7 @@ export interface CardSetSummary {
 }
 
 export interface CardSet extends CardSetSummary {
+  tags: string[];
   cards: Card[];
 }
 
@@ -117,6 +128,16 @@ export function assertValidCardSetDraft(draft: CardSetDraft): void {
   text('subtitle', draft.subtitle, LIMITS.subtitleLength, false);
   text('subject', draft.subject, LIMITS.nameLength, true);
   text('topic', draft.topic, LIMITS.nameLength, false);
+  if (
+    draft.language !== undefined &&
+    draft.language !== null &&
+    canonicalLanguageTag(draft.language) === null
+  ) {
+    problems.push({
+      field: 'language',
+      message: `A language code such as en, fr or pt-BR (at most ${MAX_LANGUAGE_TAG_LENGTH} characters).`,
+    });
+  }
   if (draft.cards.length === 0)
     problems.push({ field: 'cards', message: 'A card set needs at least one card.' });
   if (draft.cards.length > LIMITS.cardsPerSet) {
@@ -125,10 +146,23 @@ export function assertValidCardSetDraft(draft: CardSetDraft): void {
       message: `At most ${LIMITS.cardsPerSet} cards per set (this has ${draft.cards.length}).`,
     });
   }
+  problems.push(...tagProblems('tags', draft.tags ?? [], TAG_LIMITS.perSet));
   draft.cards.forEach((card, index) => {
     const field = `cards[${index}]`;
+    const before = problems.length;
     text(`${field}.title`, card.title, LIMITS.cardTitleLength, false);
     text(`${field}.body`, card.body, LIMITS.cardBodyLength, card.title === null);
+    problems.push(...tagProblems(`${field}.tags`, card.tags ?? [], TAG_LIMITS.perCard));
+    if (problems.length > before) return;
+    if (card.kind === 'cloze') {
+      const [cloze] = clozeProblems(card.body);
+      if (cloze !== undefined) problems.push({ field: `${field}.body`, message: cloze });
+    } else if (card.reversible === true && (card.title ?? '').trim() === '') {
+      problems.push({
+        field: `${field}.title`,
+        message: 'A card studied both ways needs a title: it is the answer when the card is reversed.',
+      });
+    }
   });
   if (problems.length > 0) {
     throw new AppError('validation', 'The card set is not valid.', problems);

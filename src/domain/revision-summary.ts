@@ -7,8 +7,22 @@ export interface CardSetSnapshot {
   level: string | null;
   examBoard: string | null;
   visibility: string;
-  cards: { id: number; title: string | null; body: string }[];
+  /** Absent in revisions saved before sets had a language. */
+  language?: string | null;
+  /** Absent in snapshots saved before tags (migration 20261203T0800). */
+  tags?: string[];
+  cards: {
+    id: number;
+    title: string | null;
+    body: string;
+    kind?: string;
+    reversible?: boolean;
+    tags?: string[];
+  }[];
 }
+
+const sameTags = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((tag, index) => tag === b[index]);
 
 export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot): string {
   const parts: string[] = [];
@@ -20,8 +34,12 @@ export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot
     ['level', 'level'],
     ['examBoard', 'exam board'],
     ['visibility', 'visibility'],
+    ['language', 'language'],
   ];
-  const changedFields = fields.filter(([key]) => before[key] !== after[key]).map(([, label]) => label);
+  const changedFields = fields
+    .filter(([key]) => (before[key] ?? null) !== (after[key] ?? null))
+    .map(([, label]) => label);
+  if (!sameTags(before.tags, after.tags)) changedFields.push('tags');
   if (changedFields.length > 0) parts.push(`changed the ${changedFields.join(', ')}`);
 
   const beforeById = new Map(before.cards.map((card) => [card.id, card]));
@@ -32,7 +50,14 @@ export function summariseChanges(before: CardSetSnapshot, after: CardSetSnapshot
     .map((card, index) => ({ card, index }))
     .filter(({ card }) => {
       const old = beforeById.get(card.id);
-      return old !== undefined && (old.title !== card.title || old.body !== card.body);
+      return (
+        old !== undefined &&
+        (old.title !== card.title ||
+          old.body !== card.body ||
+          (old.kind ?? 'basic') !== (card.kind ?? 'basic') ||
+          (old.reversible ?? false) !== (card.reversible ?? false) ||
+          !sameTags(old.tags, card.tags))
+      );
     })
     .map(({ index }) => index + 1);
   const keptBefore = before.cards.filter((card) => afterIds.has(card.id)).map((card) => card.id);

@@ -37,11 +37,14 @@ export function parseSearchQuery(input: string): SearchQuery {
   const text = input.slice(0, MAX_QUERY_LENGTH);
   const query: SearchQuery = { terms: [], phrases: [], excluded: [], prefix: null };
   let count = 0;
-  const pattern = /(-?)"([^"]*)("?)|(-?)([^\s"]+)/g;
+  const pattern = /(-?)"([^"]*)("?)|([^\s"]+)/g;
   let lastWasOpenWord = false;
   for (const match of text.matchAll(pattern)) {
     if (count >= MAX_WORDS) break;
-    const [, phraseNot, phrase, closed, wordNot, word] = match;
+    const [, phraseNot, phrase, closed, token] = match;
+    // "-word" excludes it (a lone "-" is no word at all).
+    const wordNot = token !== undefined && token.length > 1 && token.startsWith('-') ? '-' : '';
+    const word = wordNot === '-' ? token!.slice(1) : token;
     if (phrase !== undefined) {
       const phraseWords = words(phrase);
       lastWasOpenWord = false;

@@ -28,13 +28,16 @@ export const HIGHLIGHT_END = '\u0002';
 
 /** Markdown source → the words a reader sees (escapes, list markers and emphasis removed). */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/(?<!\\)\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(?<!\\)[*_`~]+/g, '')
-    .replace(/\\([\\`*_[\]{}()#+\-.!<>~|&])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/^[ \t]{0,3}(?:#{1,6}|[-*+]|\d+[.)])[ \t]+/gm, '')
+      // A link's text, without brackets inside it: a run of "[" is then read once, not from every "[".
+      .replace(/(?<!\\)\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/(?<!\\)[*_`~]+/g, '')
+      .replace(/\\([\\`*_[\]{}()#+\-.!<>~|&])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 interface Matcher {

@@ -6,7 +6,8 @@ export function slugify(text: string, maxLength = 80): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    // Runs are single hyphens by now: trim one at each end.
+    .replace(/^-|-$/g, '');
   const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') : slug;
   return cut === '' ? 'untitled' : cut;
 }

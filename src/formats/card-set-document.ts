@@ -8,6 +8,8 @@ export interface CardSetDocument {
   topic: string | null;
   level: Level | null;
   examBoard: ExamBoard | null;
+  /** A BCP 47 language tag, for formats that carry one (Recall JSON); absent or null when not said. */
+  language?: string | null;
   tags: string[];
   /** In order; bodies are Markdown, titles plain text. */
   cards: CardDraft[];

@@ -109,7 +109,7 @@ export function toRecallCloze(
 export const mediaAsText = (text: string): string =>
   text
     .replace(/!\[\[([^\]\n]{1,300})\]\]/g, '[image: $1]')
-    .replace(/\[\[([^\]|\n]{1,300})\|([^\]\n]{1,300})\]\]/g, '$2')
+    .replace(/\[\[[^\]|\n]{1,300}\|([^\]\n]{1,300})\]\]/g, '$1')
     .replace(/\[\[([^\]\n]{1,300})\]\]/g, '$1');
 
 /** Collects cards into one set per deck, in order, refusing the first card past the limit. */

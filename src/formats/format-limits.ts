@@ -4,6 +4,7 @@
  * ratios before inflating, and actual sizes while inflating.
  */
 import { LIMITS } from '../domain/card-set.js';
+import { TAG_LIMITS } from '../domain/tags.js';
 import { ParseError, type ParseLocation } from './parse-error.js';
 import { MAX_LINE_LENGTH } from './revision-text/parse-revision-text.js';
 
@@ -36,8 +37,8 @@ export const FORMAT_LIMITS = {
   /** One Anki note field, in characters of HTML. */
   ankiFieldLength: 100_000,
   cardsPerSet: LIMITS.cardsPerSet,
-  tagsPerSet: 100,
-  tagLength: 100,
+  tagsPerSet: TAG_LIMITS.perSet,
+  tagLength: TAG_LIMITS.length,
 } as const;
 
 export const megabytes = (bytes: number): string => `${Math.round((bytes / MIB) * 10) / 10} MB`;

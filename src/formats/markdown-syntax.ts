@@ -5,7 +5,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
 /** For reading structure: images stay images, so their alt text and address can be kept as words. */
 export const markdownParser = new MarkdownIt({ html: false, linkify: false, typographer: false });

@@ -5,7 +5,7 @@
 export function escapeMarkdownText(text: string): string {
   return text
     .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
     .replace(/</g, '\\<')
     .replace(/^([#>+=|-])/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');

@@ -22,7 +22,7 @@ export interface Outline {
 const MAX_DEPTH = 50;
 const BULLET = /^([ \t]*)[-*+] (.*)$/;
 const EMPTY_BULLET = /^([ \t]*)[-*+]$/;
-const PROPERTY = /^([A-Za-z][\w-]{0,99}):: ?(.*)$/;
+const PROPERTY = /^([A-Z][\w-]{0,99}):: ?(.*)$/i;
 
 const widthOf = (indent: string): number => indent.replace(/\t/g, '    ').length;
 

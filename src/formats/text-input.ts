@@ -51,7 +51,7 @@ export interface DecodedText {
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\v\f\u000e-\u001f\u007f]/;
 
 export function decodeText(input: Uint8Array, rules: TextInputRules): DecodedText {
   assertInputSize(input, FORMAT_LIMITS.textBytes, 'file');

@@ -1,20 +1,33 @@
 /** Writing card sets: create, edit (with conflict detection and revision history), delete. */
 import type { Repositories } from '../db/repositories/index.js';
 import { canDelete, canEdit, canView } from '../domain/card-set-access.js';
-import { assertValidCardSetDraft, type CardSetDraft, type CardSetSummary } from '../domain/card-set.js';
+import {
+  assertValidCardSetDraft,
+  type CardKind,
+  type CardSetDraft,
+  type CardSetSummary,
+} from '../domain/card-set.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { summariseChanges, type CardSetSnapshot } from '../domain/revision-summary.js';
+import { normaliseTags } from '../domain/tags.js';
 import type { Actor } from '../domain/viewer.js';
-import { toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
+import { storedLanguage, toAccessFacts, toCardSetSummary } from './card-set-mapping.js';
 import type { ServiceContext } from './context.js';
 
-/** A card in the editor: existing cards keep their id, so that study progress follows them. */
+/**
+ * A card in the editor: existing cards keep their id, so that study progress follows them. Kind,
+ * reversibility and tags left out keep what the card had (a new card: basic, one way, no tags).
+ */
 export interface EditedCard {
   id: number | null;
   title: string | null;
   body: string;
+  kind?: CardKind | undefined;
+  reversible?: boolean | undefined;
+  tags?: string[] | undefined;
 }
 
+/** A set's tags left out keep what the set had. */
 export interface CardSetEdit extends Omit<CardSetDraft, 'cards'> {
   cards: EditedCard[];
 }
@@ -44,8 +57,35 @@ function draftOf(edit: CardSetEdit): CardSetDraft {
     ...edit,
     subtitle: blankToNull(edit.subtitle),
     topic: blankToNull(edit.topic),
-    cards: edit.cards.map(({ title, body }) => ({ title, body })),
+    ...(edit.tags === undefined ? {} : { tags: normaliseTags(edit.tags) }),
+    cards: edit.cards.map(({ title, body, kind, reversible, tags }) => ({
+      title,
+      body,
+      ...(kind === undefined ? {} : { kind }),
+      ...(reversible === undefined ? {} : { reversible }),
+      ...(tags === undefined ? {} : { tags: normaliseTags(tags) }),
+    })),
   };
+}
+
+/** The edit's cards with what they leave out taken from the cards as stored. */
+function resolveCards(
+  draft: CardSetDraft,
+  edit: CardSetEdit,
+  stored: ReadonlyMap<number, { kind: CardKind; reversible: boolean; tags: string[] }>,
+) {
+  return draft.cards.map((card, index) => {
+    const id = edit.cards[index]!.id;
+    const before = id === null ? undefined : stored.get(id);
+    return {
+      id,
+      title: card.title,
+      body: card.body,
+      kind: card.kind ?? before?.kind ?? 'basic',
+      reversible: card.reversible ?? before?.reversible ?? false,
+      tags: card.tags ?? before?.tags ?? [],
+    };
+  });
 }
 
 /**
@@ -98,23 +138,43 @@ export async function createCardSet(
         exam_board: draft.examBoard,
         author_id: actor.userId,
         visibility: draft.visibility,
+        language: storedLanguage(draft.language),
         card_count: draft.cards.length,
         created_at: now,
         updated_at: now,
       },
       draft.cards,
     );
+    await repos.tags.insertSetTags([{ setId: id, tags: draft.tags ?? [] }]);
+    await repos.tags.insertCardTagsOfSets([{ setId: id, cards: draft.cards }]);
     await repos.search.index([id]);
     return { id };
   });
+}
+
+/** A snapshot of the set as stored: every card with its kind, reversibility and tags. */
+interface StoredSnapshot extends CardSetSnapshot {
+  tags: string[];
+  cards: {
+    id: number;
+    title: string | null;
+    body: string;
+    kind: CardKind;
+    reversible: boolean;
+    tags: string[];
+  }[];
 }
 
 async function loadSnapshot(
   repos: Repositories,
   id: number,
   summary: CardSetSummary,
-): Promise<CardSetSnapshot> {
-  const cards = await repos.cardSets.findCards(id);
+): Promise<StoredSnapshot> {
+  const [cards, tags, cardTags] = await Promise.all([
+    repos.cardSets.findCards(id),
+    repos.tags.findSetTags(id),
+    repos.tags.findCardTags(id),
+  ]);
   return {
     title: summary.title,
     subtitle: summary.subtitle,
@@ -123,7 +183,16 @@ async function loadSnapshot(
     level: summary.level,
     examBoard: summary.examBoard,
     visibility: summary.visibility,
-    cards: cards.map((card) => ({ id: card.id, title: card.title, body: card.body })),
+    language: summary.language,
+    tags,
+    cards: cards.map((card) => ({
+      id: card.id,
+      title: card.title,
+      body: card.body,
+      kind: card.kind === 'cloze' ? ('cloze' as const) : ('basic' as const),
+      reversible: card.reversible === 1,
+      tags: cardTags.get(card.id) ?? [],
+    })),
   };
 }
 
@@ -141,7 +210,13 @@ export async function getEditableCardSet(
   return {
     summary,
     revision: row.revision,
-    edit: { ...snapshot, level: summary.level, examBoard: summary.examBoard, visibility: summary.visibility },
+    edit: {
+      ...snapshot,
+      level: summary.level,
+      examBoard: summary.examBoard,
+      visibility: summary.visibility,
+      language: summary.language,
+    },
   };
 }
 
@@ -187,6 +262,12 @@ export async function updateCardSet(
       ]);
     }
     const before = await loadSnapshot(repos, id, toCardSetSummary(row));
+    // An edit that does not mention the language (an older API client) keeps it.
+    const language = draft.language === undefined ? row.language : storedLanguage(draft.language);
+    const cards = resolveCards(draft, edit, new Map(before.cards.map((card) => [card.id, card])));
+    const tags = draft.tags ?? before.tags;
+    // What the edit left out now comes from the stored cards: check the whole again.
+    assertValidCardSetDraft({ ...draft, tags, cards });
     const { subjectId, topicId } = await placeInCatalogue(repos, draft, now);
     const updated = await repos.cardSets.updateIfRevision(id, expectedRevision, {
       title: draft.title,
@@ -196,6 +277,7 @@ export async function updateCardSet(
       level: draft.level,
       exam_board: draft.examBoard,
       visibility: draft.visibility,
+      language,
       card_count: draft.cards.length,
       updated_at: now,
     });
@@ -203,7 +285,12 @@ export async function updateCardSet(
       const [last] = await repos.cardSets.listRevisions(id);
       throw new EditConflictError(row.revision, last === undefined ? null : last.editorName);
     }
-    const ids = await repos.cardSets.replaceCards(id, edit.cards);
+    const ids = await repos.cardSets.replaceCards(id, cards);
+    await repos.tags.replaceSetTags(id, tags);
+    await repos.tags.replaceCardTags(
+      id,
+      cards.map((card, index) => ({ cardId: ids[index]!, tags: card.tags })),
+    );
     await repos.search.reindex([id]);
     const after: CardSetSnapshot = {
       ...before,
@@ -214,7 +301,9 @@ export async function updateCardSet(
       level: draft.level,
       examBoard: draft.examBoard,
       visibility: draft.visibility,
-      cards: edit.cards.map((card, index) => ({ id: ids[index]!, title: card.title, body: card.body })),
+      language,
+      tags,
+      cards: cards.map((card, index) => ({ ...card, id: ids[index]! })),
     };
     const summary = summariseChanges(before, after);
     await repos.cardSets.insertRevision({

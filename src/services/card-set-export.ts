@@ -21,7 +21,7 @@ export interface ExportedFile {
   set: CardSet;
 }
 
-/** The set as a format-neutral document. Recall stores no tags, so there are none. */
+/** The set as a format-neutral document: its tags, and each card's kind, reversibility and tags. */
 export function documentOfCardSet(set: CardSet): CardSetDocument {
   return {
     title: set.title,
@@ -30,8 +30,15 @@ export function documentOfCardSet(set: CardSet): CardSetDocument {
     topic: set.topic?.name ?? null,
     level: set.level,
     examBoard: set.examBoard,
-    tags: [],
-    cards: set.cards.map((card) => ({ title: card.title, body: card.body })),
+    language: set.language,
+    tags: set.tags,
+    cards: set.cards.map((card) => ({
+      title: card.title,
+      body: card.body,
+      kind: card.kind,
+      reversible: card.reversible,
+      tags: card.tags,
+    })),
   };
 }
 

@@ -3,7 +3,12 @@ import type { CardSetSummaryRow } from '../db/repositories/card-set.repository.j
 import type { CardRow } from '../db/tables.js';
 import { isExamBoard, isLevel, isVisibility, type Card, type CardSetSummary } from '../domain/card-set.js';
 import type { AccessFacts } from '../domain/card-set-access.js';
+import { canonicalLanguageTag } from '../domain/language-tag.js';
 import { cardSetSlug } from '../domain/slug.js';
+
+/** A draft's language as stored: its canonical tag ("EN-gb" → "en-GB"), or null (drafts are validated first). */
+export const storedLanguage = (language: string | null | undefined): string | null =>
+  language === undefined || language === null ? null : canonicalLanguageTag(language);
 
 export function toCardSetSummary(row: CardSetSummaryRow): CardSetSummary {
   return {
@@ -17,6 +22,7 @@ export function toCardSetSummary(row: CardSetSummaryRow): CardSetSummary {
     level: row.level !== null && isLevel(row.level) ? row.level : null,
     examBoard: row.examBoard !== null && isExamBoard(row.examBoard) ? row.examBoard : null,
     visibility: isVisibility(row.visibility) ? row.visibility : 'private',
+    language: row.language,
     author: { handle: row.authorHandle, displayName: row.authorName },
     cardCount: row.cardCount,
     viewCount: row.viewCount,
@@ -33,10 +39,12 @@ export function toAccessFacts(row: CardSetSummaryRow): AccessFacts {
   };
 }
 
+/** A card row as a Card; its tags are stored apart (TagRepository.findCardTags): none here. */
 export const toCard = (row: CardRow): Card => ({
   position: row.position,
   title: row.title,
   body: row.body,
   kind: row.kind === 'cloze' ? 'cloze' : 'basic',
   reversible: row.reversible === 1,
+  tags: [],
 });

@@ -68,7 +68,7 @@ export class CardFileReadError extends ParseError {
       decidedBy
     ];
     super(
-      `${original.reason} (read as ${format.label}, ${how}; expected ${FORMAT_EXPECTATIONS[format.id]})`,
+      `${original.reason} (read as ${format.label}, ${how}; expected ${FORMAT_EXPECTATIONS[format.id]}).`,
       original.line,
       original.column,
       { entry: original.entry, path: original.path, offset: original.offset },
@@ -196,6 +196,8 @@ export function importInputsOf(
       subtitle: document.subtitle,
       subject: document.subject,
       topic: document.topic,
+      language: document.language ?? null,
+      tags: document.tags,
       cards: document.cards,
     },
     subject: choices.override === true || document.subject === null ? given(choices.subject) : undefined,

@@ -7,6 +7,9 @@ import {
   type Visibility,
 } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
+import { storedLanguage } from './card-set-mapping.js';
+import { clozeNumbers } from '../domain/study/cloze.js';
+import { normaliseTags } from '../domain/tags.js';
 import type { NewCardSet } from '../db/tables.js';
 import type { ServiceContext } from './context.js';
 import { ensureSystemUser, type SystemUser } from './system-users.js';
@@ -18,6 +21,10 @@ export interface ImportCardSetInput {
     subtitle: string | null;
     subject: string | null;
     topic: string | null;
+    /** A BCP 47 tag, when the file says. */
+    language?: string | null;
+    /** The set's own tags (absent: none). */
+    tags?: string[] | undefined;
     cards: CardDraft[];
   };
   /** Overrides the subject / topic found in the text. */
@@ -59,10 +66,29 @@ export function draftFromImport(input: ImportCardSetInput): CardSetDraft {
     level: input.level ?? null,
     examBoard: input.examBoard ?? null,
     visibility: input.visibility ?? 'public',
-    cards: input.parsed.cards,
+    language: input.parsed.language ?? null,
+    tags: normaliseTags(input.parsed.tags ?? []),
+    cards: input.parsed.cards.map(importedCard),
   };
   assertValidCardSetDraft(draft);
   return draft;
+}
+
+/**
+ * A card as a file gave it, with what Recall would study anyway made explicit rather than refused: a
+ * cloze card without a well-formed deletion is a basic card (its text is kept as written), a reversible
+ * card without a title (nothing to answer with) is not reversed; tags are normalised.
+ */
+function importedCard(card: CardDraft): CardDraft {
+  const kind = card.kind === 'cloze' && clozeNumbers(card.body).length > 0 ? 'cloze' : 'basic';
+  const reversible = kind === 'basic' && card.reversible === true && (card.title ?? '').trim() !== '';
+  return {
+    title: card.title,
+    body: card.body,
+    kind,
+    reversible,
+    tags: normaliseTags(card.tags ?? []),
+  };
 }
 
 /** Stores a parsed set in one transaction: the set, its subject and topic, and every card, or nothing. */
@@ -110,8 +136,13 @@ export async function importCardSets(
     const flush = async () => {
       if (pendingSets.length === 0) return;
       const ids = await repos.cardSets.insertMany(pendingSets.map((set) => set.row));
+      const written = pendingSets.map((set, at) => ({ setId: ids[at]!, draft: set.draft }));
       await repos.cardSets.insertCardsOfSets(
-        pendingSets.map((set, at) => ({ setId: ids[at]!, cards: set.draft.cards })),
+        written.map(({ setId, draft }) => ({ setId, cards: draft.cards })),
+      );
+      await repos.tags.insertSetTags(written.map(({ setId, draft }) => ({ setId, tags: draft.tags ?? [] })));
+      await repos.tags.insertCardTagsOfSets(
+        written.map(({ setId, draft }) => ({ setId, cards: draft.cards })),
       );
       await repos.search.index(ids);
       pendingSets.forEach(({ draft }, at) =>
@@ -149,6 +180,7 @@ export async function importCardSets(
           exam_board: draft.examBoard,
           author_id: authorId,
           visibility: draft.visibility,
+          language: storedLanguage(draft.language),
           is_demo: input.isDemo === true ? 1 : 0,
           card_count: draft.cards.length,
           created_at: now,

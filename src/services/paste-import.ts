@@ -14,7 +14,7 @@ export interface PastedCards {
   cards: CardDraft[];
 }
 
-const REVISION_MARKER = /^\s*\d{1,6} of \d{1,6}\s*$/m;
+const REVISION_MARKER = /^[ \t]*\d{1,6} of \d{1,6}[ \t\r]*$/m;
 
 /** Reads pasted text; throws ParseError naming the line at fault, or a validation error. */
 export function readPastedCards(

@@ -10,6 +10,8 @@ import type { CardSet, CardSetSummary } from '../domain/card-set.js';
 import type { CommentThreads } from '../domain/community.js';
 import { notFound } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
+import type { CardSetSummaryRow } from '../db/repositories/card-set.repository.js';
+import type { Repositories } from '../db/repositories/index.js';
 import { toAccessFacts, toCard, toCardSetSummary } from './card-set-mapping.js';
 import { loadThreads } from './comments.js';
 import type { ServiceContext } from './context.js';
@@ -17,12 +19,25 @@ import { findSimilarSets } from './search.js';
 import { loadFolderChoices, type FolderChoice } from './folders.js';
 import { loadSetRating, type SetRating } from './ratings.js';
 
+/** A stored set whole: its summary, its tags, and its cards with theirs. */
+async function loadCardSet(repos: Repositories, row: CardSetSummaryRow): Promise<CardSet> {
+  const [cards, tags, cardTags] = await Promise.all([
+    repos.cardSets.findCards(row.id),
+    repos.tags.findSetTags(row.id),
+    repos.tags.findCardTags(row.id),
+  ]);
+  return {
+    ...toCardSetSummary(row),
+    tags,
+    cards: cards.map((card) => ({ ...toCard(card), tags: cardTags.get(card.id) ?? [] })),
+  };
+}
+
 /** A card set with its cards, if the viewer may see it; a private set is "not found" to others. */
 export async function getCardSet(ctx: ServiceContext, viewer: Viewer, id: number): Promise<CardSet> {
   const row = await ctx.repos.cardSets.findSummary(id);
   if (row === undefined || !canView(viewer, toAccessFacts(row))) throw notFound(`Card set ${id}`);
-  const cards = await ctx.repos.cardSets.findCards(id);
-  return { ...toCardSetSummary(row), cards: cards.map(toCard) };
+  return loadCardSet(ctx.repos, row);
 }
 
 export interface CardSetPermissions {
@@ -58,8 +73,7 @@ export async function getCardSetPage(
   const row = await ctx.repos.cardSets.findSummary(id);
   if (row === undefined || !canView(viewer, toAccessFacts(row))) throw notFound(`Card set ${id}`);
   const facts = toAccessFacts(row);
-  const cards = await ctx.repos.cardSets.findCards(id);
-  const set: CardSet = { ...toCardSetSummary(row), cards: cards.map(toCard) };
+  const set = await loadCardSet(ctx.repos, row);
   return {
     set,
     // The page's heading says "Similar History resources": same subject only.

@@ -13,6 +13,8 @@ import {
   termCounts,
 } from '../domain/search-text.js';
 import { slugify } from '../domain/slug.js';
+import { readableBody } from '../domain/study/cloze.js';
+import { TAG_LIMITS } from '../domain/tags.js';
 import type { Viewer } from '../domain/viewer.js';
 import { toCard, toCardSetSummary } from './card-set-mapping.js';
 import type { ServiceContext } from './context.js';
@@ -27,6 +29,8 @@ export interface SearchInput {
   topic?: string | undefined;
   level?: string | undefined;
   examBoard?: string | undefined;
+  /** Only sets with this tag, on the set or on a card; with no words, every such set. */
+  tag?: string | undefined;
   sort?: SearchSort | undefined;
   /** 1-based. */
   page?: number | undefined;
@@ -57,6 +61,12 @@ async function filtersFor(ctx: ServiceContext, input: SearchInput): Promise<Sear
     if (!isExamBoard(input.examBoard)) throw invalid('examBoard', 'Choose an exam board from the list.');
     filters.examBoard = input.examBoard;
   }
+  const tag = input.tag?.trim() ?? '';
+  if (tag !== '') {
+    if (tag.length > TAG_LIMITS.length)
+      throw invalid('tag', `A tag has at most ${TAG_LIMITS.length} characters.`);
+    filters.tag = tag;
+  }
   if (input.subject !== undefined && input.subject !== '') {
     const subject = await ctx.repos.subjects.findBySlug(slugify(input.subject));
     if (subject === undefined) return null;
@@ -80,9 +90,10 @@ export async function searchCardSets(
   const query = parseSearchQuery(input.q);
   const page = Math.min(Math.max(1, Math.floor(input.page ?? 1)), MAX_PAGES);
   const empty = { query, results: [], page, hasMore: false };
-  if (isEmptyQuery(query)) return empty;
   const filters = await filtersFor(ctx, input);
   if (filters === null) return empty;
+  if (isEmptyQuery(query))
+    return filters.tag === undefined ? empty : taggedSets(ctx, viewer, input, filters, page);
   const hits = await ctx.repos.search.search({
     query,
     filters,
@@ -102,7 +113,11 @@ export async function searchCardSets(
     const row = summaries.get(hit.setId);
     if (row === undefined) continue;
     const set = toCardSetSummary(row);
-    const cards = (cardsBySet.get(hit.setId) ?? []).map(toCard);
+    // Cards as they read: a cloze card's deletions are their answers, not braces.
+    const cards = (cardsBySet.get(hit.setId) ?? []).map((row) => ({
+      ...toCard(row),
+      body: readableBody(row),
+    }));
     const card = bestMatchingCard(cards, query);
     const text = card === undefined ? (set.subtitle ?? set.title) : plainText(card.body);
     fragments.push(text);
@@ -116,6 +131,33 @@ export async function searchCardSets(
   const headlines = await ctx.repos.search.headlines(query, fragments);
   if (headlines !== null) headlines.forEach((headline, index) => (results[index]!.snippet = headline));
   return { query, results, page, hasMore: hits.length > SEARCH_PAGE_SIZE };
+}
+
+/** A search by tag alone: the sets it applies to, newest first (or top rated), without snippets of cards. */
+async function taggedSets(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  input: SearchInput,
+  filters: SearchFilters & { tag?: string },
+  page: number,
+): Promise<SearchOutcome> {
+  const ids = await ctx.repos.tags.findTaggedSetIds({
+    ...filters,
+    tag: filters.tag!,
+    viewerId: viewer?.userId ?? null,
+    order: input.sort === 'rating' ? 'rating' : 'newest',
+    limit: SEARCH_PAGE_SIZE + 1,
+    offset: (page - 1) * SEARCH_PAGE_SIZE,
+  });
+  const shown = ids.slice(0, SEARCH_PAGE_SIZE);
+  const rows = new Map((await ctx.repos.cardSets.findSummaries(shown)).map((row) => [row.id, row]));
+  const results = shown.flatMap((id) => {
+    const row = rows.get(id);
+    if (row === undefined) return [];
+    const set = toCardSetSummary(row);
+    return [{ set, card: null, snippet: set.subtitle ?? '' }];
+  });
+  return { query: parseSearchQuery(''), results, page, hasMore: ids.length > SEARCH_PAGE_SIZE };
 }
 
 export const SIMILAR_LIMIT = 5;
@@ -133,7 +175,7 @@ export async function findSimilarSets(
   // Distinctive words are among a set's frequent ones; looking up only the 40 most frequent keeps this fast.
   const terms = termCounts({
     ...set,
-    cards: set.cards.map((card) => ({ ...card, body: plainText(card.body) })),
+    cards: set.cards.map((card) => ({ ...card, body: plainText(readableBody(card)) })),
   })
     .sort((a, b) => b.count - a.count)
     .slice(0, 40);

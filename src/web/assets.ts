@@ -13,7 +13,7 @@ export function loadAssetManifest(directory: string, logger: { warn(message: str
   const hashes = new Map<string, string>();
   if (existsSync(directory)) {
     for (const name of readdirSync(directory)) {
-      if (!/\.(js|css|svg|png|ico|webmanifest)$/.test(name)) continue;
+      if (!/\.(?:js|css|svg|png|ico|webmanifest)$/.test(name)) continue;
       hashes.set(
         name,
         createHash('sha256')

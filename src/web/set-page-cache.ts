@@ -8,7 +8,7 @@
  */
 import type { Theme } from './theme.js';
 
-export const formatViews = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const formatViews = (count: number): string => count.toLocaleString('en-GB');
 
 interface Entry {
   version: number;

@@ -6,7 +6,8 @@
  * DOM, no script: link, no Content-Security-Policy violation, and no console error.
  *
  * The data is made through the JSON API from Node (as members whose sessions are made in the database,
- * so that 485 comments are not held up by the posting rate limit); the integration test
+ * so that 485 comments are not held up by the posting rate limit, and with write limits scaled up for
+ * the hundreds of sets it writes in seconds); the integration test
  * naughty-strings.test.ts checks the titles and card bodies byte for byte, this one the comments.
  */
 import assert from 'node:assert/strict';
@@ -138,7 +139,7 @@ describe('pages holding the Big List of Naughty Strings (JavaScript on)', () => 
   }
 
   before(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startE2eServer({ RATE_LIMIT_SCALE: '100' }), launchChromium()]);
     const ctx = server.container.ctx;
     const author = new ApiSession(server.url, (await memberWithSession(ctx, 'Naughty Author')).sessionToken);
 

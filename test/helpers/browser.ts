@@ -24,7 +24,8 @@ export interface E2eServer {
 }
 
 /** Starts Recall on a free port with a fresh SQLite database; the demo content (the seed set) is imported. */
-export async function startE2eServer(): Promise<E2eServer> {
+/** `env` adds settings, e.g. RATE_LIMIT_SCALE for a test that makes its data at machine speed. */
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'recall-e2e-'));
   const server = await startServer(
     loadConfig({
@@ -35,6 +36,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       // Overload protection measures this process's event loop, which Playwright and the test share:
       // a busy test machine (or the server's own start-up) must not turn page loads into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env,
     }),
   );
   return {

@@ -130,7 +130,7 @@ for (const factory of testDatabases()) {
       await fc.assert(
         fc.asyncProperty(request, async ({ operation, pathParts, body, fillSchema, rawJson, query }) => {
           let part = 0;
-          let url = operation.path.replace(/\{[^}]+\}/g, () => pathParts[part++ % pathParts.length]!);
+          let url = operation.path.replace(/\{[^{}]+\}/g, () => pathParts[part++ % pathParts.length]!);
           if (query !== undefined) url += `?${new URLSearchParams(query).toString()}`;
           let payload: string | undefined;
           if (rawJson !== undefined) payload = rawJson;

@@ -48,7 +48,14 @@ for (const factory of testDatabases()) {
         set.cards[3]!.body.split('\n\n').map((entry) => entry.slice(0, 4)),
         ['1930', '1932', '1934', '1934', '1934', '1935', '1936', '1937', '1938'],
       );
-      assert.deepEqual(Object.keys(set.cards[0]!).sort(), ['body', 'position', 'title']);
+      assert.deepEqual(Object.keys(set.cards[0]!).sort(), [
+        'body',
+        'kind',
+        'position',
+        'reversible',
+        'tags',
+        'title',
+      ]);
     });
 
     it('lists sets by subject and topic, by name or slug', async () => {

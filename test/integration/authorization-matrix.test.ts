@@ -527,6 +527,21 @@ const target = {
           state: async () => (await repos(w).examDates.findById(id))?.targetRecall,
         };
   },
+  apiImportPreview: (): Target => ({
+    url: '/api/v1/imports/preview',
+    body: { text: 'alpha - first\nbeta - second', separator: 'dash' },
+    state: async () => null,
+  }),
+  apiImport: (w: World): Target => ({
+    url: '/api/v1/imports',
+    body: {
+      text: 'alpha - first\nbeta - second',
+      separator: 'dash',
+      title: `Matrix list ${w.n}`,
+      subject: 'Greek',
+    },
+    state: () => countRows(w, 'card_sets'),
+  }),
   preview: (): Target => ({
     url: '/api/v1/preview',
     body: { markdown: '**bold**' },
@@ -573,6 +588,8 @@ const MATRIX: Row[] = [
   row('POST', '/api/v1/preview', '—',                                    ['noop 200', 'noop 200', 'noop 200', 'noop 200'], target.preview),
   row('POST', '/import', '—',                                            ['login', 'noop 200', 'noop 200', 'noop 200'], target.importPreview),
   row('POST', '/import/confirm', '—',                                    ['login', 'done 303', 'done 303', 'done 303'], target.importConfirm),
+  row('POST', '/api/v1/imports/preview', '—',                            ['401', 'noop 200', 'noop 200', 'noop 200'], target.apiImportPreview),
+  row('POST', '/api/v1/imports', '—',                                    ['401', 'done 201', 'done 201', 'done 201'], target.apiImport),
   // Comments
   row('POST', '/sets/:id/comments', 'the set’s author',                  ['login', 'done 303', 'done 303', 'done 303'], (w) => target.postComment(w, (id) => `/sets/${id}/comments`, COMMENT)),
   row('POST', '/comments/:id/reply', 'the comment’s author',             ['login', 'done 303', 'done 303', 'done 303'], (w) => target.reply(w, 'page')),
@@ -644,7 +661,7 @@ function registeredMutatingRoutes(app: FastifyInstance): string[] {
   const paths: string[] = [];
   const found: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([\s│├└─]*)(\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    const match = /^([\s│├└─]*)([^\s│├└─]\S*)(?: \(([A-Z, ]+)\))?$/.exec(line);
     if (match === null) continue;
     const depth = match[1]!.length / 4;
     const path = (paths[depth - 2] ?? '') + match[2]!;
@@ -704,7 +721,7 @@ function assertOutcome(response: LightMyRequestResponse, outcome: Outcome, what:
     assert.match(location, /^\/login\?next=%2F/, detail);
     return;
   }
-  const status = Number(outcome.replace(/^(done|noop) /, ''));
+  const status = Number(outcome.replace(/^(?:done|noop) /, ''));
   assert.equal(response.statusCode, status, detail);
   if (status === 303) assert.doesNotMatch(location, /^\/login/, detail);
 }

@@ -6,7 +6,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SEED_PATH = '/sets/1/persecution-and-control';
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 
 for (const factory of testDatabases()) {
   describe(`card-set pages on ${factory.dialect}`, () => {
@@ -205,7 +205,7 @@ for (const factory of testDatabases()) {
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(response.headers['x-content-type-options'], 'nosniff');
       assert.ok(response.headers['x-request-id']);
-      assert.ok(!response.body.match(/<script(?![^>]*\bsrc=)[^>]*>/), 'no inline script element');
+      assert.ok(!response.body.match(/<script(?![^<>]+\bsrc=)[^<>]*>/), 'no inline script element');
     });
 
     it('counts views without a write per request, and shows them', async () => {
@@ -245,7 +245,7 @@ for (const factory of testDatabases()) {
       assert.equal(response.statusCode, 500);
       assert.match(response.body, /<h1>Something went wrong<\/h1>/);
       assert.ok(response.body.includes(response.headers['x-request-id'] as string), 'names the request id');
-      assert.ok(!/at .*\.(ts|js):\d+/.test(response.body), 'no stack frames');
+      assert.ok(!/at .*\.(?:ts|js):\d+/.test(response.body), 'no stack frames');
       const api = await get('/api/v1/sets/1');
       assert.equal(api.statusCode, 500);
       assert.deepEqual(Object.keys(api.json()).sort(), [

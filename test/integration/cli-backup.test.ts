@@ -145,7 +145,8 @@ describe('recall backup and restore', () => {
   it('backs up SQLite while the server writes, and restores only once it is stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recall-backup-'));
     const database = join(dir, 'recall.db');
-    const env = { DATABASE_URL: database };
+    // Write limits scaled up: the writer below makes sets as fast as the server takes them.
+    const env = { DATABASE_URL: database, RATE_LIMIT_SCALE: '1000' };
     const { child, url } = await startServer(env);
     try {
       const password = 'a long writer password';
@@ -162,20 +163,30 @@ describe('recall backup and restore', () => {
       // The server writes sets, one after another, all through the backup.
       let written = 0;
       let writing = true;
+      let failed: Error | undefined;
       const writer = (async () => {
         while (writing) {
           const response = await api.call('POST', '/api/v1/sets', newSet(written + 1));
           assert.equal(response.status, 201, await response.text());
           written += 1;
         }
-      })();
-      while (written < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+      })().catch((error: unknown) => {
+        failed = error instanceof Error ? error : new Error(String(error));
+      });
+      // Waits until the writer has written `count` sets; a writer that failed fails the test, not hangs it.
+      const waitFor = async (count: number) => {
+        while (written < count && failed === undefined)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        if (failed !== undefined) throw failed;
+      };
+      await waitFor(5);
       const writtenBefore = written;
       const backup = await recallAsync(['backup', join(dir, 'backup.db')], env);
       const writtenAfter = written;
-      while (written < writtenAfter + 3) await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitFor(writtenAfter + 3);
       writing = false;
       await writer;
+      if (failed !== undefined) throw failed;
 
       assert.equal(backup.status, 0, backup.stderr);
       assert.match(

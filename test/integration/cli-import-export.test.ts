@@ -220,10 +220,13 @@ describe('recall export (command line)', () => {
         writeFileSync(join(dir, 'broken.txt'), 'Title\n\nCard\n\nx\n1 of 3\nMore\n\ny\n3 of 3\n');
         const broken = recall(['import', dir], env);
         assert.equal(broken.status, 1);
-        assert.equal(
+        assert.ok(
+          broken.stderr.startsWith(
+            `recall: ${join(dir, 'broken.txt')}: Line 10: expected "2 of 3", found "3 of 3" (read as Revision-card text`,
+          ),
           broken.stderr,
-          `recall: ${join(dir, 'broken.txt')}: Line 10: expected "2 of 3", found "3 of 3"\n`,
         );
+        assert.match(broken.stderr, /\. To read it as another format, use --format \([^\n]+\)\.\n$/);
         assert.doesNotMatch(broken.stdout, /Imported/);
         assert.equal(await count(), 2, 'nothing stored');
 

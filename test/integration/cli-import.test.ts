@@ -48,7 +48,10 @@ describe('recall import (command line)', () => {
     const path = tempFile('broken.txt', 'Title\n\nCard\n\nx\n1 of 3\nMore\n\ny\n3 of 3\n');
     const result = recall(['import', path, '--dry-run']);
     assert.equal(result.status, 1);
-    assert.equal(result.stderr, 'recall: Line 10: expected "2 of 3", found "3 of 3"\n');
+    assert.match(
+      result.stderr,
+      /^recall: Line 10: expected "2 of 3", found "3 of 3" \(read as Revision-card text, from its extension; [^\n]+\)\. To read it as another format, use --format \([^\n]+\)\.\n$/,
+    );
     assert.equal(result.stdout, '');
   });
 

@@ -16,7 +16,7 @@ interface ApiComment {
   replies: ApiComment[];
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 const commentsOf = (html: string) => html.slice(html.indexOf('id="comments-heading"'));
 
 for (const factory of testDatabases()) {

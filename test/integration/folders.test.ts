@@ -12,7 +12,7 @@ interface ApiFolder {
   sets: { id: number; title: string }[];
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 
 for (const factory of testDatabases()) {
   describe(`folders on ${factory.dialect}`, () => {

@@ -16,7 +16,7 @@ interface ApiQueue {
   openCount: number;
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 
 for (const factory of testDatabases()) {
   describe(`profiles on ${factory.dialect}`, () => {

@@ -12,7 +12,7 @@ interface ApiRating {
   canRate: boolean;
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 
 for (const factory of testDatabases()) {
   describe(`ratings on ${factory.dialect}`, () => {

@@ -23,7 +23,7 @@ interface RecordedReview {
   state: { phase: string; reps: number; lapses: number; lastReview: string | null };
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^<>]+>/g, ' ').replace(/\s+/g, ' ');
 const dueToday = (html: string) => Number(/Due today: (\d+)/.exec(html)?.[1] ?? NaN);
 /** The card the study page shows first (the one not hidden). */
 const shownCardId = (html: string) =>

@@ -6,11 +6,13 @@ import { quickMember, setBy } from '../helpers/members.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The limits as deployed (the test app widens them for other tests, its clock standing still). */
+const REAL_LIMITS = { RATE_LIMIT_SCALE: '1' };
 
 describe('write-limit categories', () => {
   it('puts every write route of the app in a category with a limit', async () => {
     const [factory] = testDatabases();
-    const t = await createTestApp(factory!, { demoContent: false });
+    const t = await createTestApp(factory!, { demoContent: false, env: REAL_LIMITS });
     try {
       const routes: { method: string; url: string }[] = [];
       // Fastify lists its routes in printRoutes; the hook sees the same patterns.
@@ -45,6 +47,8 @@ describe('write-limit categories', () => {
         '/sets/:id/folders': 'folder',
         '/import': 'import',
         '/import/confirm': 'import',
+        '/api/v1/imports': 'import',
+        '/api/v1/imports/preview': 'preview',
         '/exams': 'exam',
         '/exams/:id/delete': 'exam',
         '/sets/:id/comments': 'comment',
@@ -70,7 +74,7 @@ for (const factory of testDatabases()) {
   describe(`write limits on ${factory.dialect}`, () => {
     let t: TestApp;
     before(async () => {
-      t = await createTestApp(factory, { demoContent: false });
+      t = await createTestApp(factory, { demoContent: false, env: REAL_LIMITS });
     });
     after(async () => {
       await t?.close();
@@ -177,7 +181,10 @@ for (const factory of testDatabases()) {
   describe(`per-address write limits on ${factory.dialect}`, () => {
     let t: TestApp;
     before(async () => {
-      t = await createTestApp(factory, { demoContent: false, env: { RATE_LIMIT_PEOPLE_PER_ADDRESS: '2' } });
+      t = await createTestApp(factory, {
+        demoContent: false,
+        env: { ...REAL_LIMITS, RATE_LIMIT_PEOPLE_PER_ADDRESS: '2' },
+      });
     });
     after(async () => {
       await t?.close();

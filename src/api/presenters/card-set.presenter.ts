@@ -17,6 +17,7 @@ export function presentCardSetSummary(set: CardSetSummary) {
     level: set.level,
     examBoard: set.examBoard,
     visibility: set.visibility,
+    language: set.language,
     author: { handle: set.author.handle, displayName: set.author.displayName },
     cardCount: set.cardCount,
     viewCount: set.viewCount,
@@ -29,6 +30,14 @@ export function presentCardSetSummary(set: CardSetSummary) {
 export function presentCardSet(set: CardSet) {
   return {
     ...presentCardSetSummary(set),
-    cards: set.cards.map((card) => ({ position: card.position, title: card.title, body: card.body })),
+    tags: set.tags,
+    cards: set.cards.map((card) => ({
+      position: card.position,
+      title: card.title,
+      body: card.body,
+      kind: card.kind,
+      reversible: card.reversible,
+      tags: card.tags,
+    })),
   };
 }

@@ -14,8 +14,16 @@ const Choice = <T extends string>(values: readonly T[]) =>
 const SearchQuerystring = Type.Object({
   q: Type.String({
     maxLength: 200,
-    description: 'Words, "quoted phrases", -excluded words; the last word is a prefix',
+    default: '',
+    description:
+      'Words, "quoted phrases", -excluded words; the last word is a prefix. Empty with a tag: every set with it',
   }),
+  tag: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'Only sets with this tag, on the set or on one of its cards (any letter case)',
+    }),
+  ),
   subject: Type.Optional(Type.String({ maxLength: 100 })),
   topic: Type.Optional(Type.String({ maxLength: 100 })),
   level: Type.Optional(Choice(LEVELS)),

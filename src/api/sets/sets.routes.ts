@@ -64,7 +64,7 @@ export const setsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       const user = requireUser(request);
       const { id } = await createCardSet(ctx, user, {
         ...request.body,
-        cards: request.body.cards.map((card) => ({ id: null, title: card.title, body: card.body })),
+        cards: request.body.cards.map((card) => ({ ...card, id: null })),
       });
       return reply.code(201).send(presentCardSet(await getCardSet(ctx, user, id)));
     },
@@ -88,7 +88,7 @@ export const setsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       const { revision, ...edit } = request.body;
       await updateCardSet(ctx, user, request.params.id, revision, {
         ...edit,
-        cards: edit.cards.map((card) => ({ id: card.id ?? null, title: card.title, body: card.body })),
+        cards: edit.cards.map((card) => ({ ...card, id: card.id ?? null })),
       });
       return presentCardSet(await getCardSet(ctx, user, request.params.id));
     },
@@ -104,11 +104,15 @@ export const setsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
         response: {
           200: Type.Object({
             revision: Type.Integer(),
+            tags: Type.Array(Type.String()),
             cards: Type.Array(
               Type.Object({
                 id: Type.Integer(),
                 title: Type.Union([Type.String(), Type.Null()]),
                 body: Type.String(),
+                kind: Type.String(),
+                reversible: Type.Boolean(),
+                tags: Type.Array(Type.String()),
               }),
             ),
           }),
@@ -119,7 +123,15 @@ export const setsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       const editable = await getEditableCardSet(ctx, requireUser(request), request.params.id);
       return {
         revision: editable.revision,
-        cards: editable.edit.cards.map((card) => ({ id: card.id ?? 0, title: card.title, body: card.body })),
+        tags: editable.edit.tags ?? [],
+        cards: editable.edit.cards.map((card) => ({
+          id: card.id ?? 0,
+          title: card.title,
+          body: card.body,
+          kind: card.kind ?? 'basic',
+          reversible: card.reversible ?? false,
+          tags: card.tags ?? [],
+        })),
       };
     },
   );

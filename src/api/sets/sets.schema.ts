@@ -1,5 +1,7 @@
 import Type from 'typebox';
-import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
+import { CARD_KINDS, EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
+import { TAG_LIMITS } from '../../domain/tags.js';
 import { MAX_PAGE_SIZE } from '../../services/browse.js';
 
 // Null first: with Fastify's type coercion, a null tried against a string first would become "".
@@ -16,6 +18,7 @@ export const CardSetSummarySchema = Type.Object({
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Nullable(Type.String({ description: 'BCP 47 language tag ("en", "fr"), or null' })),
   author: Type.Object({ handle: Type.String(), displayName: Type.String() }),
   cardCount: Type.Integer(),
   viewCount: Type.Integer(),
@@ -24,13 +27,26 @@ export const CardSetSummarySchema = Type.Object({
   links: Type.Object({ html: Type.String(), subject: Type.String(), topic: Nullable(Type.String()) }),
 });
 
+const Kind = Type.Unsafe<(typeof CARD_KINDS)[number]>({
+  type: 'string',
+  enum: [...CARD_KINDS],
+  description:
+    'basic: the title (or a question made from the body) on the front, the body on the back; cloze: the body holds deletions {{c1::answer}} or {{c1::answer::hint}}, each number studied on its own',
+});
+const Tags = (max: number, description: string) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: TAG_LIMITS.length }), { maxItems: max, description });
+
 export const CardSetSchema = Type.Object({
   ...CardSetSummarySchema.properties,
+  tags: Type.Array(Type.String(), { description: "The set's own tags, in order" }),
   cards: Type.Array(
     Type.Object({
       position: Type.Integer({ minimum: 1 }),
       title: Nullable(Type.String()),
       body: Type.String({ description: 'Markdown' }),
+      kind: Kind,
+      reversible: Type.Boolean({ description: 'A basic card also studied body → title' }),
+      tags: Type.Array(Type.String()),
     }),
   ),
 });
@@ -61,6 +77,13 @@ const CardWrite = Type.Object(
   {
     title: Nullable(Type.String({ maxLength: LIMITS.cardTitleLength })),
     body: Type.String({ maxLength: LIMITS.cardBodyLength, description: 'Markdown' }),
+    kind: Type.Optional(Kind),
+    reversible: Type.Optional(
+      Type.Boolean({ description: 'Also study body → title (basic cards with a title)' }),
+    ),
+    tags: Type.Optional(
+      Tags(TAG_LIMITS.perCard, 'Left out when creating: none; when replacing: the card keeps its tags'),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,6 +96,19 @@ const SetFields = {
   level: Nullable(Choice(LEVELS)),
   examBoard: Nullable(Choice(EXAM_BOARDS)),
   visibility: Choice(VISIBILITIES),
+  language: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: MAX_LANGUAGE_TAG_LENGTH,
+        description:
+          'BCP 47 language tag ("en", "fr", "pt-BR"); self-tests grade typed answers by its rules. ' +
+          'Left out on an update: unchanged.',
+      }),
+    ),
+  ),
+  tags: Type.Optional(
+    Tags(TAG_LIMITS.perSet, 'Left out when creating: none; when replacing: the set keeps its tags'),
+  ),
 };
 
 export const CardSetWriteSchema = Type.Object(

@@ -8,9 +8,11 @@ import * as study from './20261127T0400-study.js';
 import * as listingOrder from './20261127T0500-listing-order.js';
 import * as searchWriteBuffer from './20261127T0600-search-write-buffer.js';
 import * as studyItems from './20261203T0000-study-items.js';
+import * as cardSetLanguage from './20261203T0100-card-set-language.js';
 import * as abuseLimits from './20261203T0200-abuse-limits.js';
 import * as reviewPractice from './20261203T0600-review-practice.js';
 import * as examFocus from './20261203T0610-exam-focus.js';
+import * as tags from './20261203T0800-tags.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -21,9 +23,11 @@ const migrations: Record<string, Migration> = {
   '20261127T0500-listing-order': listingOrder,
   '20261127T0600-search-write-buffer': searchWriteBuffer,
   '20261203T0000-study-items': studyItems,
+  '20261203T0100-card-set-language': cardSetLanguage,
   '20261203T0200-abuse-limits': abuseLimits,
   '20261203T0600-review-practice': reviewPractice,
   '20261203T0610-exam-focus': examFocus,
+  '20261203T0800-tags': tags,
 };
 
 export const migrationProvider: MigrationProvider = {

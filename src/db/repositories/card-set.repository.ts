@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { isPostgres } from '../migrations/dialect.js';
 import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { CardDraft, CardKind } from '../../domain/card-set.js';
+import { clozePlainText } from '../../domain/study/cloze.js';
 import { studyVariants } from '../../domain/study/study-items.js';
 import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
@@ -25,6 +26,7 @@ export interface CardSetSummaryRow {
   subtitle: string | null;
   level: string | null;
   examBoard: string | null;
+  language: string | null;
   visibility: string;
   status: string;
   isDemo: number;
@@ -74,6 +76,7 @@ export class CardSetRepository {
         's.subtitle',
         's.level',
         's.exam_board as examBoard',
+        's.language',
         's.visibility',
         's.status',
         's.is_demo as isDemo',
@@ -453,10 +456,22 @@ export class CardSetRepository {
   }
 }
 
-/** A card's kind columns, with the number of study items it gives, and those items' variants. */
+/**
+ * A card's kind columns, with the number of study items it gives and those items' variants, and the text
+ * search reads when it is not the body (a cloze card's, without its braces).
+ */
 function cardKindColumns(card: Pick<CardDraft, 'title' | 'body' | 'kind' | 'reversible'>) {
   const kind = card.kind ?? 'basic';
   const reversible = card.reversible === true;
   const variants = studyVariants({ kind, reversible, title: card.title, body: card.body });
-  return { columns: { kind, reversible: reversible ? 1 : 0, item_count: variants.length }, variants };
+  const plain = kind === 'cloze' ? clozePlainText(card.body) : card.body;
+  return {
+    columns: {
+      kind,
+      reversible: reversible ? 1 : 0,
+      item_count: variants.length,
+      search_body: plain === card.body ? null : plain,
+    },
+    variants,
+  };
 }

@@ -17,6 +17,7 @@ import { StudyRepository } from './study.repository.js';
 import { ExamDateRepository } from './exam-date.repository.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { HealthRepository } from './health.repository.js';
+import { TagRepository } from './tag.repository.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -35,6 +36,7 @@ export interface Repositories {
   examDates: ExamDateRepository;
   search: SearchIndex;
   health: HealthRepository;
+  tags: TagRepository;
 }
 
 /** `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction. */
@@ -56,6 +58,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     examDates: new ExamDateRepository(db),
     search: createSearchIndex(db),
     health: new HealthRepository(db),
+    tags: new TagRepository(db),
   };
 }
 

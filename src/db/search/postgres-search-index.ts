@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchQuery } from '../../domain/search-query.js';
 import type { Database } from '../tables.js';
 import type { SearchHit, SearchIndex, SearchRequest, SimilarRequest } from './search-index.js';
+import { taggedWith } from './tagged-with.js';
 import { visibleTo } from './visible-to.js';
 
 /** The same query as FTS5 gets, in websearch syntax (words, "phrases", -excluded), plus a prefix tsquery. */
@@ -40,7 +41,7 @@ export class PostgresSearchIndex implements SearchIndex {
           setweight(to_tsvector('english', s.title), 'A') ||
           setweight(to_tsvector('english', coalesce(s.subtitle, '')), 'B') ||
           setweight(to_tsvector('english', coalesce((select string_agg(c.title, ' ') from cards c where c.card_set_id = s.id), '')), 'C') ||
-          setweight(to_tsvector('english', coalesce((select string_agg(c.body, ' ') from cards c where c.card_set_id = s.id), '')), 'D')
+          setweight(to_tsvector('english', coalesce((select string_agg(coalesce(c.search_body, c.body), ' ') from cards c where c.card_set_id = s.id), '')), 'D')
         where s.id in (${sql.join(ids)})
       `.execute(this.db);
     }
@@ -57,6 +58,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (filters.topicId !== undefined) conditions.push(sql`s.topic_id = ${filters.topicId}`);
     if (filters.level !== undefined) conditions.push(sql`s.level = ${filters.level}`);
     if (filters.examBoard !== undefined) conditions.push(sql`s.exam_board = ${filters.examBoard}`);
+    if (filters.tag !== undefined) conditions.push(taggedWith(filters.tag));
     const order =
       request.sort === 'newest'
         ? sql`s.id desc`

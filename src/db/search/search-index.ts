@@ -17,6 +17,8 @@ export interface SearchFilters {
   topicId?: number | undefined;
   level?: string | undefined;
   examBoard?: string | undefined;
+  /** Sets tagged with it, or with a card tagged with it (compared without regard to case). */
+  tag?: string | undefined;
 }
 
 export interface SearchRequest {

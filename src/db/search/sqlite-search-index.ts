@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchQuery } from '../../domain/search-query.js';
 import type { Database } from '../tables.js';
 import type { SearchHit, SearchIndex, SearchRequest, SimilarRequest } from './search-index.js';
+import { taggedWith } from './tagged-with.js';
 import { visibleTo } from './visible-to.js';
 
 /** Title matches weigh most, then the subtitle, card titles, card bodies. */
@@ -45,7 +46,7 @@ export class SqliteSearchIndex implements SearchIndex {
         insert into search_sets (rowid, title, subtitle, card_titles, bodies)
         select s.id, s.title, coalesce(s.subtitle, ''),
           coalesce((select group_concat(c.title, ' ') from cards c where c.card_set_id = s.id), ''),
-          coalesce((select group_concat(c.body, ' ') from cards c where c.card_set_id = s.id), '')
+          coalesce((select group_concat(coalesce(c.search_body, c.body), ' ') from cards c where c.card_set_id = s.id), '')
         from card_sets s where s.id in (${sql.join(ids)})
       `.execute(this.db);
     }
@@ -62,7 +63,8 @@ export class SqliteSearchIndex implements SearchIndex {
       filters.subjectId !== undefined ||
       filters.topicId !== undefined ||
       filters.level !== undefined ||
-      filters.examBoard !== undefined;
+      filters.examBoard !== undefined ||
+      filters.tag !== undefined;
     if (request.sort === 'relevance' && !filtered) {
       // Rank from the index alone (no join per match), then keep those the viewer may see. Nearly every
       // indexed set is public, so the first pass almost always suffices; otherwise rank with the join.
@@ -87,6 +89,7 @@ export class SqliteSearchIndex implements SearchIndex {
     if (filters.topicId !== undefined) conditions.push(sql`s.topic_id = ${filters.topicId}`);
     if (filters.level !== undefined) conditions.push(sql`s.level = ${filters.level}`);
     if (filters.examBoard !== undefined) conditions.push(sql`s.exam_board = ${filters.examBoard}`);
+    if (filters.tag !== undefined) conditions.push(taggedWith(filters.tag));
     const order =
       request.sort === 'newest'
         ? sql`s.id desc`

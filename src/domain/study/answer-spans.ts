@@ -38,7 +38,8 @@ interface WordToken {
   possessive: boolean;
 }
 
-const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
+// A letter, then groups that each end in a letter: no backtracking over a run of apostrophes or hyphens.
+const WORD = /\p{L}(?:[\p{M}'’-]*\p{L})*/gu;
 
 const SENTENCE_STOPWORDS = new Set(
   (
@@ -83,12 +84,19 @@ const GENERIC_TERMS = new Set(
   ).split(' '),
 );
 
+/** "Marx-" → "Marx" (left by a possessive: "Marx-'s"); a loop, as a regex over the run would rescan it. */
+function withoutTrailingMarks(word: string): string {
+  let end = word.length;
+  while (end > 0 && "'’-".includes(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
+}
+
 function tokenize(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const possessive = m[0].length > 2 && /['’]s$/.test(m[0]);
-    const word = (possessive ? m[0].slice(0, -2) : m[0]).replace(/['’-]+$/, '');
+    const word = withoutTrailingMarks(possessive ? m[0].slice(0, -2) : m[0]);
     tokens.push({ start: m.index, end: m.index + word.length, word, possessive });
   }
   return tokens;
@@ -296,7 +304,7 @@ function numberSpans(text: string, excluded: (start: number, end: number) => boo
   return spans;
 }
 
-const DEFINITION = /^([\p{L}][\p{L}'’ -]{1,40}?)\s+(?:[-–—:]\s+|(?:is|are)\s+(?:the|a|an)\s+)(?=\S)/u;
+const DEFINITION = /^(\p{L}[\p{L}'’ -]{1,40}?)\s+(?:[-–—:]\s+|(?:is|are)\s+(?:the|a|an)\s+)(?=\S)/u;
 
 function termSpan(fact: Fact): AnswerSpan | null {
   const m = DEFINITION.exec(fact.text);

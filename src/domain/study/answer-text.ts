@@ -13,13 +13,21 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 export const collapseSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 export const stripAccents = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
 
+// A run of digit groups ("7,000,000", "7 000 000" with a no-break or thin space). Whether it stands as a
+// number is decided by what follows it (see normaliseNumbers), not by a lookahead that would rescan the
+// rest of the run from every group (quadratic on "1,000,000,…,00").
+const DIGIT_GROUPS = /(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+/g;
+const MORE_DIGITS = /[\d,]*\d/y;
+
 /** "7,000,000" → "7000000", "1.8 million" → "1800000", "90 per cent" → "90%". Other text unchanged. */
 export function normaliseNumbers(text: string): string {
   return text
-    .replace(/(\d)\s*(?:per\s*cent|percent)\b/gi, '$1%')
-    .replace(/(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d,]*\d)/g, (group) =>
-      group.replace(/[,\u00a0\u202f\u2009]/g, ''),
-    )
+    .replace(/(\d)\s*per\s*cent\b/gi, '$1%')
+    .replace(DIGIT_GROUPS, (group: string, offset: number, whole: string) => {
+      // "1,000,00" is not a grouped number: digits (after commas) that go on past the last full group.
+      MORE_DIGITS.lastIndex = offset + group.length;
+      return MORE_DIGITS.test(whole) ? group : group.replace(/[,\u00a0\u202f\u2009]/g, '');
+    })
     .replace(
       /(?<![\d.])(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b/gi,
       (_all, digits: string, word: string) => {
@@ -29,17 +37,29 @@ export function normaliseNumbers(text: string): string {
     );
 }
 
-const KEY_CACHE_LIMIT = 20_000;
+/**
+ * Keys are memoised (answers, names and prompts recur): a pure function of its argument, bounded by the
+ * characters held, not by entries, so that a few long texts cannot hold megabytes. Texts longer than
+ * KEY_CACHE_TEXT_LIMIT are not kept at all.
+ */
+const KEY_CACHE_CHARACTERS = 2_000_000;
+const KEY_CACHE_TEXT_LIMIT = 2_000;
 const keyCache = new Map<string, string>();
+let keyCacheCharacters = 0;
 
 /** The key two texts are compared by; equal keys mean "the same answer". */
 export function comparisonKey(text: string): string {
-  // Memoised (answers, names and prompts recur): a pure function of its argument, bounded in memory.
   const cached = keyCache.get(text);
   if (cached !== undefined) return cached;
-  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   const key = computeKey(text);
-  keyCache.set(text, key);
+  if (text.length <= KEY_CACHE_TEXT_LIMIT) {
+    if (keyCacheCharacters + text.length + key.length > KEY_CACHE_CHARACTERS) {
+      keyCache.clear();
+      keyCacheCharacters = 0;
+    }
+    keyCache.set(text, key);
+    keyCacheCharacters += text.length + key.length;
+  }
   return key;
 }
 

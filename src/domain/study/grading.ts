@@ -1,11 +1,19 @@
 /**
  * Tolerant grading of typed answers, with the reason given. Forgiven without comment on correctness:
- * surrounding and repeated spaces, case, accents (NFKD), number formatting ("7,000,000" = "7000000" =
- * "7 million"), punctuation, the articles "the", "a", "an". Forgiven as a typo: a Damerau–Levenshtein
- * distance (adjacent swaps count once) of 1 for answers of 4–7 letters and 2 for 8 or more; none for
- * answers of 3 letters or fewer and none for answers with digits (a typo in a year is a wrong year).
+ * surrounding and repeated spaces, case, number formatting ("7,000,000" = "7000000" = "7 million"),
+ * punctuation, the articles "the", "a", "an", and accents where the set's language says they do not count
+ * (answer-language.ts). Forgiven as a typo, word by word, what answer-typos.ts allows: never a short word,
+ * a number, another word of the set or the dictionary, a dropped negating prefix or a changed accent where
+ * accents count.
+ *
+ * A written answer is at most MAX_ANSWER_LENGTH characters: longer ones are marked wrong unread (the
+ * services refuse them before they get here).
  */
+import { answerLanguage, type AnswerLanguage } from './answer-language.js';
 import { collapseSpace, comparisonKey, normaliseNumbers, stripAccents } from './answer-text.js';
+import { typoRefusal, type TypoRefusal, type TypoWords } from './answer-typos.js';
+
+export const MAX_ANSWER_LENGTH = 200;
 
 export type Verdict = 'exact' | 'close' | 'wrong';
 
@@ -15,11 +23,20 @@ export interface Grading {
   explanation: string;
 }
 
+export interface GradingOptions extends TypoWords {
+  /** Other answers that are also right, such as "1930–1932" for "1930 -32". */
+  alternatives?: readonly string[];
+  /** The set's language (BCP 47), or null. */
+  language?: string | null;
+}
+
 interface Step {
   /** What the step forgives, as said in the explanation. */
   forgives: string;
   apply: (text: string) => string;
 }
+
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 const STEPS: readonly Step[] = [
   { forgives: 'spacing', apply: collapseSpace },
@@ -33,7 +50,7 @@ const STEPS: readonly Step[] = [
         t
           .replace(/(\p{L})['’]s\b/gu, '$1')
           .replace(/(\d)\.(\d)/g, '$1\uE000$2')
-          .replace(/[^\p{L}\p{N}\uE000\s]+/gu, ' ')
+          .replace(/[^\p{L}\p{M}\p{N}\uE000\s]+/gu, ' ')
           .replace(/\uE000/g, '.'),
       ),
   },
@@ -47,39 +64,16 @@ const STEPS: readonly Step[] = [
   },
 ];
 
-const ARTICLES = new Set(['the', 'a', 'an']);
+// Where accents count, "mère" stays "mère" (texts are compared in NFC, so typed and stored forms agree).
+const ACCENTS_KEPT = STEPS.filter((step) => step.forgives !== 'accents');
+const stepsFor = (language: AnswerLanguage) => (language.foldsAccents ? STEPS : ACCENTS_KEPT);
 
 const runSteps = (text: string, steps: readonly Step[]) => steps.reduce((t, step) => step.apply(t), text);
 
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions. */
-export function damerauLevenshtein(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  const rows = x.length + 1;
-  const cols = y.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  const at = (i: number, j: number) => d[i * cols + j]!;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      }
-      d[i * cols + j] = best;
-    }
-  }
-  return at(rows - 1, cols - 1);
-}
-
-/** How many typos an answer of this (normalised) form tolerates. */
-export function typoAllowance(normalisedAnswer: string): number {
-  if (/\d/.test(normalisedAnswer)) return 0;
-  const letters = normalisedAnswer.replace(/[^\p{L}]/gu, '').length;
-  if (letters <= 3) return 0;
-  return letters <= 7 ? 1 : 2;
+/** A text's words as grading compares them, in the set's language: what a set's vocabulary is made of. */
+export function answerWords(text: string, language: string | null = null): string[] {
+  const normalised = runSteps(text.normalize('NFC'), stepsFor(answerLanguage(language)));
+  return normalised === '' ? [] : normalised.split(' ');
 }
 
 function listOf(items: readonly string[]): string {
@@ -89,56 +83,73 @@ function listOf(items: readonly string[]): string {
 
 const quote = (text: string) => (/^[\d.,\s%–-]+$/.test(text) ? text : `'${text}'`);
 
-function gradeAgainst(given: string, expected: string): Grading | null {
+type Attempt = { grading: Grading } | { refusal: TypoRefusal | null };
+
+function gradeAgainst(given: string, expected: string, language: AnswerLanguage, words: TypoWords): Attempt {
   const raw = given.trim();
-  if (raw === expected.trim()) return { correct: true, verdict: 'exact', explanation: 'Correct.' };
-  let a = given;
-  let b = expected;
-  for (let k = 0; k < STEPS.length; k++) {
-    a = STEPS[k]!.apply(a);
-    b = STEPS[k]!.apply(b);
+  if (raw === expected.trim())
+    return { grading: { correct: true, verdict: 'exact', explanation: 'Correct.' } };
+  const steps = stepsFor(language);
+  const a0 = given.normalize('NFC');
+  const b0 = expected.normalize('NFC');
+  let a = a0;
+  let b = b0;
+  for (let k = 0; k < steps.length; k++) {
+    a = steps[k]!.apply(a);
+    b = steps[k]!.apply(b);
     if (a === b && a !== '') {
       // Name only what was needed: the steps without which the answers would still differ.
-      const used = STEPS.slice(0, k + 1);
+      const used = steps.slice(0, k + 1);
       const forgiven = used
         .filter((step) => {
           const others = used.filter((other) => other !== step);
-          return step.forgives !== 'spacing' && runSteps(given, others) !== runSteps(expected, others);
+          return step.forgives !== 'spacing' && runSteps(a0, others) !== runSteps(b0, others);
         })
         .map((step) => step.forgives);
       const explanation =
         forgiven.length === 0 ? 'Correct.' : `Accepted: differs only in ${listOf(forgiven)}.`;
-      return { correct: true, verdict: 'exact', explanation };
+      return { grading: { correct: true, verdict: 'exact', explanation } };
     }
   }
-  const allowance = typoAllowance(b);
-  if (allowance > 0 && a !== '' && Math.abs(a.length - b.length) <= allowance) {
-    if (damerauLevenshtein(a, b) <= allowance) {
-      return {
-        correct: true,
-        verdict: 'close',
-        explanation: `Accepted with a typo: you wrote '${raw}', the answer is '${expected.trim()}'.`,
-      };
-    }
-  }
-  return null;
+  const refusal = typoRefusal(a, b, language, words);
+  if (refusal !== null) return { refusal };
+  return {
+    grading: {
+      correct: true,
+      verdict: 'close',
+      explanation: `Accepted with a typo: you wrote '${raw}', the answer is '${expected.trim()}'.`,
+    },
+  };
 }
 
+const REFUSAL_REASONS: Readonly<Record<TypoRefusal, string>> = {
+  'too-many': '',
+  'different-word': ' (a different word, not a typo)',
+  'meaning-prefix': ' (its prefix changes the meaning)',
+  accent: ' (accents count in this language)',
+};
+
 /**
- * Grades a typed answer against the expected one (and any alternatives that are also right, such as
- * "1930–1932" for "1930 -32"). Deterministic and pure.
+ * Grades a typed answer against the expected one (and any alternatives that are also right). Deterministic
+ * and pure; the set's words and a dictionary, when given, keep a typo from passing for another word.
  */
-export function gradeAnswer(
-  given: string,
-  expected: string,
-  options: { alternatives?: readonly string[] } = {},
-): Grading {
-  for (const answer of [expected, ...(options.alternatives ?? [])]) {
-    const grading = gradeAgainst(given, answer);
-    if (grading !== null) return grading;
+export function gradeAnswer(given: string, expected: string, options: GradingOptions = {}): Grading {
+  const answer = expected.trim();
+  if (given.length > MAX_ANSWER_LENGTH) {
+    return {
+      correct: false,
+      verdict: 'wrong',
+      explanation: `Answers are at most ${MAX_ANSWER_LENGTH} characters; the answer is ${quote(answer)}.`,
+    };
+  }
+  const language = answerLanguage(options.language);
+  let refusal: TypoRefusal | null = null;
+  for (const candidate of [expected, ...(options.alternatives ?? [])]) {
+    const attempt = gradeAgainst(given, candidate, language, options);
+    if ('grading' in attempt) return attempt.grading;
+    refusal ??= attempt.refusal;
   }
   const raw = given.trim();
-  const answer = expected.trim();
   if (comparisonKey(raw) === '') {
     return {
       correct: false,
@@ -149,6 +160,6 @@ export function gradeAnswer(
   return {
     correct: false,
     verdict: 'wrong',
-    explanation: `The answer is ${quote(answer)}; you wrote ${quote(raw)}.`,
+    explanation: `The answer is ${quote(answer)}; you wrote ${quote(raw)}${REFUSAL_REASONS[refusal ?? 'too-many']}.`,
   };
 }

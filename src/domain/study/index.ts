@@ -35,7 +35,14 @@ export {
   type QuestionOptions,
   type StudyContext,
 } from './questions.js';
-export { damerauLevenshtein, gradeAnswer, type Grading, type Verdict } from './grading.js';
+export {
+  MAX_ANSWER_LENGTH,
+  answerWords,
+  gradeAnswer,
+  type Grading,
+  type GradingOptions,
+  type Verdict,
+} from './grading.js';
 export {
   PHASES,
   RATING,
@@ -83,10 +90,17 @@ export { DayModel, dayMemoryOf, type DayMemory } from './day-memory.js';
 export { createRandom, type Random } from './random.js';
 export {
   clozeAnswers,
+  clozeMatches,
   clozeNumbers,
   clozePlainText,
+  clozeProblems,
+  fillClozeGaps,
   parseCloze,
-  renderClozeSide,
+  readableBody,
+  readableCard,
+  MAX_CLOZE_NUMBER,
+  MAX_CLOZE_NUMBERS_PER_CARD,
+  type ClozeMatch,
   type ClozeSegment,
 } from './cloze.js';
 export {

@@ -15,7 +15,7 @@ import { cardFacts, type Fact, type StudyCard } from './card-text.js';
 import { wordCount } from './sentences.js';
 
 const REPORTING =
-  /^((?:(?:some|many|most|other|several|a few|marxist|revisionist|soviet|western|modern|recent)\s+)?(?:historians|scientists|critics|economists|marxists|revisionists|experts|commentators|writers|scholars|biologists|chemists|physicists|researchers|sources))\s+(talk about|talk of|write about|argue(?: that)?|say(?: that)?|believe(?: that)?|claim(?: that)?|suggest(?: that)?|think(?: that)?|describe|agree(?: that)?|disagree(?: about| over)?|debate(?: whether)?|see)\s+(.+)$/i;
+  /^((?:(?:some|many|most|other|several|a few|marxist|revisionist|soviet|western|modern|recent)\s+)?(?:historians|scientists|critics|economists|marxists|revisionists|experts|commentators|writers|scholars|biologists|chemists|physicists|researchers|sources))\s+(talk about|talk of|write about|argue(?: that)?|say(?: that)?|believe(?: that)?|claim(?: that)?|suggest(?: that)?|think(?: that)?|describe|agree(?: that)?|disagree(?: about| over)?|debate(?: whether)?|see)\s+(\S.*)$/i;
 
 const VERB_OF: Readonly<Record<string, string>> = {
   argue: 'argue',
@@ -30,11 +30,12 @@ const VERB_OF: Readonly<Record<string, string>> = {
 
 const TOPIC_END =
   /\s(?:being|was|were|is|are|had|has|have|as|that|where|which|who|did|does|could|would|should|might|may|must|will|can|to|because|when|while)\s|[,;:.!?(]|\s[-–—]\s/i;
+// After a space, at the very end (a lookbehind, not `\s+`: no rescanning of a run of spaces).
 const DANGLING_WORDS =
-  /\s+(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|that|which|who|was|were|is|are|be|being|his|her|their|its)$/i;
+  /(?<=\s)(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|that|which|who|was|were|is|are|be|being|his|her|their|its)$/i;
 
-const DEFINITION_DASH = /^([\p{L}][\p{L}'’ -]{1,40}?)\s+[-–—:]\s+\S/u;
-const DEFINITION_IS = /^([\p{L}][\p{L}'’ -]{1,40}?)\s+(is|are)\s+(?:the|a|an)\s+\S/iu;
+const DEFINITION_DASH = /^(\p{L}[\p{L}'’ -]{1,40}?)\s+[-–—:]\s+\S/u;
+const DEFINITION_IS = /^(\p{L}[\p{L}'’ -]{1,40}?)\s+(is|are)\s+(?:the|a|an)\s+\S/iu;
 const NOT_A_TERM =
   /^(?:the|this|that|these|those|it|there|here|one|some|many|most|all|each|every|no|he|she|they|we|you|i)\b/i;
 

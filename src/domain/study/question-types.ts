@@ -58,10 +58,10 @@ export interface WhichCardQuestion extends QuestionBase {
 
 export type Question = ClozeQuestion | MultipleChoiceQuestion | OrderingQuestion | WhichCardQuestion;
 
-/** A card set as study sees it. */
+/** A card set as study sees it (a cloze card's deletions are asked as gaps; see cloze-questions.ts). */
 export interface StudySet {
   title: string;
-  cards: readonly StudyCard[];
+  cards: readonly (StudyCard & { kind?: string })[];
 }
 
 type WithoutId<T> = T extends Question ? Omit<T, 'id'> : never;

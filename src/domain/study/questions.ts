@@ -17,6 +17,8 @@ import {
   phraseFinder,
 } from './answer-text.js';
 import { cardFacts, type Fact, type StudyCard } from './card-text.js';
+import { readableCard } from './cloze.js';
+import { clozeDeletions, type ClozeDeletion } from './cloze-questions.js';
 import { buildPools, pickDistractors, type DistractorPools } from './distractors.js';
 import { cardPrompt } from './prompt.js';
 import { questionChecker, type QuestionChecker } from './question-checks.js';
@@ -56,6 +58,8 @@ export interface StudyContext {
   /** The timeline's events that can be ordered, with their undated clues. */
   orderable: readonly OrderingItem[];
   check: QuestionChecker;
+  /** The deletions of the set's cloze cards: gaps their authors chose. */
+  deletions: readonly ClozeDeletion[];
 }
 
 export interface QuestionOptions {
@@ -67,13 +71,15 @@ export interface QuestionOptions {
 }
 
 export function buildStudyContext(set: StudySet, related: readonly StudySet[] = []): StudyContext {
-  const cards = [...set.cards].sort((a, b) => a.position - b.position);
+  const sorted = [...set.cards].sort((a, b) => a.position - b.position);
+  // Cloze cards are read as their text, deletions shown as their answers; the deletions are asked apart.
+  const cards = sorted.map(readableCard);
   const factsByCard = cards.map((card) => cardFacts(card));
   const facts = factsByCard.flat();
   const prompts = new Map(cards.map((card, i) => [card.position, cardPrompt(card, factsByCard[i])]));
   const spans = extractAnswerSpans(facts);
   const relatedSpans = related.map((other) =>
-    extractAnswerSpans(other.cards.flatMap((card) => cardFacts(card))),
+    extractAnswerSpans(other.cards.flatMap((card) => cardFacts(readableCard(card)))),
   );
   const pools = buildPools([...spans.values(), ...relatedSpans.flatMap((map) => [...map.values()])]);
   const titles = new Map(cards.map((card) => [card.position, card.title?.trim() || null]));
@@ -96,6 +102,7 @@ export function buildStudyContext(set: StudySet, related: readonly StudySet[] = 
     timeline,
     orderable: orderingItems(timeline),
     check: questionChecker(cards, (card) => factsOfCard.get(card) ?? cardFacts(card)),
+    deletions: clozeDeletions(sorted),
   };
 }
 
@@ -208,6 +215,27 @@ function* clozeQuestions(context: StudyContext, random: Random): Generator<Candi
       answer: span.text,
       answerKind: span.kind,
       sources: [fact.cardPosition],
+      explanation: explanationFor(context, fact),
+    });
+    if (valid(context, question)) yield { question, factKeys: [factKey(fact)] };
+  }
+}
+
+/** The set's own deletions as gaps, in a random order, before any gap generated from the text. */
+function* deletionQuestions(context: StudyContext, random: Random): Generator<Candidate> {
+  for (const deletion of random.shuffle(context.deletions)) {
+    const fact: Fact = {
+      cardPosition: deletion.cardPosition,
+      index: deletion.factIndex,
+      kind: 'paragraph',
+      text: deletion.fact,
+    };
+    const question = withId<ClozeQuestion>({
+      kind: 'cloze',
+      prompt: `${sourceLabel(context, fact, deletion.answer)}: ${deletion.blanked}`,
+      answer: deletion.answer,
+      answerKind: deletion.answerKind,
+      sources: [deletion.cardPosition],
       explanation: explanationFor(context, fact),
     });
     if (valid(context, question)) yield { question, factKeys: [factKey(fact)] };
@@ -362,7 +390,10 @@ function* orderingQuestions(context: StudyContext, random: Random): Generator<Ca
 const GENERATORS: Readonly<
   Record<QuestionKind, (context: StudyContext, random: Random) => Generator<Candidate>>
 > = {
-  cloze: clozeQuestions,
+  cloze: function* (context, random) {
+    yield* deletionQuestions(context, random);
+    yield* clozeQuestions(context, random);
+  },
   'multiple-choice': multipleChoiceQuestions,
   ordering: orderingQuestions,
   'which-card': whichCardQuestions,

@@ -6,7 +6,7 @@
  * deletion is studied as a basic card.
  */
 import type { CardKind } from '../card-set.js';
-import { clozeNumbers, renderClozeSide } from './cloze.js';
+import { clozeNumbers } from './cloze.js';
 import { cardPrompt } from './prompt.js';
 
 export interface ItemCard {
@@ -40,6 +40,11 @@ export interface ItemFaces {
   frontBody: string | null;
   /** Markdown: the answer side. */
   back: string;
+  /**
+   * For a cloze item, its deletion number: frontBody and back are then the card's body, to be rendered with
+   * that number's deletions hidden (front) or marked (back); see renderMarkdown's cloze view.
+   */
+  clozeNumber: number | null;
   /** How the item reads in a list: "Card 3", "Card 3, reversed", "Card 3, deletion 2". */
   label: string;
 }
@@ -50,8 +55,9 @@ export function itemFaces(card: ItemCard, variant: number): ItemFaces {
     const title = card.title?.trim() ?? '';
     return {
       front: title !== '' ? title : `Card ${card.position}`,
-      frontBody: renderClozeSide(card.body, variant, 'front'),
-      back: renderClozeSide(card.body, variant, 'back'),
+      frontBody: card.body,
+      back: card.body,
+      clozeNumber: variant,
       label: `Card ${card.position}, deletion ${variant}`,
     };
   }
@@ -60,10 +66,17 @@ export function itemFaces(card: ItemCard, variant: number): ItemFaces {
       front: 'What is this?',
       frontBody: card.body,
       back: escapeMarkdown(card.title!.trim()),
+      clozeNumber: null,
       label: `Card ${card.position}, reversed`,
     };
   }
-  return { front: cardPrompt(card), frontBody: null, back: card.body, label: `Card ${card.position}` };
+  return {
+    front: cardPrompt(card),
+    frontBody: null,
+    back: card.body,
+    clozeNumber: null,
+    label: `Card ${card.position}`,
+  };
 }
 
 /** A card title as Markdown that reads exactly as written (titles are plain text). */

@@ -5,8 +5,10 @@
  * - a fact that STARTS with a date ("1934 - Dec 1st, Kirov assassinated…") is dated by it, with a month and
  *   day read right after the year ("Dec 1st,"), and a bare list number after it dropped ("1930 - 1 - A first
  *   purges…": year 1930, not 1930–31 and not day 1); the event's text is the fact without that prefix;
- * - any other fact is dated by its first date mention ("from 1928 to 1938", "in March 1939"); its text is
- *   the whole fact.
+ * - any other fact is dated by the first date of the clause that names the event, its main clause: a date in
+ *   brackets is an aside, and a leading clause such as "Six years after NATO (1949)," or "After the war
+ *   ended in 1945," dates something else ("…, the Warsaw Pact was formed in 1955" is 1955); with no
+ *   other date, the first one ("from 1928 to 1938", "in March 1939"). Its text is the whole fact.
  * Decades ("the 1930s") are not events: they are too vague to order against the years around them.
  * Events are sorted by (start year, month, day, card position, position in card); an unknown month or
  * day sorts before a known one, as "1934" comes before "1 December 1934".
@@ -34,13 +36,13 @@ export interface TimelineEvent {
   factIndex: number;
 }
 
-const LEADING_SEPARATOR = /^\s*(?:[-–—:,]\s*|\s+(?=\p{Lu}))/u;
+const LEADING_SEPARATOR = /^\s*(?:[-–—:,]\s*|(?<=\s)(?=\p{Lu}))/u;
 const LIST_NUMBER = /^\d{1,2}\s*[-–—.)]\s+/;
 
 export function eventFromFact(fact: Fact): TimelineEvent | null {
   if (fact.kind === 'heading') return null;
   const mentions = findDates(fact.text).filter((m) => m.kind !== 'decade');
-  const first = mentions[0];
+  const first = eventDate(fact.text, mentions);
   if (first === undefined) return null;
 
   let date: Pick<TimelineEvent, 'year' | 'month' | 'day' | 'endYear'> = first;
@@ -73,6 +75,36 @@ export function eventFromFact(fact: Fact): TimelineEvent | null {
   };
 }
 
+// A sentence opening with a clause that places the event against another one: "Six years after NATO
+// (1949), …", "After the war ended in 1945, …", "Following the 1905 revolution, …". Up to its first comma.
+const LEADING_RELATIVE_CLAUSE =
+  /^(?:[\w'’-]+\s){0,4}?(?:after|before|since|following|until|till|unlike|like|prior to|preceding|compared with)\s[^,.;:!?]*,/i;
+
+/** The mention that dates the event (see the module comment); undefined when there is none. */
+function eventDate(text: string, mentions: readonly DateMention[]): DateMention | undefined {
+  const first = mentions[0];
+  if (first === undefined || first.start === 0 || mentions.length === 1) return first;
+  // Bracket depth at each mention, in one pass over the text.
+  const bracketed = new Set<DateMention>();
+  let depth = 0;
+  let at = 0;
+  for (const mention of mentions) {
+    for (; at < mention.start; at++) {
+      const c = text.charAt(at);
+      if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && depth > 0) depth--;
+    }
+    if (depth > 0) bracketed.add(mention);
+  }
+  const clause = LEADING_RELATIVE_CLAUSE.exec(text);
+  const subordinateEnd = clause === null ? 0 : clause[0].length;
+  return (
+    mentions.find((m) => !bracketed.has(m) && m.start >= subordinateEnd) ??
+    mentions.find((m) => !bracketed.has(m)) ??
+    first
+  );
+}
+
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return (
     a.year - b.year ||
@@ -94,19 +126,39 @@ export function extractTimeline(cards: readonly StudyCard[]): TimelineEvent[] {
   return timelineFromFacts(cards.flatMap((card) => cardFacts(card)));
 }
 
-const DANGLING_START =
-  /^(?:[\s,;:.!?'"‘’“”()-]|(?:in|on|at|from|to|by|of|during|since|until|till|between|and|or|but|when|while|as)\b)+/i;
-const DANGLING_END =
-  /(?:[\s,;:'"‘’“”(-]|\b(?:in|on|at|from|to|by|of|during|since|until|till|between|and|or|but|when|while|as|the|a|an|around|about|c)\b)+$/i;
+// What may dangle at either end of a piece cut out around a date: punctuation, and small words that only
+// made sense with the date ("in", "from … to", "the"). Trimmed by scanning from each end, one character
+// or word at a time (a regular expression anchored at the end would rescan a long run from every start).
+const DANGLING_START_MARKS = new Set(' \t\n,;:.!?\'"‘’“”()-'.split(''));
+const DANGLING_END_MARKS = new Set(' \t\n,;:\'"‘’“”(-'.split(''));
+const DANGLING_START_WORDS = new Set(
+  'in on at from to by of during since until till between and or but when while as'.split(' '),
+);
+const DANGLING_END_WORDS = new Set([...DANGLING_START_WORDS, 'the', 'a', 'an', 'around', 'about', 'c']);
+const isWordCharacter = (c: string) => /\w/.test(c);
+const isMark = (marks: ReadonlySet<string>, c: string) => marks.has(c) || (c !== '' && /\s/.test(c));
 
 function trimDangling(text: string): string {
-  let previous = '';
-  let current = text;
-  while (current !== previous) {
-    previous = current;
-    current = current.replace(DANGLING_START, '').replace(DANGLING_END, '');
+  let start = 0;
+  let end = text.length;
+  for (;;) {
+    while (start < end && isMark(DANGLING_START_MARKS, text.charAt(start))) start++;
+    let wordEnd = start;
+    while (wordEnd < end && isWordCharacter(text.charAt(wordEnd))) wordEnd++;
+    if (wordEnd === start || !DANGLING_START_WORDS.has(text.slice(start, wordEnd).toLowerCase())) break;
+    start = wordEnd;
   }
-  return current;
+  for (;;) {
+    while (end > start && isMark(DANGLING_END_MARKS, text.charAt(end - 1))) end--;
+    let wordStart = end;
+    while (wordStart > start && isWordCharacter(text.charAt(wordStart - 1))) wordStart--;
+    const bounded = wordStart === 0 || !isWordCharacter(text.charAt(wordStart - 1));
+    if (wordStart === end || !bounded || !DANGLING_END_WORDS.has(text.slice(wordStart, end).toLowerCase())) {
+      break;
+    }
+    end = wordStart;
+  }
+  return text.slice(start, end);
 }
 
 const PRONOUN_START = /^(?:it|its|they|them|their|he|she|his|her|which|who)\b/i;

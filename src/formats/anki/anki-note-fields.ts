@@ -9,19 +9,26 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Field HTML → text: media file names kept (Anki keeps them so they stay searchable), tags dropped, entities decoded. */
 export function stripHtmlKeepingMedia(html: string): string {
-  return html
-    .replace(/<img[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>/gi, ' $1 ')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#')) {
-        const code = /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .trim();
+  return (
+    html
+      // Tags end at the next `<` or `>` (the HTML is markdown-it's, which escapes both in text and attributes):
+      // a scan for `>` alone would run to the end of the text again from every `<` of a text without one.
+      .replace(/<img\b[^<>]*>/gi, (tag) => {
+        const src = /\ssrc\s*=\s*["']?([^"'\s<>]+)/i.exec(tag)?.[1];
+        return src === undefined ? tag : ` ${src} `;
+      })
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
+      .replace(/<[^<>]*>/g, '')
+      .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+        if (name.startsWith('#')) {
+          const code = /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+          return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return ENTITIES[name.toLowerCase()] ?? whole;
+      })
+      .trim()
+  );
 }
 
 /** Anki's csum: the first 8 hex digits of the SHA-1 of the stripped first field, as an integer. */

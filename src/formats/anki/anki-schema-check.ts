@@ -56,7 +56,7 @@ interface Token {
 export function sqlTokens(sql: string): Token[] | null {
   const tokens: Token[] = [];
   let at = 0;
-  const isWordChar = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+  const isWordChar = (c: string) => /[\w$\u0080-\uffff]/.test(c);
   while (at < sql.length) {
     const c = sql[at]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') {
@@ -87,9 +87,9 @@ export function sqlTokens(sql: string): Token[] | null {
       }
       tokens.push({ kind: c === "'" ? 'string' : 'quoted', text });
       at = end;
-    } else if (/[0-9]/.test(c)) {
+    } else if (/\d/.test(c)) {
       let end = at + 1;
-      while (end < sql.length && /[0-9.eExX]/.test(sql[end]!)) end++;
+      while (end < sql.length && /[0-9.ex]/i.test(sql[end]!)) end++;
       tokens.push({ kind: 'number', text: sql.slice(at, end) });
       at = end;
     } else if (isWordChar(c)) {
@@ -194,7 +194,7 @@ export function assertPlainAnkiSchema(db: Database.Database, refuse: (reason: st
   const objects = db.prepare('select type, name, tbl_name, sql from sqlite_master').all() as SchemaObject[];
   // Objects that run SQL are named first, before tables that are merely unknown (a view's own table).
   const runsSql = (object: SchemaObject) =>
-    /^\s*create\s+(temp\w*\s+)?(view|trigger|virtual)/i.test(object.sql ?? '');
+    /^\s*create\s+(?:temp\w*\s+)?(?:view|trigger|virtual)/i.test(object.sql ?? '');
   objects.sort((a, b) => Number(runsSql(b)) - Number(runsSql(a)));
   for (const object of objects) {
     const label = `"${object.name}"`;

@@ -10,7 +10,7 @@ import { escapeMarkdownText } from '../markdown-text.js';
 import { singleLine } from '../markdown-syntax.js';
 import { textBlocksFromMarkdown } from '../text-blocks.js';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
 export class HtmlTooComplexError extends Error {
   override name = 'HtmlTooComplexError';
@@ -78,8 +78,8 @@ service.addRule('compact list items', {
     }
     const text = content
       .replace(/^\n+/, '')
-      .replace(/\n+$/, '\n')
-      .replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+      .replace(/(?<!\n)\n+$/, '\n')
+      .replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
     return prefix + text + (node.nextSibling && !text.endsWith('\n') ? '\n' : '');
   },
 });
@@ -96,7 +96,22 @@ const FLAT_ELEMENTS = new Set(
     ' ',
   ),
 );
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+const TAG_START = /<(\/?)([a-z][a-z\d-]*)/gi;
+
+/**
+ * The tags of an HTML text, in one pass: a tag runs from `<name` to the next `>` (attribute values
+ * included). Found by searching for that `>` once per tag, and stopping when there is none: a pattern
+ * like `<a[^>]*>` would scan to the end of the text again from every `<a` of a text without `>`.
+ */
+function* tagsOf(html: string): Generator<{ closing: boolean; name: string; selfClosing: boolean }> {
+  TAG_START.lastIndex = 0;
+  for (let m = TAG_START.exec(html); m !== null; m = TAG_START.exec(html)) {
+    const end = html.indexOf('>', TAG_START.lastIndex);
+    if (end === -1) return;
+    yield { closing: m[1] === '/', name: m[2]!, selfClosing: html.charAt(end - 1) === '/' };
+    TAG_START.lastIndex = end + 1;
+  }
+}
 
 /**
  * How many tags one import may convert in all. Converting costs tens of microseconds a tag, so this bounds
@@ -115,10 +130,10 @@ export class HtmlBudget {
 function assertSimpleEnough(html: string, budget: HtmlBudget): void {
   let depth = 0;
   let tags = 0;
-  for (const [, closing, name, selfClosing] of html.matchAll(TAG)) {
+  for (const { closing, name, selfClosing } of tagsOf(html)) {
     tags++;
-    if (FLAT_ELEMENTS.has(name!.toLowerCase()) || selfClosing === '/') continue;
-    depth = closing === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (FLAT_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
     if (depth > MAX_HTML_DEPTH) {
       throw new HtmlTooComplexError(`the HTML nests elements more than ${MAX_HTML_DEPTH} deep`);
     }
@@ -145,7 +160,7 @@ export function htmlToMarkdown(html: string, budget: HtmlBudget): string {
       .replace(/(?<=\S) {2,}(?=\S)/g, ' ')
       // A single leading space is a padded reference's; deeper indents belong to list items.
       .replace(/^ (?=\S)/gm, '')
-      .replace(/[ \t]+$/gm, ''),
+      .replace(/(?<![ \t])[ \t]+$/gm, ''),
   )
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,12 +1,16 @@
 /**
  * Recall's own JSON: a lossless set (metadata, tags, cards in order) for backups and the API:
  *   { "format": "recall-card-set", "version": 1, "title", "subtitle", "subject", "topic", "level",
- *     "examBoard", "tags": [], "cards": [{ "title", "body" }] }
+ *     "examBoard", "language", "tags": [], "cards": [{ "title", "body", "kind"?, "reversible"?, "tags"? }] }
+ * ("language", a BCP 47 tag or null, may be left out.)
+ * A card's "kind" ("basic" | "cloze"), "reversible" and "tags" are written only when they say something
+ * (a cloze card, a card studied both ways, tags), so files of basic cards read as before.
  * Read with a TypeBox schema: unknown versions and unknown properties are refused, and every error names
  * the JSON path at fault (syntax errors name the line and column).
  */
 import Value from 'typebox/value';
-import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
+import { EXAM_BOARDS, LEVELS, type CardDraft } from '../../domain/card-set.js';
+import { canonicalLanguageTag } from '../../domain/language-tag.js';
 import type { CardSetDocument } from '../card-set-document.js';
 import type { CardSetFormat, ReadOptions } from '../card-set-format.js';
 import { maxCardsOf, tooManyCards } from '../format-limits.js';
@@ -35,8 +39,19 @@ function toJson(document: CardSetDocument) {
     topic: document.topic,
     level: document.level,
     examBoard: document.examBoard,
+    language: document.language ?? null,
     tags: document.tags,
-    cards: document.cards.map((card) => ({ title: card.title, body: card.body })),
+    cards: document.cards.map(cardJson),
+  };
+}
+
+function cardJson(card: CardDraft) {
+  return {
+    title: card.title,
+    body: card.body,
+    ...(card.kind === 'cloze' ? { kind: card.kind } : {}),
+    ...(card.reversible === true ? { reversible: true } : {}),
+    ...((card.tags?.length ?? 0) > 0 ? { tags: card.tags } : {}),
   };
 }
 
@@ -69,8 +84,16 @@ export function readRecallJson(input: Uint8Array, options?: ReadOptions): CardSe
     const [path, reason] = firstProblem(value);
     throw atPath(path, reason);
   }
-  const { format: _format, version: _version, ...document } = value;
-  return { ...document, cards: document.cards.map((card) => ({ title: card.title, body: card.body })) };
+  const { format: _format, version: _version, language, ...document } = value;
+  if (language !== undefined && language !== null && canonicalLanguageTag(language) === null) {
+    throw atPath('$.language', 'must be a language tag such as "en", "fr" or "pt-BR", or null');
+  }
+  return {
+    ...document,
+    // Absent when not said, as in documents from formats that carry no language.
+    ...(language === undefined || language === null ? {} : { language }),
+    cards: document.cards.map(cardJson),
+  };
 }
 
 /** The first error TypeBox finds, said for people. */
@@ -107,7 +130,7 @@ function jsonPath(pointer: string): string {
       (path, part) =>
         /^\d+$/.test(part)
           ? `${path}[${part}]`
-          : /^[A-Za-z_$][\w$]*$/.test(part)
+          : /^[a-z_$][\w$]*$/i.test(part)
             ? `${path}.${part}`
             : `${path}[${JSON.stringify(part)}]`,
       '$',

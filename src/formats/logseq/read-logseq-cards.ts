@@ -23,7 +23,7 @@ import { eachBlock, outlineMarkdown, readOutline, type OutlineBlock } from '../o
 
 export const CARD_TAG = /(?:^|\s)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/-])/i;
 const HASHTAG = /(?:^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]{0,99}/gu;
-const CLOZE = /\{\{cloze\s+([^{}\n]{1,1000}?)\s*\}\}/g;
+const CLOZE = /\{\{cloze\s([^{}\n]{1,1000})\}\}/g;
 
 export function readLogseqCards(input: Uint8Array, options: ReadOptions = {}): CardSetDocument[] {
   const text = decodeNote(input, options, 'a Logseq page');
@@ -75,7 +75,7 @@ function cardOfBlock(block: OutlineBlock): CardDraft | null {
   const tags = hashtagsOf(block.lines.join(' ')).filter((tag) => tag.toLowerCase() !== 'card');
   const front = block.lines.map((line) => cleaned(line).replace(HASHTAG, ' ').trim()).join('\n');
   const back = outlineMarkdown(block.children, cleaned);
-  const cloze = toRecallCloze(front, CLOZE, (match) => ({ answer: match[1]! }));
+  const cloze = toRecallCloze(front, CLOZE, (match) => ({ answer: match[1]!.trim() }));
   const card =
     cloze.deletions > 0
       ? clozeCard(bodyFromLines(cloze.text.split('\n')), back)

@@ -9,6 +9,7 @@
  */
 import type { Token } from 'markdown-it';
 import { EXAM_BOARDS, LEVELS, isExamBoard, isLevel } from '../../domain/card-set.js';
+import { clozeKindOf } from '../cloze-kind.js';
 import { emptyDocument, type CardSetDocument } from '../card-set-document.js';
 import { inlinePlainText, parseMarkdown, singleLine } from '../markdown-syntax.js';
 import { FORMAT_LIMITS, tooManyCards } from '../format-limits.js';
@@ -64,7 +65,9 @@ export function readMarkdownDocument(text: string, maxCards: number): CardSetDoc
     }
     while (body.length > 0 && body[0]!.trim() === '') body.shift();
     while (body.length > 0 && body[body.length - 1]!.trim() === '') body.pop();
-    document.cards.push({ title: heading.title, body: body.join('\n') });
+    const text = body.join('\n');
+    // Cloze syntax is written as text: a body with a well-formed deletion is a cloze card.
+    document.cards.push({ title: heading.title, body: text, ...clozeKindOf(text) });
   });
   return document;
 }
@@ -108,7 +111,7 @@ function readMetadata(document: CardSetDocument, tokens: readonly Token[], at: n
     if (token.type === 'inline') inlines.push(token);
   }
   for (const inline of inlines) {
-    const match = /^([^:]+):\s*(.*)$/.exec(singleLine(inlinePlainText(inline)));
+    const match = /^([^:]+):(.*)$/.exec(singleLine(inlinePlainText(inline)));
     if (match === null) continue;
     const key = match[1]!.trim().toLowerCase();
     const value = match[2]!.trim();

@@ -177,7 +177,7 @@ function sidesOf(lines: readonly string[]): string[][] {
   const sides: string[][] = [[]];
   let fenced = false;
   for (const line of lines) {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
     if (!fenced && SIDE.test(line)) sides.push([]);
     else sides[sides.length - 1]!.push(line);
   }

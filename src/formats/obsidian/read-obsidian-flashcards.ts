@@ -87,7 +87,7 @@ function noteLines(text: string): Line[] {
   let fenced = false;
   for (; index < raw.length; index++) {
     const line = raw[index]!;
-    if (/^\s*(```|~~~)/.test(line)) {
+    if (/^\s*(?:```|~~~)/.test(line)) {
       fenced = !fenced;
       lines.push({ text: '', number: index + 1 });
       continue;

@@ -50,7 +50,7 @@ const SEE_ALL = /^See all (.+?) resources ?»(?: ?See all (.+?) resources ?»?)?
 /** Three or more spaces in a row separate entries that a scrape jammed onto one line. */
 const ENTRY_SEPARATOR = /[ \t\u00a0\u202f]{3,}/;
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\v\f\u000e-\u001f\u007f\ufffd]/;
 
 export function normaliseSpace(text: string): string {
   return text.replace(HORIZONTAL_SPACE, ' ').replace(/ {2,}/g, ' ').trim();

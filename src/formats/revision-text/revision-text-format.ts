@@ -1,6 +1,7 @@
 /** Revision-card text (the seed's format) behind the CardSetFormat interface. */
 import type { CardSetDocument } from '../card-set-document.js';
 import type { CardSetFormat, ReadOptions } from '../card-set-format.js';
+import { clozeKindOf } from '../cloze-kind.js';
 import { FORMAT_LIMITS, maxCardsOf, tooManyCards } from '../format-limits.js';
 import { ParseError } from '../parse-error.js';
 import { decodeTextInput, encodeText, sniffText } from '../text-input.js';
@@ -36,7 +37,8 @@ export const revisionTextFormat: CardSetFormat = {
         .findIndex((l) => normaliseSpace(l) === `${max + 1} of ${set.cards.length}`);
       throw new ParseError(tooManyCards(max), line + 1);
     }
-    return [{ ...set, level: null, examBoard: null, tags: [] }];
+    const cards = set.cards.map((card) => ({ ...card, ...clozeKindOf(card.body) }));
+    return [{ ...set, cards, level: null, examBoard: null, tags: [] }];
   },
 
   write(document) {

@@ -43,9 +43,10 @@ import {
 import { firstRow, readRows, type RowSource } from './term-list-rows.js';
 
 export const DEFAULT_TITLE = 'Imported cards';
-const TERM_NAMES = /^(front|term|question|word|prompt|text|begriff|wort|frage|vorderseite|terme|mot|recto)$/i;
+const TERM_NAMES =
+  /^(?:front|term|question|word|prompt|text|begriff|wort|frage|vorderseite|terme|mot|recto)$/i;
 const DEFINITION_NAMES =
-  /^(back|definition|answer|meaning|description|back extra|extra|bedeutung|antwort|rückseite|définition|réponse|verso)$/i;
+  /^(?:back|definition|answer|meaning|description|back extra|extra|bedeutung|antwort|rückseite|définition|réponse|verso)$/i;
 const CLOZE = /\{\{c\d+::/;
 
 /** What a term list was read as: its layout, encoding, and which of them were detected. */

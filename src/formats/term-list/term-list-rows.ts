@@ -164,7 +164,7 @@ function csvProblem(error: CsvError, lineOffset: number, lastLine: number): Pars
     );
   }
   if (error.code === 'CSV_MAX_RECORD_SIZE') return tooLong(line);
-  return new ParseError(`not a readable term list: ${error.message.replace(/ at line \d+.*$/, '')}`, line);
+  return new ParseError(`not a readable term list: ${error.message.replace(/ at line \d.*$/, '')}`, line);
 }
 
 /** The first row alone, under a layout (for detecting a header row); never throws. */

@@ -269,7 +269,7 @@ export const MERGE_LIMITS = {
   clockSkewMs: 10 * 60_000,
 } as const;
 
-const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const CLIENT_ID = /^[\w-]{8,64}$/;
 
 function validateBrowserReviews(reviews: readonly BrowserReview[], now: number): FieldProblem[] {
   const problems: FieldProblem[] = [];

@@ -8,6 +8,7 @@ import {
   createRandom,
   extractTimeline,
   orderingExercise,
+  readableCard,
   type OrderingItem,
   type TimelineEvent,
 } from '../../domain/study/index.js';
@@ -32,7 +33,8 @@ export async function getSetTimeline(
   setId: number,
 ): Promise<SetTimeline> {
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
-  const cards = (await ctx.repos.cardSets.findCards(setId)).map(toCard);
+  // A cloze card's dates are read from its text, deletions shown as their answers.
+  const cards = (await ctx.repos.cardSets.findCards(setId)).map((row) => readableCard(toCard(row)));
   return {
     set: toCardSetSummary(row),
     events: extractTimeline(cards),

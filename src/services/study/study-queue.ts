@@ -58,6 +58,8 @@ export interface StudyItem {
   frontBody: string | null;
   /** Markdown: the answer side. */
   body: string;
+  /** A cloze item's deletion number: frontBody and body are then rendered with it hidden, then marked. */
+  clozeNumber: number | null;
   /** "Card 3", "Card 3, reversed", "Card 3, deletion 2". */
   label: string;
   kind: StudyItemKind;
@@ -90,7 +92,7 @@ interface SetCards {
 }
 
 function itemOf(
-  { set, cards }: SetCards,
+  { set }: SetCards,
   card: CardRow,
   variant: number,
   kind: StudyItemKind,
@@ -101,15 +103,35 @@ function itemOf(
     cardId: card.id,
     variant,
     key: itemKey(card.id, variant),
-    set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: cards.length },
+    // The set's own count: a tag may leave only some of its cards here.
+    set: { id: set.id, title: set.title, slug: cardSetSlug(set.title), cardCount: set.cardCount },
     position: card.position,
     front: faces.front,
     frontBody: faces.frontBody,
     body: faces.back,
+    clozeNumber: faces.clozeNumber,
     label: faces.label,
     kind,
     due,
   };
+}
+
+/** The cards of these sets, by set; with a tag, only the cards it applies to (see findTaggedCardIds). */
+async function findCardsOfSets(
+  repos: Repositories,
+  ids: readonly number[],
+  tag: string | undefined,
+): Promise<Map<number, CardRow[]>> {
+  const cardsBySet = await repos.cardSets.findCardsOfSets(ids);
+  if (tag === undefined) return cardsBySet;
+  const tagged = await repos.tags.findTaggedCardIds(ids, tag);
+  const kept = new Map<number, CardRow[]>();
+  for (const [setId, cards] of cardsBySet) {
+    const applies = tagged.get(setId);
+    if (applies === undefined) continue;
+    kept.set(setId, applies === 'all' ? cards : cards.filter((card) => applies.has(card.id)));
+  }
+  return kept;
 }
 
 /** Every item of a set's cards, in order: each card's variants in turn. */
@@ -134,14 +156,14 @@ async function buildQueue(
   scope: readonly CardSetSummaryRow[],
   learnerSets: readonly CardSetSummaryRow[],
   now: Date,
-  options: { ahead?: boolean } = {},
+  options: { ahead?: boolean; tag?: string | undefined } = {},
 ): Promise<StudyQueue> {
   const time = now.getTime();
   const today = startOfUtcDay(time);
   const tomorrow = today + DAY_MS;
   const ids = scope.map((set) => set.id);
   const [cardsBySet, states, newCardsPerDay, newSeenToday, learner] = await Promise.all([
-    repos.cardSets.findCardsOfSets(ids),
+    findCardsOfSets(repos, ids, options.tag),
     repos.study.findStatesOfSets(actor.userId, ids),
     getNewCardsPerDay(repos, actor),
     repos.study.countFirstReviewsSince(actor.userId, today),
@@ -237,9 +259,10 @@ async function buildQueue(
 export async function getDailyQueue(
   ctx: ServiceContext,
   actor: Actor,
+  options: { tag?: string | undefined } = {},
 ): Promise<StudyQueue & { sets: number }> {
   const sets = await findLearnerSets(ctx.repos, actor);
-  const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now());
+  const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now(), options);
   return { ...queue, sets: sets.length };
 }
 
@@ -250,17 +273,20 @@ export interface SetStudySession {
   items: StudyItem[];
 }
 
-/** Studying one set: its due and new cards for a learner (every card with `ahead`), all cards for a visitor. */
+/**
+ * Studying one set: its due and new cards for a learner (every card with `ahead`), all cards for a visitor;
+ * with a tag, only the cards it applies to.
+ */
 export async function getSetStudySession(
   ctx: ServiceContext,
   viewer: Viewer,
   setId: number,
-  options: { ahead?: boolean } = {},
+  options: { ahead?: boolean; tag?: string | undefined } = {},
 ): Promise<SetStudySession> {
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
   const set = toCardSetSummary(row);
   if (viewer === null) {
-    const cards = await ctx.repos.cardSets.findCards(setId);
+    const cards = (await findCardsOfSets(ctx.repos, [setId], options.tag)).get(setId) ?? [];
     const entry = { set: row, cards };
     return {
       set,

@@ -2,8 +2,16 @@
  * The card-set editor as a plain HTML form: what it posts, the buttons that change it without saving
  * (add, move, delete, paste: they work without JavaScript), and the edit it finally saves.
  */
-import { isExamBoard, isLevel, isVisibility, LIMITS, type CardSetDraft } from '../../domain/card-set.js';
+import {
+  isCardKind,
+  isExamBoard,
+  isLevel,
+  isVisibility,
+  LIMITS,
+  type CardSetDraft,
+} from '../../domain/card-set.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
+import { formatTagList, parseTagList, TAG_LIMITS } from '../../domain/tags.js';
 import { ParseError } from '../../formats/parse-error.js';
 import type { CardSetEdit, EditableCardSet } from '../../services/card-set-editing.js';
 import { readPastedCards } from '../../services/paste-import.js';
@@ -12,6 +20,12 @@ export interface EditorCard {
   id: string;
   title: string;
   body: string;
+  /** basic | cloze, as posted. */
+  kind: string;
+  /** "Also study reversed" (basic cards). */
+  reversible: boolean;
+  /** The tags field as typed ("ww2, Paper 1"). */
+  tags: string;
 }
 
 export interface EditorState {
@@ -23,6 +37,9 @@ export interface EditorState {
     level: string;
     examBoard: string;
     visibility: string;
+    /** A BCP 47 tag ("en", "fr"), or empty. */
+    language: string;
+    tags: string;
   };
   cards: EditorCard[];
   revision: string;
@@ -41,7 +58,14 @@ export type EditorAction =
   | { kind: 'paste' }
   | { kind: 'up' | 'down' | 'delete'; index: number };
 
-const emptyCard = (): EditorCard => ({ id: '', title: '', body: '' });
+const emptyCard = (): EditorCard => ({
+  id: '',
+  title: '',
+  body: '',
+  kind: 'basic',
+  reversible: false,
+  tags: '',
+});
 
 export function newEditorState(defaults: Partial<EditorState['fields']> = {}): EditorState {
   return {
@@ -53,6 +77,8 @@ export function newEditorState(defaults: Partial<EditorState['fields']> = {}): E
       level: '',
       examBoard: '',
       visibility: 'private',
+      language: '',
+      tags: '',
       ...defaults,
     },
     cards: [emptyCard(), emptyCard(), emptyCard()],
@@ -76,21 +102,26 @@ export function editorStateFrom(editable: EditableCardSet): EditorState {
       level: edit.level ?? '',
       examBoard: edit.examBoard ?? '',
       visibility: edit.visibility,
+      language: edit.language ?? '',
+      tags: formatTagList(edit.tags ?? []),
     },
     cards: edit.cards.map((card) => ({
       id: String(card.id ?? ''),
       title: card.title ?? '',
       body: card.body,
+      kind: card.kind ?? 'basic',
+      reversible: card.reversible ?? false,
+      tags: formatTagList(card.tags ?? []),
     })),
     revision: String(editable.revision),
   };
 }
 
-/** Reads the posted form. Card fields are named cards[i][id|title|body]. */
+/** Reads the posted form. Card fields are named cards[i][id|title|body|kind|reversible|tags]. */
 export function readEditorForm(values: Record<string, string>): { state: EditorState; action: EditorAction } {
   const indexes = new Set<number>();
   for (const key of Object.keys(values)) {
-    const match = /^cards\[(\d{1,3})\]\[(?:id|title|body)\]$/.exec(key);
+    const match = /^cards\[(\d{1,3})\]\[(?:id|title|body|kind|reversible|tags)\]$/.exec(key);
     if (match) indexes.add(Number(match[1]));
   }
   const cards = [...indexes]
@@ -100,6 +131,9 @@ export function readEditorForm(values: Record<string, string>): { state: EditorS
       id: values[`cards[${i}][id]`] ?? '',
       title: values[`cards[${i}][title]`] ?? '',
       body: (values[`cards[${i}][body]`] ?? '').replace(/\r\n?/g, '\n'),
+      kind: values[`cards[${i}][kind]`] ?? 'basic',
+      reversible: values[`cards[${i}][reversible]`] === '1',
+      tags: values[`cards[${i}][tags]`] ?? '',
     }));
   const state: EditorState = {
     fields: {
@@ -110,6 +144,8 @@ export function readEditorForm(values: Record<string, string>): { state: EditorS
       level: values.level ?? '',
       examBoard: values.examBoard ?? '',
       visibility: values.visibility ?? 'private',
+      language: values.language ?? '',
+      tags: values.tags ?? '',
     },
     cards,
     revision: values.revision ?? '0',
@@ -181,7 +217,14 @@ function pasteInto(state: EditorState): EditorState {
     if (fields.subtitle.trim() === '' && pasted.subtitle !== null) fields.subtitle = pasted.subtitle;
     if (fields.subject.trim() === '' && pasted.subject !== null) fields.subject = pasted.subject;
     if (fields.topic.trim() === '' && pasted.topic !== null) fields.topic = pasted.topic;
-    const added = pasted.cards.map((card) => ({ id: '', title: card.title ?? '', body: card.body }));
+    const added = pasted.cards.map((card) => ({
+      ...emptyCard(),
+      title: card.title ?? '',
+      body: card.body,
+      kind: card.kind ?? 'basic',
+      reversible: card.reversible ?? false,
+      tags: formatTagList(card.tags ?? []),
+    }));
     return {
       ...state,
       fields,
@@ -217,14 +260,29 @@ export function editFromState(state: EditorState, action: EditorAction): CardSet
   const visibility = action.kind === 'publish' ? 'public' : fields.visibility;
   if (!isVisibility(visibility))
     problems.push({ field: 'visibility', message: 'Choose who can see the set.' });
+  const tags = (field: string, text: string) => {
+    if (text.length <= TAG_LIMITS.fieldLength) return parseTagList(text);
+    problems.push({ field, message: `At most ${TAG_LIMITS.fieldLength} characters of tags.` });
+    return [];
+  };
   // Rows left completely empty are not cards; everything else is kept and validated.
   const cards = state.cards
     .filter((card) => card.id !== '' || card.title.trim() !== '' || card.body.trim() !== '')
-    .map((card) => ({
-      id: /^\d{1,10}$/.test(card.id) ? Number(card.id) : null,
-      title: orNull(card.title),
-      body: card.body.trim(),
-    }));
+    .map((card, index) => {
+      if (!isCardKind(card.kind)) {
+        problems.push({ field: `cards[${index}].kind`, message: 'Choose basic or cloze.' });
+      }
+      return {
+        id: /^\d{1,10}$/.test(card.id) ? Number(card.id) : null,
+        title: orNull(card.title),
+        body: card.body.trim(),
+        kind: isCardKind(card.kind) ? card.kind : ('basic' as const),
+        // Only a basic card is studied the other way round; a cloze card's box is ignored.
+        reversible: card.kind === 'basic' && card.reversible,
+        tags: tags(`cards[${index}].tags`, card.tags),
+      };
+    });
+  const setTags = tags('tags', fields.tags);
   if (problems.length > 0)
     throw new AppError('validation', 'Please correct the highlighted fields.', problems);
   const edit: Omit<CardSetDraft, 'cards'> = {
@@ -235,6 +293,8 @@ export function editFromState(state: EditorState, action: EditorAction): CardSet
     level: level as CardSetDraft['level'],
     examBoard: examBoard as CardSetDraft['examBoard'],
     visibility: visibility as CardSetDraft['visibility'],
+    language: orNull(fields.language),
+    tags: setTags,
   };
   return { ...edit, cards };
 }

@@ -31,7 +31,7 @@ export async function sendCardSetPageWithForms(
 
 /** A positive integer id from a form field, or undefined. */
 export function formId(value: string | undefined): number | undefined {
-  return value !== undefined && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : undefined;
+  return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
 }
 
 /** Browsers send a textarea's line breaks as CRLF; store them as the person typed them (LF). */

@@ -21,9 +21,11 @@ import {
   setsWithoutSubject,
   type ImportChoices,
 } from '../../services/file-import.js';
+import { checkChosenSeparatorFound, readLayoutChoices } from '../../services/import-layout-choices.js';
 import { getCardSet } from '../../services/read-card-set.js';
 import { FORMAT_IDS, isFormatId } from '../../formats/card-set-format.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
+import type { TermListReading } from '../../formats/term-list/read-term-list.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState, type FormValues } from '../forms.js';
 import {
@@ -41,11 +43,22 @@ import { ID_PATTERN, idParams, type WebDeps } from './route-deps.js';
 
 const MIB = 1024 * 1024;
 
+/** The Format options fields (term lists), all "detect it" when empty. */
+const LAYOUT_FIELDS = [
+  'separator',
+  'separatorCustom',
+  'rowSeparator',
+  'rowSeparatorCustom',
+  'header',
+  'encoding',
+] as const;
+const NO_LAYOUT_CHOICES: FormValues = Object.fromEntries(LAYOUT_FIELDS.map((field) => [field, '']));
+
 /** The upload form: one file of up to 10 MB, or as much pasted text. */
 const UPLOAD_LIMITS: MultipartLimits = {
   fileBytes: 10 * MIB,
   fieldBytes: 10 * MIB,
-  fields: 10,
+  fields: 16,
   totalBytes: 24 * MIB,
 };
 
@@ -132,7 +145,12 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
   const renderPreview = (
     request: FastifyRequest,
     reply: FastifyReply,
-    preview: { formatLabel: string; source: string | null; documents: CardSetDocument[] },
+    preview: {
+      formatLabel: string;
+      source: string | null;
+      reading?: TermListReading | null;
+      documents: CardSetDocument[];
+    },
     state: FormState,
     status = 200,
   ) => {
@@ -150,7 +168,7 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
 
   app.get('/import', async (request, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    return renderForm(request, reply, emptyForm({ format: '', separator: '', text: '' }));
+    return renderForm(request, reply, emptyForm({ format: '', text: '', ...NO_LAYOUT_CHOICES }));
   });
 
   app.post(
@@ -160,11 +178,8 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
     async (request, reply) => {
       if (request.user === null) return redirectToLogin(request, reply);
       const values = readForm(request.body);
-      const kept: FormValues = {
-        text: values.text ?? '',
-        format: values.format ?? '',
-        separator: values.separator ?? '',
-      };
+      const kept: FormValues = { text: values.text ?? '', format: values.format ?? '' };
+      for (const field of LAYOUT_FIELDS) kept[field] = values[field] ?? '';
       const upload = uploadsOf(request.body).find((file) => file.tooLarge || file.bytes.length > 0);
       if (upload?.tooLarge === true || oversizedFieldsOf(request.body).includes('text')) {
         const message =
@@ -192,26 +207,32 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
         return renderForm(request, reply, { values: kept, problems: [problem], message: null }, 400);
       }
       try {
+        const layout = readLayoutChoices(kept);
         const source = upload?.fileName || null;
-        const { format: read, documents } = readCardFile(
-          upload === undefined ? new TextEncoder().encode(text) : upload.bytes,
-          {
-            fileName: source ?? undefined,
-            format: isFormatId(format) ? format : undefined,
-            separator: kept.separator,
-            title: source?.replace(/\.[^.]*$/, '').trim() || undefined,
-          },
-        );
+        const {
+          format: read,
+          reading,
+          documents,
+        } = readCardFile(upload === undefined ? new TextEncoder().encode(text) : upload.bytes, {
+          ...layout,
+          // Pasted text arrives as UTF-8 whatever the choice (the choice is for files).
+          encoding: upload === undefined ? undefined : layout.encoding,
+          fileName: source ?? undefined,
+          format: isFormatId(format) ? format : undefined,
+          title: source?.replace(/\.[^.]*$/, '').trim() || undefined,
+          describeLayout: true,
+        });
         if (documents.length === 0) {
           throw new AppError('validation', 'There are no cards in this file.', [
             { field: 'file', message: 'There are no cards in this file.' },
           ]);
         }
+        checkChosenSeparatorFound({ format: read, reading, documents });
         checkDocumentsBeforeChoices(documents);
         return renderPreview(
           request,
           reply,
-          { formatLabel: read.label, source, documents },
+          { formatLabel: read.label, source, reading, documents },
           emptyForm(suggestedChoices(documents)),
         );
       } catch (error) {

@@ -13,6 +13,7 @@ interface SearchQuerystring {
   topic?: string;
   level?: string;
   examBoard?: string;
+  tag?: string;
   sort?: string;
   page?: string;
   /** "results": only the results region, for search as you type. */
@@ -34,6 +35,7 @@ export async function searchRoutes(app: FastifyInstance, { ctx, assets }: WebDep
             topic: text(100),
             level: text(20),
             examBoard: text(20),
+            tag: text(200),
             sort: text(20),
             page: { type: 'string', pattern: '^[0-9]{1,3}$' },
             part: text(10),
@@ -49,10 +51,14 @@ export async function searchRoutes(app: FastifyInstance, { ctx, assets }: WebDep
         topic: query.topic,
         level: query.level,
         examBoard: query.examBoard,
+        tag: query.tag?.trim() || undefined,
         sort: SEARCH_SORTS.includes(query.sort as SearchSort) ? (query.sort as SearchSort) : 'relevance',
         page: query.page === undefined ? 1 : Number(query.page),
       };
-      const outcome = input.q.trim() === '' ? null : await searchCardSets(ctx, request.user, input);
+      const outcome =
+        input.q.trim() === '' && input.tag === undefined
+          ? null
+          : await searchCardSets(ctx, request.user, input);
       if (query.part === 'results') {
         return reply
           .type('text/html; charset=utf-8')

@@ -4,6 +4,7 @@ import { MAX_DURATION_MS, recordReview } from '../../services/study/record-revie
 import { getDailyQueue, getSetStudySession, type StudyItem } from '../../services/study/study-queue.js';
 import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
 import { parseItemKey } from '../../domain/study/index.js';
+import { TAG_LIMITS } from '../../domain/tags.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
@@ -17,6 +18,23 @@ interface StudyQuery {
   ahead?: string;
   done?: string;
   shownAt?: string;
+  /** Only the cards with this tag (or every card of a set with it). */
+  tag?: string;
+}
+
+/** A tag from the address or a form: trimmed, bounded, or none. */
+function tagOf(value: string | undefined): string | undefined {
+  const tag = value?.trim() ?? '';
+  return tag === '' || tag.length > TAG_LIMITS.length ? undefined : tag;
+}
+
+/** The query string that keeps a session's options (ahead, tag) across its forms and redirects. */
+function sessionQuery(options: { ahead?: boolean; tag?: string | undefined }, extra = ''): string {
+  const params = new URLSearchParams();
+  if (options.ahead === true) params.set('ahead', '1');
+  if (options.tag !== undefined) params.set('tag', options.tag);
+  const text = [params.toString(), extra].filter((part) => part !== '').join('&');
+  return text === '' ? '' : `?${text}`;
 }
 
 type SetStudyRequest = FastifyRequest<{ Params: { id: string }; Querystring: StudyQuery }>;
@@ -65,7 +83,8 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
   ) {
     const setId = Number(request.params.id);
     const ahead = query.ahead === '1';
-    const session = await getSetStudySession(ctx, request.user, setId, { ahead });
+    const tag = tagOf(query.tag);
+    const session = await getSetStudySession(ctx, request.user, setId, { ahead, tag });
     const { current, revealed } = pickCard(session.items, query);
     return sendPage(
       reply,
@@ -77,6 +96,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
         current={current}
         revealed={revealed}
         ahead={ahead}
+        tag={tag}
         shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
         finished={session.queue === null && query.done === '1'}
         state={state}
@@ -93,25 +113,26 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
     const setId = Number(request.params.id);
     const values = readForm(request.body);
     const ahead = values.ahead === '1';
+    const tag = tagOf(values.tag);
     if (request.user === null) {
       // A visitor's read-through without JavaScript: nothing to keep, on to the next card.
-      const session = await getSetStudySession(ctx, null, setId);
+      const session = await getSetStudySession(ctx, null, setId, { tag });
       const index = session.items.findIndex((item) => item.key === values.card);
       const next = session.items[index + 1];
       return reply.redirect(
-        next === undefined ? `/sets/${setId}/study?done=1` : `/sets/${setId}/study?card=${next.key}`,
+        `/sets/${setId}/study${sessionQuery({ tag }, next === undefined ? 'done=1' : `card=${next.key}`)}`,
         303,
       );
     }
     try {
       await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
-      return reply.redirect(`/sets/${setId}/study${ahead ? '?ahead=1' : ''}`, 303);
+      return reply.redirect(`/sets/${setId}/study${sessionQuery({ ahead, tag })}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
       return renderSetStudy(
         request,
         reply,
-        { card: values.card, reveal: '1', ahead: values.ahead },
+        { card: values.card, reveal: '1', ahead: values.ahead, tag },
         state,
         status,
       );
@@ -127,13 +148,15 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
     forms: { state?: FormState; settings?: FormState } = {},
     status = 200,
   ) {
-    const queue = await getDailyQueue(ctx, request.user!);
+    const tag = tagOf(query.tag);
+    const queue = await getDailyQueue(ctx, request.user!, { tag });
     const { current, revealed } = pickCard(queue.items, query);
     return sendPage(
       reply,
       <ReviewPage
         page={pageContext(request, reply, assets)}
         queue={queue}
+        tag={tag}
         current={current}
         revealed={revealed}
         shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
@@ -152,12 +175,13 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
   app.post('/review', async (request: ReviewRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const values = readForm(request.body);
+    const tag = tagOf(values.tag);
     try {
       await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
-      return reply.redirect('/review', 303);
+      return reply.redirect(`/review${sessionQuery({ tag })}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
-      return renderReview(request, reply, { card: values.card, reveal: '1' }, { state }, status);
+      return renderReview(request, reply, { card: values.card, reveal: '1', tag }, { state }, status);
     }
   });
 

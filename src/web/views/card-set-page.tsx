@@ -1,5 +1,7 @@
+import type { Card } from '../../domain/card-set.js';
+import { clozeNumbers } from '../../domain/study/index.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
-import { renderMarkdown } from '../../formats/render-markdown.js';
+import { renderCardBody } from '../../formats/render-markdown.js';
 import {
   CommentsSection,
   HiddenSetNotice,
@@ -12,6 +14,7 @@ import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { SetFileLinks } from './set-file-links.js';
 import { StudyLinks } from './components/study-links.js';
+import { TagList } from './components/tag-list.js';
 import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
 
 interface CardSetPageProps {
@@ -22,6 +25,24 @@ interface CardSetPageProps {
   views: string;
   /** Community forms (comment, rating, save) re-rendered with their problems. */
   forms?: CardSetPageForms;
+}
+
+/** What kind of card it is, when not a plain one, and its tags. */
+function CardMarks({ card }: { card: Card }) {
+  const reversed = card.kind === 'basic' && card.reversible && (card.title ?? '').trim() !== '';
+  const deletions = card.kind === 'cloze' ? clozeNumbers(card.body).length : 0;
+  if (!reversed && deletions === 0 && card.tags.length === 0) return null;
+  return (
+    <div class="card-marks">
+      {reversed && <p class="card-kind">Studied both ways</p>}
+      {deletions > 0 && (
+        <p class="card-kind">
+          Cloze card: {deletions === 1 ? '1 deletion' : `${deletions} deletions`}, each studied on its own
+        </p>
+      )}
+      <TagList tags={card.tags} label="Tags of this card" />
+    </div>
+  );
 }
 
 /** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
@@ -47,6 +68,7 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
           <HiddenSetNotice data={data} />
           <h1 id="set-title">{set.title}</h1>
           {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
+          <TagList tags={set.tags} label="Tags of this set" />
           <StudyLinks setId={set.id} />
           {set.visibility !== 'public' && (
             <p class="badge">
@@ -115,7 +137,8 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
                 <li class="card" id={`card-${n}`} key={n} data-card>
                   <article aria-label={`Card ${n} of ${total}`}>
                     {card.title !== null && <h3 class="card-title">{card.title}</h3>}
-                    <div class="card-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(card.body) }} />
+                    <div class="card-body" dangerouslySetInnerHTML={{ __html: renderCardBody(card) }} />
+                    <CardMarks card={card} />
                     <footer class="card-footer">
                       {n > 1 ? (
                         <a class="card-nav" href={`#card-${n - 1}`} rel="prev">

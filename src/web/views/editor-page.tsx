@@ -1,7 +1,9 @@
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
+import { TAG_LIMITS } from '../../domain/tags.js';
 import type { EditorState } from '../editor/editor-form.js';
-import { renderMarkdown } from '../../formats/render-markdown.js';
 import { ErrorSummary, fieldId } from './components/form.js';
+import { describedBy, EditorCardItem, FieldError, problem } from './editor-card.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
@@ -30,35 +32,17 @@ const LABELS: Record<string, string> = {
   level: 'Level',
   examBoard: 'Exam board',
   visibility: 'Visibility',
+  language: 'Language',
+  tags: 'Tags',
   cards: 'Cards',
   paste: 'Paste',
   pasteSeparator: 'Separator',
 };
 
 const cardLabel = (field: string) => {
-  const match = /^cards\[(\d+)\]\.(title|body)$/.exec(field);
+  const match = /^cards\[(\d+)\]\.(title|body|kind|tags)$/.exec(field);
   return match ? `Card ${Number(match[1]) + 1} ${match[2]}` : undefined;
 };
-
-function problem(state: EditorState, field: string) {
-  return state.problems.find((p) => p.field === field)?.message;
-}
-
-function FieldError({ state, field }: { state: EditorState; field: string }) {
-  const message = problem(state, field);
-  if (message === undefined) return null;
-  return (
-    <p class="field-error" id={`${fieldId(field)}-error`}>
-      <span class="visually-hidden">Error: </span>
-      {message}
-    </p>
-  );
-}
-
-const describedBy = (state: EditorState, field: string, hint?: string) =>
-  [hint, problem(state, field) !== undefined ? `${fieldId(field)}-error` : undefined]
-    .filter(Boolean)
-    .join(' ') || undefined;
 
 /** The card-set editor: a plain form that works without JavaScript; editor.js makes it comfortable. */
 export function EditorPage({ page, state, action, heading, subjects, topics, cancelHref }: EditorPageProps) {
@@ -156,6 +140,14 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
             {select('level', 'Level', LEVELS)}
             {select('examBoard', 'Exam board', EXAM_BOARDS)}
           </div>
+          {text('language', 'Language', {
+            max: MAX_LANGUAGE_TAG_LENGTH,
+            hint: 'Optional: a language code such as en, fr or de. Self-tests mark typed answers by its rules (accents, typos).',
+          })}
+          {text('tags', 'Tags', {
+            max: TAG_LIMITS.fieldLength,
+            hint: 'Optional. Separate tags with commas, e.g. "ww2, Paper 1". Tagged sets can be searched and studied by tag.',
+          })}
           <fieldset
             class={`field radios${problem(state, 'visibility') !== undefined ? ' field-invalid' : ''}`}
           >
@@ -180,7 +172,9 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
           <legend>Cards</legend>
           <p class="hint" id="card-format-hint">
             Card bodies are Markdown: start lines with "- " for bullets, "### " for a sub-heading; **bold**,
-            *italic*, [links](https://example.org).
+            *italic*, [links](https://example.org). In a cloze card, wrap each part to hide in {'{{c1::…}}'}
+            (select it and press Ctrl+Shift+C or Alt+Shift+C), numbering them c1, c2, … for one studied card
+            each; {'{{c1::answer::hint}}'} shows a hint.
           </p>
           <FieldError state={state} field="cards" />
           {state.status !== null && (
@@ -189,84 +183,9 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
             </p>
           )}
           <ol class="editor-cards" data-editor-cards>
-            {state.cards.map((card, index) => {
-              const titleField = `cards[${index}].title`;
-              const bodyField = `cards[${index}].body`;
-              return (
-                <li class="editor-card" key={`${card.id}-${index}`} data-editor-card>
-                  <fieldset>
-                    <legend>Card {index + 1}</legend>
-                    <input type="hidden" name={`cards[${index}][id]`} value={card.id} />
-                    <div class={`field${problem(state, titleField) !== undefined ? ' field-invalid' : ''}`}>
-                      <label for={fieldId(titleField)}>Title (optional)</label>
-                      <FieldError state={state} field={titleField} />
-                      <input
-                        id={fieldId(titleField)}
-                        name={`cards[${index}][title]`}
-                        value={card.title}
-                        maxLength={LIMITS.cardTitleLength}
-                        aria-describedby={describedBy(state, titleField)}
-                      />
-                    </div>
-                    <div class={`field${problem(state, bodyField) !== undefined ? ' field-invalid' : ''}`}>
-                      <label for={fieldId(bodyField)}>Body</label>
-                      <FieldError state={state} field={bodyField} />
-                      <textarea
-                        id={fieldId(bodyField)}
-                        name={`cards[${index}][body]`}
-                        rows={6}
-                        maxLength={LIMITS.cardBodyLength}
-                        aria-describedby={describedBy(state, bodyField, 'card-format-hint')}
-                        data-preview-source
-                      >
-                        {card.body}
-                      </textarea>
-                    </div>
-                    <div class="card-preview" aria-live="polite">
-                      <p class="card-preview-label">Preview</p>
-                      <div
-                        class="card-body"
-                        data-preview
-                        dangerouslySetInnerHTML={{
-                          __html: card.body.trim() === '' ? '' : renderMarkdown(card.body),
-                        }}
-                      />
-                    </div>
-                    <div class="editor-card-actions">
-                      <button
-                        type="submit"
-                        name="action"
-                        value={`up:${index}`}
-                        class="button button-small"
-                        disabled={index === 0}
-                        data-move="up"
-                      >
-                        Move up<span class="visually-hidden"> card {index + 1}</span>
-                      </button>
-                      <button
-                        type="submit"
-                        name="action"
-                        value={`down:${index}`}
-                        class="button button-small"
-                        disabled={index === state.cards.length - 1}
-                        data-move="down"
-                      >
-                        Move down<span class="visually-hidden"> card {index + 1}</span>
-                      </button>
-                      <button
-                        type="submit"
-                        name="action"
-                        value={`delete:${index}`}
-                        class="button button-small button-danger"
-                        data-delete
-                      >
-                        Delete<span class="visually-hidden"> card {index + 1}</span>
-                      </button>
-                    </div>
-                  </fieldset>
-                </li>
-              );
-            })}
+            {state.cards.map((card, index) => (
+              <EditorCardItem key={`${card.id}-${index}`} state={state} card={card} index={index} />
+            ))}
           </ol>
           <button type="submit" name="action" value="add" class="button button-secondary" data-add-card>
             Add a card

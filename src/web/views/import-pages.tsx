@@ -1,6 +1,9 @@
 import { EXAM_BOARDS, LEVELS, VISIBILITIES, type Visibility } from '../../domain/card-set.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import { FORMATS } from '../../formats/registry.js';
+import type { TermListReading } from '../../formats/term-list/read-term-list.js';
+import { separatorLabel } from '../../formats/term-list/term-list-layout.js';
+import { ENCODING_LABELS, TEXT_ENCODINGS } from '../../formats/text-input.js';
 import type { FormState } from '../forms.js';
 import {
   CsrfField,
@@ -21,7 +24,12 @@ const LABELS: Record<string, string> = {
   file: 'File',
   text: 'Pasted text',
   format: 'Format',
-  separator: 'Separator',
+  separator: 'Between term and definition',
+  separatorCustom: 'Custom separator (term and definition)',
+  rowSeparator: 'Between cards',
+  rowSeparatorCustom: 'Custom separator (cards)',
+  header: 'First row names the columns',
+  encoding: 'Encoding',
   subject: 'Subject',
   topic: 'Topic',
   level: 'Level',
@@ -40,11 +48,51 @@ const FORMAT_OPTIONS = [
   ...FORMATS.map((format) => ({ value: format.id, label: `${format.label} (${format.extension})` })),
 ];
 
+const SEPARATORS = [
+  { value: '', label: 'Work it out' },
+  { value: 'tab', label: 'Tab' },
+  { value: 'comma', label: 'Comma' },
+  { value: 'dash', label: 'Dash (“ - ”)' },
+  { value: 'custom', label: 'Custom' },
+];
+const ROW_SEPARATORS = [
+  { value: '', label: 'Work it out' },
+  { value: 'newline', label: 'New line' },
+  { value: 'semicolon', label: 'Semicolon' },
+  { value: 'custom', label: 'Custom' },
+];
+const HEADERS = [
+  { value: '', label: 'Work it out' },
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+const ENCODINGS = [
+  { value: '', label: 'Work it out' },
+  ...TEXT_ENCODINGS.map((encoding) => ({ value: encoding, label: ENCODING_LABELS[encoding] })),
+];
+
+/** "Term and definition separated by “ - ”, cards by semicolon; no header row; UTF-8." */
+export function describeReading(reading: TermListReading): string {
+  const { layout, detected } = reading;
+  const how = (part: keyof typeof detected) => (detected[part] ? ' (worked out)' : '');
+  return [
+    `Term and definition separated by ${separatorLabel(layout.separator)}${how('separator')}`,
+    `cards by ${separatorLabel(layout.rowSeparator)}${how('rowSeparator')}`,
+    `${layout.header ? 'first row names the columns' : 'no header row'}${how('header')}`,
+    `${ENCODING_LABELS[reading.encoding]}${how('encoding')}.`,
+  ].join('; ');
+}
+
 const ACCEPTED = [...FORMATS.map((format) => format.extension), '.colpkg', '.tab', '.markdown'].join(',');
 
 export function ImportPage({ page, state }: { page: PageContext; state: FormState }) {
   return (
-    <Layout page={page} title="Import cards" breadcrumbs={[{ label: 'Home', href: '/' }]}>
+    <Layout
+      page={page}
+      title="Import cards"
+      scripts={['import.js']}
+      breadcrumbs={[{ label: 'Home', href: '/' }]}
+    >
       <h1>Import cards</h1>
       <p class="lede">
         Bring cards from Anki, Quizlet, a spreadsheet or a revision-resource page. You will see them before
@@ -70,17 +118,41 @@ export function ImportPage({ page, state }: { page: PageContext; state: FormStat
         />
         <details
           class="import-options"
-          open={state.values.format !== undefined && state.values.format !== ''}
+          open={['format', 'separator', 'rowSeparator', 'header', 'encoding'].some(
+            (field) => (state.values[field] ?? '') !== '',
+          )}
         >
           <summary>Format options</summary>
           <SelectField state={state} name="format" label="Format" options={FORMAT_OPTIONS} />
-          <TextField
-            state={state}
-            name="separator"
-            label="Separator (term lists)"
-            hint="What stands between term and definition, e.g. “ - ” or “:”; or tab, comma, semicolon. Leave empty to detect it."
-            maxLength={20}
-          />
+          <div class="field-row">
+            <SelectField state={state} name="separator" label={LABELS.separator!} options={SEPARATORS} />
+            <TextField
+              state={state}
+              name="separatorCustom"
+              label="Custom (term and definition)"
+              hint="Used when “Custom” is chosen, e.g. “:” or “ = ”."
+              maxLength={20}
+            />
+          </div>
+          <div class="field-row">
+            <SelectField
+              state={state}
+              name="rowSeparator"
+              label={LABELS.rowSeparator!}
+              options={ROW_SEPARATORS}
+            />
+            <TextField
+              state={state}
+              name="rowSeparatorCustom"
+              label="Custom (cards)"
+              hint="Used when “Custom” is chosen, e.g. “|” or “//”."
+              maxLength={20}
+            />
+          </div>
+          <div class="field-row">
+            <SelectField state={state} name="header" label={LABELS.header!} options={HEADERS} />
+            <SelectField state={state} name="encoding" label="Encoding (files)" options={ENCODINGS} />
+          </div>
         </details>
         <p>
           <button type="submit" class="button">
@@ -88,6 +160,12 @@ export function ImportPage({ page, state }: { page: PageContext; state: FormStat
           </button>
         </p>
       </form>
+      {/* Filled by import.ts as the pasted text or the options change; the Preview button works without it. */}
+      <section class="import-live-preview" aria-live="polite" data-import-live-preview hidden>
+        <h2>Preview</h2>
+        <p class="count" data-import-live-summary />
+        <ol class="import-preview-cards" data-import-live-cards />
+      </section>
     </Layout>
   );
 }
@@ -97,6 +175,8 @@ export interface ImportPreview {
   formatLabel: string;
   /** The uploaded file's name; null for pasted text. */
   source: string | null;
+  /** Term lists: how the text was read. */
+  reading?: TermListReading | null | undefined;
   documents: CardSetDocument[];
   /** Each set as Recall JSON, for the hidden fields. */
   carried: string[];
@@ -111,7 +191,7 @@ export function firstLines(body: string, count = 2, max = 200): string {
     .split('\n')
     .map((line) =>
       line
-        .replace(/^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)/, '')
+        .replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)/, '')
         .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
         .trim(),
     )
@@ -151,6 +231,7 @@ export function ImportPreviewPage({
         {preview.formatLabel}: {documents.length === 1 ? '1 set' : `${documents.length} sets`}, {count(cards)}{' '}
         {cards === 1 ? 'card' : 'cards'}. Nothing is saved until you import {sets}.
       </p>
+      {preview.reading != null && <p class="hint import-reading">{describeReading(preview.reading)}</p>}
       <ErrorSummary state={state} labels={LABELS} />
       <form
         method="post"
@@ -165,6 +246,31 @@ export function ImportPreviewPage({
         {preview.carried.map((json, index) => (
           <input type="hidden" name="document" value={json} key={index} />
         ))}
+        {documents.map((document, setIndex) => (
+          <section class="import-preview-set" aria-labelledby={`import-set-${setIndex + 1}`} key={setIndex}>
+            <h2 id={`import-set-${setIndex + 1}`}>{document.title}</h2>
+            {document.subtitle !== null && <p class="subtitle">{document.subtitle}</p>}
+            <p class="count">
+              {count(document.cards.length)} {document.cards.length === 1 ? 'card' : 'cards'} · Subject:{' '}
+              {document.subject ?? 'none given'}
+              {document.topic !== null && ` · Topic: ${document.topic}`}
+              {document.level !== null && ` · Level: ${document.level}`}
+              {document.examBoard !== null && ` · Exam board: ${document.examBoard}`}
+            </p>
+            <ol class="import-preview-cards">
+              {document.cards.slice(0, PREVIEW_CARDS).map((card, index) => (
+                <li key={index}>
+                  <span class="import-preview-title">{card.title ?? 'Untitled card'}</span>{' '}
+                  <span class="import-preview-body">{firstLines(card.body)}</span>
+                </li>
+              ))}
+            </ol>
+            {document.cards.length > PREVIEW_CARDS && (
+              <p class="count">… and {count(document.cards.length - PREVIEW_CARDS)} more cards.</p>
+            )}
+          </section>
+        ))}
+
         <fieldset class="editor-section">
           <legend>Where {sets} will go</legend>
           <p class="hint">
@@ -220,31 +326,6 @@ export function ImportPreviewPage({
             ))}
           </fieldset>
         </fieldset>
-
-        {documents.map((document, setIndex) => (
-          <section class="import-preview-set" aria-labelledby={`import-set-${setIndex + 1}`} key={setIndex}>
-            <h2 id={`import-set-${setIndex + 1}`}>{document.title}</h2>
-            {document.subtitle !== null && <p class="subtitle">{document.subtitle}</p>}
-            <p class="count">
-              {count(document.cards.length)} {document.cards.length === 1 ? 'card' : 'cards'} · Subject:{' '}
-              {document.subject ?? 'none given'}
-              {document.topic !== null && ` · Topic: ${document.topic}`}
-              {document.level !== null && ` · Level: ${document.level}`}
-              {document.examBoard !== null && ` · Exam board: ${document.examBoard}`}
-            </p>
-            <ol class="import-preview-cards">
-              {document.cards.slice(0, PREVIEW_CARDS).map((card, index) => (
-                <li key={index}>
-                  <span class="import-preview-title">{card.title ?? 'Untitled card'}</span>{' '}
-                  <span class="import-preview-body">{firstLines(card.body)}</span>
-                </li>
-              ))}
-            </ol>
-            {document.cards.length > PREVIEW_CARDS && (
-              <p class="count">… and {count(document.cards.length - PREVIEW_CARDS)} more cards.</p>
-            )}
-          </section>
-        ))}
 
         <p class="import-actions">
           <button type="submit" class="button">

@@ -1,5 +1,5 @@
 import type { Card, CardSet } from '../../domain/card-set.js';
-import { renderMarkdown } from '../../formats/render-markdown.js';
+import { renderCardBody } from '../../formats/render-markdown.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { printSheets, type PrintRow } from './print-sheets.js';
@@ -33,10 +33,7 @@ function Row({ row, side, total }: { row: PrintRow<Card>; side: 'front' | 'back'
           </div>
         ) : (
           <div class={`print-card print-card-back${densityOf(cell.card.body)}`} key={cell.number}>
-            <div
-              class="print-card-body"
-              dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.card.body) }}
-            />
+            <div class="print-card-body" dangerouslySetInnerHTML={{ __html: renderCardBody(cell.card) }} />
             <p class="print-card-count">
               {cell.number} of {total}
             </p>
@@ -96,7 +93,7 @@ export function PrintPage({ page, set, sides }: PrintPageProps) {
           {set.cards.map((card, index) => (
             <li class="print-card" key={index}>
               {card.title !== null && <p class="print-card-title">{card.title}</p>}
-              <div class="print-card-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(card.body) }} />
+              <div class="print-card-body" dangerouslySetInnerHTML={{ __html: renderCardBody(card) }} />
               <p class="print-card-count">
                 {index + 1} of {total}
               </p>

@@ -25,12 +25,16 @@ function pageHref(input: SearchInput, page: number): string {
 }
 
 export function SearchResults({ input, outcome }: { input: SearchInput; outcome: SearchOutcome | null }) {
-  if (outcome === null) return <p class="empty">Type a word, a "quoted phrase", or -a word to leave out.</p>;
+  if (outcome === null) {
+    return <p class="empty">Type a word, a "quoted phrase", or -a word to leave out; or choose a tag.</p>;
+  }
   const { results, page, hasMore } = outcome;
   if (results.length === 0) {
     return (
       <p class="empty" data-result-count="0">
-        No card sets match “{input.q}”{page > 1 ? ' on this page' : ''}. Try fewer or other words.
+        {input.q.trim() === '' && input.tag !== undefined
+          ? `No card sets you can see are tagged “${input.tag}”${page > 1 ? ' on this page' : ''}.`
+          : `No card sets match “${input.q}”${input.tag !== undefined ? ` tagged “${input.tag}”` : ''}${page > 1 ? ' on this page' : ''}. Try fewer or other words.`}
       </p>
     );
   }
@@ -61,9 +65,11 @@ export function SearchResults({ input, outcome }: { input: SearchInput; outcome:
                 )}
                 {[set.subject.name, set.topic?.name, set.level, set.examBoard].filter(Boolean).join(' · ')}
               </p>
-              <p class="snippet">
-                <Snippet text={snippet} />
-              </p>
+              {snippet !== '' && (
+                <p class="snippet">
+                  <Snippet text={snippet} />
+                </p>
+              )}
             </li>
           );
         })}
@@ -84,6 +90,11 @@ export function SearchResults({ input, outcome }: { input: SearchInput; outcome:
   );
 }
 
+function searchTitle(input: SearchInput): string {
+  if (input.q !== '') return `“${input.q}”: search`;
+  return input.tag === undefined ? 'Search' : `Tagged “${input.tag}”: search`;
+}
+
 export function SearchPage({ page, input, outcome, subjects }: SearchPageProps) {
   const select = (name: 'level' | 'examBoard', label: string, choices: readonly string[]) => (
     <div class="field">
@@ -99,8 +110,12 @@ export function SearchPage({ page, input, outcome, subjects }: SearchPageProps) 
     </div>
   );
   return (
-    <Layout page={page} title={input.q === '' ? 'Search' : `“${input.q}”: search`} scripts={['search.js']}>
-      <h1>Search card sets</h1>
+    <Layout page={page} title={searchTitle(input)} scripts={['search.js']}>
+      <h1>
+        {input.q.trim() === '' && input.tag !== undefined
+          ? `Card sets tagged “${input.tag}”`
+          : 'Search card sets'}
+      </h1>
       <form method="get" action="/search" class="search-form" role="search" data-search>
         <div class="field search-box">
           <label for="search-q">Words to find</label>
@@ -111,7 +126,7 @@ export function SearchPage({ page, input, outcome, subjects }: SearchPageProps) 
         </div>
         <details
           class="search-filters"
-          open={Boolean(input.subject || input.level || input.examBoard || input.topic)}
+          open={Boolean(input.subject || input.level || input.examBoard || input.topic || input.tag)}
         >
           <summary>Filters and order</summary>
           <div class="field-row">
@@ -129,6 +144,10 @@ export function SearchPage({ page, input, outcome, subjects }: SearchPageProps) 
             <div class="field">
               <label for="search-topic">Topic</label>
               <input id="search-topic" name="topic" value={input.topic ?? ''} maxLength={100} />
+            </div>
+            <div class="field">
+              <label for="search-tag">Tag</label>
+              <input id="search-tag" name="tag" value={input.tag ?? ''} maxLength={100} />
             </div>
           </div>
           <div class="field-row">

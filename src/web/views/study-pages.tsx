@@ -3,7 +3,6 @@
  * "Show answer" (a GET form), then the four rating buttons (a POST form). With study.js: every card of
  * the session is already on the page; Space reveals, 1–4 rate, swipes rate Again / Good, without reloads.
  */
-import { renderMarkdown } from '../../formats/render-markdown.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { RATING_NAMES, type ReviewRating } from '../../domain/study/index.js';
 import { MAX_NEW_CARDS_PER_DAY } from '../../services/study/study-settings.js';
@@ -11,6 +10,7 @@ import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/
 import type { FormState } from '../forms.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
 import { StudyLinks } from './components/study-links.js';
+import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
 import { formatDate, plural } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
@@ -32,8 +32,10 @@ interface SessionProps {
   revealed: boolean;
   /** Where both forms go: this page. */
   action: string;
-  /** Hidden fields both forms carry (e.g. ahead=1). */
+  /** Hidden fields both forms carry (e.g. ahead=1, tag). */
   carry: Record<string, string>;
+  /** Where "Check for more cards" goes: this page with its options. */
+  moreHref: string;
   /** When the card's front was first shown (server time): the no-JavaScript answer time counts from it. */
   shownAt: number;
   member: boolean;
@@ -49,6 +51,7 @@ function StudySession({
   revealed,
   action,
   carry,
+  moreHref,
   shownAt,
   member,
   showSet,
@@ -93,7 +96,7 @@ function StudySession({
                 {item.frontBody !== null && (
                   <div
                     class="card-body study-front-body"
-                    dangerouslySetInnerHTML={{ __html: renderMarkdown(item.frontBody) }}
+                    dangerouslySetInnerHTML={{ __html: renderItemSide(item, item.frontBody, 'front') }}
                   />
                 )}
                 <form
@@ -115,7 +118,10 @@ function StudySession({
                   </span>
                 </form>
                 <div class="study-answer" data-answer hidden={!(isCurrent && revealed)}>
-                  <div class="card-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(item.body) }} />
+                  <div
+                    class="card-body"
+                    dangerouslySetInnerHTML={{ __html: renderItemSide(item, item.body, 'back') }}
+                  />
                   <form method="post" action={action} class="rating-form" data-rating-form>
                     <CsrfField token={csrf} />
                     {hidden}
@@ -154,7 +160,7 @@ function StudySession({
         <p data-study-done-summary>You have answered every card of this session.</p>
         <ul class="study-next">
           <li>
-            <a href={action}>Check for more cards</a>
+            <a href={moreHref}>Check for more cards</a>
           </li>
           {member && (
             <li>
@@ -213,6 +219,7 @@ export interface SetStudyPageProps {
   current: StudyItem | undefined;
   revealed: boolean;
   ahead: boolean;
+  tag?: string | undefined;
   shownAt: number;
   /** A visitor reached the end of a read-through. */
   finished: boolean;
@@ -220,8 +227,12 @@ export interface SetStudyPageProps {
 }
 
 export function SetStudyPage(props: SetStudyPageProps) {
-  const { page, set, queue, items, current, revealed, ahead, shownAt, finished, state } = props;
+  const { page, set, queue, items, current, revealed, ahead, tag, shownAt, finished, state } = props;
   const action = `/sets/${set.id}/study`;
+  const carry: Record<string, string> = {
+    ...(ahead ? { ahead: '1' } : {}),
+    ...(tag === undefined ? {} : { tag }),
+  };
   const breadcrumbs: Crumb[] = [
     { label: 'Home', href: '/' },
     { label: set.subject.name, href: subjectUrl(set.subject) },
@@ -234,6 +245,7 @@ export function SetStudyPage(props: SetStudyPageProps) {
         <span class="page-kicker">Study</span> {set.title}
       </h1>
       <StudyLinks setId={set.id} current="study" />
+      <TagScope tag={tag} action={action} />
       {state !== undefined && <ErrorSummary state={state} />}
       {queue !== null ? (
         <DueSummary queue={queue} />
@@ -248,7 +260,8 @@ export function SetStudyPage(props: SetStudyPageProps) {
         <div class="study-empty">
           <h2>You have read all {plural(items.length, 'card')}</h2>
           <p>
-            <a href={action}>Start again</a> or <a href={`/sets/${set.id}/test`}>test yourself</a>.
+            <a href={withOptions(action, { tag })}>Start again</a> or{' '}
+            <a href={`/sets/${set.id}/test`}>test yourself</a>.
           </p>
         </div>
       )}
@@ -259,14 +272,15 @@ export function SetStudyPage(props: SetStudyPageProps) {
           current={current}
           revealed={revealed}
           action={action}
-          carry={ahead ? { ahead: '1' } : {}}
+          carry={carry}
+          moreHref={withOptions(action, { tag })}
           shownAt={shownAt}
           member={queue !== null}
           showSet={false}
         />
       )}
       {!finished && current === undefined && queue !== null && (
-        <NothingDue queue={queue} moreHref={ahead ? null : `${action}?ahead=1`} />
+        <NothingDue queue={queue} moreHref={ahead ? null : withOptions(action, { ahead: true, tag })} />
       )}
       {!finished && current === undefined && queue === null && <p class="empty">This set has no cards.</p>}
     </Layout>
@@ -276,6 +290,7 @@ export function SetStudyPage(props: SetStudyPageProps) {
 export interface ReviewPageProps {
   page: PageContext;
   queue: StudyQueue & { sets: number };
+  tag?: string | undefined;
   current: StudyItem | undefined;
   revealed: boolean;
   shownAt: number;
@@ -283,7 +298,8 @@ export interface ReviewPageProps {
   state?: FormState;
 }
 
-export function ReviewPage({ page, queue, current, revealed, shownAt, settings, state }: ReviewPageProps) {
+export function ReviewPage(props: ReviewPageProps) {
+  const { page, queue, tag, current, revealed, shownAt, settings, state } = props;
   const settingsProblem = settings.problems.find((p) => p.field === 'newCardsPerDay')?.message;
   return (
     <Layout page={page} title="Review" breadcrumbs={[{ label: 'Home', href: '/' }]} scripts={['study.js']}>
@@ -298,6 +314,7 @@ export function ReviewPage({ page, queue, current, revealed, shownAt, settings, 
           </>
         )}
       </p>
+      <TagScope tag={tag} action="/review" />
       {state !== undefined && <ErrorSummary state={state} />}
       <DueSummary queue={queue} />
       {queue.sets === 0 ? (
@@ -315,7 +332,8 @@ export function ReviewPage({ page, queue, current, revealed, shownAt, settings, 
           current={current}
           revealed={revealed}
           action="/review"
-          carry={{}}
+          carry={tag === undefined ? {} : { tag }}
+          moreHref={withOptions('/review', { tag })}
           shownAt={shownAt}
           member={true}
           showSet={true}

@@ -3,6 +3,8 @@
  * - add, delete and move cards in the page, without a round trip; Alt+↑ / Alt+↓ move the card with focus;
  *   cards can be dragged by their handle;
  * - a live preview of each card's Markdown, rendered by the server (the same renderer as the set page);
+ * - a cloze button (and Ctrl+Shift+C or Alt+Shift+C in a body; Ctrl+Alt+Shift+C keeps the last number)
+ *   wrapping the selection in the next `{{cN::…}}`, making the card a cloze card;
  * - a warning before leaving with unsaved changes.
  */
 
@@ -46,6 +48,7 @@ function enhance(editor: HTMLFormElement): void {
           );
         }
       }
+      card.querySelector('[data-editor-toolbar]')?.setAttribute('aria-label', `Card ${index + 1} body tools`);
       for (const button of card.querySelectorAll<HTMLButtonElement>('button[name="action"]')) {
         button.value = button.value.replace(/:\d+$/, `:${index}`);
         const hidden = button.querySelector('.visually-hidden');
@@ -80,9 +83,11 @@ function enhance(editor: HTMLFormElement): void {
     } else {
       card = template.cloneNode(true) as HTMLLIElement;
       for (const field of card.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
-        field.value = '';
+        if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = false;
+        else field.value = '';
         if (field instanceof HTMLTextAreaElement) field.textContent = '';
       }
+      for (const select of card.querySelectorAll('select')) select.selectedIndex = 0;
       for (const error of card.querySelectorAll('.field-error')) error.remove();
       for (const invalid of card.querySelectorAll('.field-invalid'))
         invalid.classList.remove('field-invalid');
@@ -127,7 +132,56 @@ function enhance(editor: HTMLFormElement): void {
     } else if (button.dataset.addCard !== undefined) {
       event.preventDefault();
       addCard();
+    } else if (button.dataset.clozeButton !== undefined && card !== null) {
+      event.preventDefault();
+      const body = card.querySelector<HTMLTextAreaElement>('textarea[data-preview-source]');
+      if (body !== null) wrapInCloze(body, false);
     }
+  });
+
+  // The cloze tools need JavaScript: without it the hint above the cards says how to type a deletion.
+  for (const toolbar of editor.querySelectorAll<HTMLElement>('[data-editor-toolbar]')) toolbar.hidden = false;
+
+  /** The numbers the body's deletions use (openings are enough to number the next one). */
+  const clozeNumbersIn = (text: string) =>
+    Array.from(text.matchAll(/\{\{c(\d{1,4})::/g), (match) => Number(match[1]));
+
+  /** Wraps the selection in `{{cN::…}}`: the next number, or the last one again (`same`). */
+  function wrapInCloze(body: HTMLTextAreaElement, same: boolean): void {
+    const numbers = clozeNumbersIn(body.value);
+    const last = numbers.length === 0 ? 0 : Math.max(...numbers);
+    const number = same && last > 0 ? last : last + 1;
+    const { selectionStart: start, selectionEnd: end } = body;
+    const selected = body.value.slice(start, end);
+    const opening = `{{c${number}::`;
+    body.focus();
+    body.setSelectionRange(start, end);
+    // insertText keeps the browser's undo history; setRangeText is the fallback.
+    if (!document.execCommand('insertText', false, `${opening}${selected}}}`)) {
+      body.setRangeText(`${opening}${selected}}}`, start, end, 'end');
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    // An empty selection leaves the caret inside the new deletion, ready for its answer.
+    const caret = selected === '' ? start + opening.length : start + opening.length + selected.length + 2;
+    body.setSelectionRange(caret, caret);
+    const card = body.closest<HTMLLIElement>('[data-editor-card]');
+    const kind = card?.querySelector<HTMLSelectElement>('select[data-card-kind]');
+    if (kind && kind.value !== 'cloze') {
+      kind.value = 'cloze';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const position = card === null || card === undefined ? 0 : cards().indexOf(card) + 1;
+    announce(`Deletion c${number} added to card ${position}${kind ? ', a cloze card' : ''}.`);
+  }
+
+  // Ctrl+Shift+C as in Anki (Ctrl+Alt+Shift+C: the same number again); some browsers keep Ctrl+Shift+C for
+  // their developer tools, so Alt+Shift+C does the same.
+  editor.addEventListener('keydown', (event) => {
+    if (!event.shiftKey || event.code !== 'KeyC' || !(event.ctrlKey || event.altKey) || event.metaKey) return;
+    const body = event.target;
+    if (!(body instanceof HTMLTextAreaElement) || !body.hasAttribute('data-preview-source')) return;
+    event.preventDefault();
+    wrapInCloze(body, event.ctrlKey && event.altKey);
   });
 
   editor.addEventListener('keydown', (event) => {
@@ -181,25 +235,40 @@ function enhance(editor: HTMLFormElement): void {
 
   // Live preview, rendered by the server so that it matches the set page exactly.
   const timers = new WeakMap<HTMLTextAreaElement, number>();
+  const schedulePreview = (source: HTMLTextAreaElement, delay: number) => {
+    window.clearTimeout(timers.get(source));
+    timers.set(
+      source,
+      window.setTimeout(() => void preview(source), delay),
+    );
+  };
   editor.addEventListener('input', (event) => {
     dirty = true;
     const source = event.target;
     if (!(source instanceof HTMLTextAreaElement) || !source.hasAttribute('data-preview-source')) return;
-    window.clearTimeout(timers.get(source));
-    timers.set(
-      source,
-      window.setTimeout(() => void preview(source), 300),
-    );
+    schedulePreview(source, 300);
+  });
+  // A card's kind decides how its deletions read in the preview.
+  editor.addEventListener('change', (event) => {
+    dirty = true;
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement) || !select.hasAttribute('data-card-kind')) return;
+    const source = select
+      .closest('[data-editor-card]')
+      ?.querySelector<HTMLTextAreaElement>('textarea[data-preview-source]');
+    if (source) schedulePreview(source, 0);
   });
 
   async function preview(source: HTMLTextAreaElement): Promise<void> {
-    const target = source.closest('[data-editor-card]')?.querySelector<HTMLElement>('[data-preview]');
+    const card = source.closest('[data-editor-card]');
+    const target = card?.querySelector<HTMLElement>('[data-preview]');
     if (!target) return;
+    const kind = card?.querySelector<HTMLSelectElement>('select[data-card-kind]')?.value ?? 'basic';
     try {
       const response = await fetch('/api/v1/preview', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({ markdown: source.value }),
+        body: JSON.stringify({ markdown: source.value, kind: kind === 'cloze' ? 'cloze' : 'basic' }),
         credentials: 'same-origin',
       });
       if (!response.ok) return;

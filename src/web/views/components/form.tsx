@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { problemFor, type FormState } from '../../forms.js';
 
-export const fieldId = (name: string): string => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+export const fieldId = (name: string): string => `field-${name.replace(/[^\w-]/g, '-')}`;
 
 export function ErrorSummary({ state, labels = {} }: { state: FormState; labels?: Record<string, string> }) {
   if (state.message === null && state.problems.length === 0) return null;

@@ -8,10 +8,22 @@ import {
   itemFaces,
   itemKey,
   parseItemKey,
-  renderClozeSide,
+  fillClozeGaps,
   studyVariants,
   type ItemCard,
 } from '../../../../src/domain/study/index.js';
+import { renderMarkdown } from '../../../../src/formats/render-markdown.js';
+
+/** The text a reader sees of rendered HTML: tags dropped, gaps as their visible brackets. */
+const seen = (html: string) =>
+  html
+    .replace(/<span class="visually-hidden">[^<]*<\/span>/g, '')
+    .replace(/<mark[^>]*>/g, '*')
+    .replace(/<\/mark>/g, '*')
+    .replace(/<[^>]+>/g, '')
+    .trim();
+const side = (body: string, number: number, which: 'front' | 'back') =>
+  seen(renderMarkdown(body, { cloze: { number, side: which } }));
 
 const basic = (title: string | null, body: string, reversible = false): ItemCard => ({
   position: 3,
@@ -39,16 +51,21 @@ describe('cloze deletions', () => {
 
   it('hides one number on the front, showing its hint, and the other answers as text', () => {
     const body = '{{c1::Canberra::city}} is the capital of {{c2::Australia}}.';
-    assert.equal(renderClozeSide(body, 1, 'front'), '**[city]** is the capital of Australia.');
-    assert.equal(renderClozeSide(body, 2, 'front'), 'Canberra is the capital of **[…]**.');
-    assert.equal(renderClozeSide(body, 2, 'back'), 'Canberra is the capital of **Australia**.');
+    assert.equal(side(body, 1, 'front'), '[city] is the capital of Australia.');
+    assert.equal(side(body, 2, 'front'), 'Canberra is the capital of […].');
+    assert.equal(side(body, 2, 'back'), 'Canberra is the capital of *Australia*.');
+    assert.equal(
+      fillClozeGaps(body, 1, (hint) => `<${hint ?? ''}>`),
+      '<city> is the capital of Australia.',
+    );
   });
 
   it('reads nested deletions as Anki does', () => {
     const body = '{{c1::The capital is {{c2::Canberra}}}}.';
     assert.deepEqual(clozeNumbers(body), [1, 2]);
-    assert.equal(renderClozeSide(body, 1, 'front'), '**[…]**.');
-    assert.equal(renderClozeSide(body, 2, 'front'), 'The capital is **[…]**.');
+    assert.equal(side(body, 1, 'front'), '[…].');
+    assert.equal(side(body, 2, 'front'), 'The capital is […].');
+    assert.equal(side(body, 1, 'back'), '*The capital is Canberra*.');
     assert.deepEqual(clozeAnswers(body, 1), ['The capital is Canberra']);
   });
 
@@ -100,11 +117,14 @@ describe('study items', () => {
   });
 
   it('shows a cloze item’s gap on the front and its answer on the back', () => {
-    const faces = itemFaces(cloze('The {{c1::mitochondria}} release energy.'), 1);
+    const body = 'The {{c1::mitochondria}} release energy.';
+    const faces = itemFaces(cloze(body), 1);
     assert.equal(faces.front, 'Card 2');
-    assert.equal(faces.frontBody, 'The **[…]** release energy.');
-    assert.equal(faces.back, 'The **mitochondria** release energy.');
+    assert.equal(faces.clozeNumber, 1);
     assert.equal(faces.label, 'Card 2, deletion 1');
+    assert.equal(side(faces.frontBody!, faces.clozeNumber, 'front'), 'The […] release energy.');
+    assert.equal(side(faces.back, faces.clozeNumber, 'back'), 'The *mitochondria* release energy.');
+    assert.equal(itemFaces(basic('Osmosis', 'Water'), 0).clozeNumber, null);
   });
 
   it('names items by key and reads the keys back, refusing anything else', () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cardPlainText } from '../../../../src/domain/study/card-text.js';
 import { findDates, formatDate } from '../../../../src/domain/study/dates.js';
+import { generateQuestions } from '../../../../src/domain/study/questions.js';
 import { createRandom } from '../../../../src/domain/study/random.js';
 import {
   compareEvents,
@@ -132,6 +133,46 @@ describe('extractTimeline on the seed', () => {
     assert.equal(new Set(events.map((e) => e.id)).size, events.length);
     const cards = seedSet().cards;
     for (const e of events) assert.ok(cardPlainText(cards[e.cardPosition - 1]!).includes(e.text));
+  });
+});
+
+describe('the date of an event', () => {
+  const dateOf = (body: string) => {
+    const [event] = extractTimeline([{ position: 1, title: null, body }]);
+    return event === undefined ? null : event.dateLabel;
+  };
+
+  it('is the date in the clause that names the event, not a date in brackets or a leading clause', () => {
+    assert.equal(dateOf('Six years after NATO (1949), the Warsaw Pact was formed in 1955.'), '1955');
+    assert.equal(dateOf('The Warsaw Pact was formed in 1955, six years after NATO (1949).'), '1955');
+    assert.equal(
+      dateOf('After the war ended in 1945, the United Nations first met in January 1946.'),
+      'January 1946',
+    );
+    assert.equal(dateOf('Following the 1905 revolution, the first Duma met in 1906.'), '1906');
+    assert.equal(dateOf('Stalin (born 1878) became General Secretary in 1922.'), '1922');
+  });
+
+  it('keeps a leading date, and the only date when there is one', () => {
+    assert.equal(dateOf('1934 - Dec 1st, Kirov assassinated (born 1886).'), '1 December 1934');
+    assert.equal(dateOf('After 1945, the Cold War began.'), '1945');
+    assert.equal(dateOf('NATO (1949) was a defensive alliance.'), '1949');
+    assert.equal(dateOf('From 1928 to 1938 the purges went on, before the war of 1939.'), '1928–1938');
+  });
+
+  it('dates an ordering question’s item by its event', () => {
+    const cards = [
+      { position: 1, title: null, body: 'Six years after NATO (1949), the Warsaw Pact was formed in 1955.' },
+      { position: 2, title: null, body: 'The Berlin Wall was built in 1961 to stop people leaving.' },
+      { position: 3, title: null, body: 'The Marshall Plan gave aid to Western Europe from 1948.' },
+    ];
+    const ordering = generateQuestions({ title: 'Cold War', cards }, { seed: 1, kinds: ['ordering'] }).find(
+      (q) => q.kind === 'ordering',
+    );
+    assert.ok(ordering !== undefined && ordering.kind === 'ordering');
+    const warsaw = ordering.answer.findIndex((item) => item.includes('Warsaw Pact'));
+    assert.equal(ordering.dates[warsaw], '1955');
+    assert.deepEqual(ordering.dates, ['1948', '1955', '1961']);
   });
 });
 
