@@ -336,7 +336,7 @@ describe('parseRevisionText properties', () => {
 
   it('keeps every word of every bullet it is given', () => {
     // fast-check generates from the class as written (both cases listed on purpose).
-     
+
     const word = fc.stringMatching(/^[A-Za-z0-9',.?!()-]{1,12}$/);
     fc.assert(
       fc.property(
