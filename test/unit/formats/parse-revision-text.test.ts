@@ -336,7 +336,7 @@ describe('parseRevisionText properties', () => {
 
   it('keeps every word of every bullet it is given', () => {
     // fast-check generates from the class as written (both cases listed on purpose).
-    // eslint-disable-next-line regexp/use-ignore-case
+
     const word = fc.stringMatching(/^[A-Za-z0-9',.?!()-]{1,12}$/);
     fc.assert(
       fc.property(

@@ -12,7 +12,7 @@ import {
 // parser puts them, titles the parser can tell from bodies.
 const wordArb = fc.oneof(
   // fast-check generates from the classes as written (both cases listed on purpose).
-  // eslint-disable-next-line regexp/use-ignore-case
+
   { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9',.?!()-]{0,9}$/) },
   {
     weight: 1,
