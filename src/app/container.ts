@@ -53,7 +53,7 @@ export async function createContainer(
       if (result.imported > 0) logger.info({ sets: result.imported }, 'demo content imported');
     }
     const views = new ViewCounter(
-      repos,
+      ctx,
       (error) => logger.error({ err: error }, 'could not save page views'),
       options.viewFlushIntervalMs ?? 5_000,
     );

@@ -15,7 +15,13 @@ import CsrfTokens from '@fastify/csrf';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../domain/errors.js';
-import { findSession, hashToken, type NewSession, type SessionUser } from '../services/auth/accounts.js';
+import {
+  findSession,
+  hashToken,
+  logOut,
+  type NewSession,
+  type SessionUser,
+} from '../services/auth/accounts.js';
 import type { TrustedDevice } from '../services/auth/log-in.js';
 import type { ServiceContext } from '../services/context.js';
 
@@ -50,8 +56,19 @@ function newCsrfSecret(request: FastifyRequest, reply: FastifyReply): void {
   reply.setCookie(CSRF_COOKIE, secret, { ...cookieOptions, maxAge: YEAR_SECONDS });
 }
 
-/** After log-in, sign-up or a password change: the new session's cookie, and a new CSRF secret. */
-export function beginSession(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+/**
+ * After log-in, sign-up or a password change: the session this browser had before (if any) is ended
+ * on the server, and the new session's cookie and a new CSRF secret replace the old ones.
+ */
+export async function beginSession(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: NewSession,
+): Promise<void> {
+  if (request.sessionToken !== null && request.sessionToken !== session.token) {
+    await logOut(ctx, request.sessionToken);
+  }
   reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
   request.user = session.user;
   request.sessionToken = session.token;

@@ -148,7 +148,8 @@ describe('the server process', () => {
         },
       );
       try {
-        assert.equal((await getCardSet(container.ctx, null, 1)).viewCount, 3, 'views flushed at shutdown');
+        // Three reloads from one address are one visitor's view.
+        assert.equal((await getCardSet(container.ctx, null, 1)).viewCount, 1, 'views flushed at shutdown');
       } finally {
         await container.close();
       }

@@ -64,7 +64,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
         address: clientAddress(request),
         device: trustedDevice(request),
       });
-      beginSession(request, reply, session);
+      await beginSession(ctx, request, reply, session);
       rememberDevice(reply, session.device);
       const { handle, displayName, role } = session.user;
       return { user: { handle, displayName, role }, csrfToken: csrfToken(request, reply) };

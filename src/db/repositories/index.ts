@@ -18,6 +18,7 @@ import { ExamDateRepository } from './exam-date.repository.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { HealthRepository } from './health.repository.js';
 import { TagRepository } from './tag.repository.js';
+import { SetViewRepository } from './set-view.repository.js';
 
 export interface Repositories {
   appState: AppStateRepository;
@@ -37,6 +38,7 @@ export interface Repositories {
   search: SearchIndex;
   health: HealthRepository;
   tags: TagRepository;
+  setViews: SetViewRepository;
 }
 
 /** `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction. */
@@ -59,6 +61,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     search: createSearchIndex(db),
     health: new HealthRepository(db),
     tags: new TagRepository(db),
+    setViews: new SetViewRepository(db),
   };
 }
 

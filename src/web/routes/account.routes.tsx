@@ -29,7 +29,7 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
         },
         clientAddress(request),
       );
-      beginSession(request, reply, session);
+      await beginSession(ctx, request, reply, session);
       rememberDevice(reply, newDevice(session.user.userId));
       setNotice(reply, `Welcome to Recall, ${session.user.displayName}.`);
       return reply.redirect('/', 303);
@@ -57,7 +57,7 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
         { login: values.login ?? '', password: values.password ?? '' },
         { address: clientAddress(request), device: trustedDevice(request) },
       );
-      beginSession(request, reply, session);
+      await beginSession(ctx, request, reply, session);
       rememberDevice(reply, session.device);
       return reply.redirect(next, 303);
     } catch (error) {
@@ -97,7 +97,7 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
         currentPassword: values.currentPassword ?? '',
         newPassword: values.newPassword ?? '',
       });
-      beginSession(request, reply, session);
+      await beginSession(ctx, request, reply, session);
       setNotice(reply, 'Your password has been changed. Other devices have been logged out.');
       return reply.redirect(`/users/${session.user.handle}`, 303);
     } catch (error) {

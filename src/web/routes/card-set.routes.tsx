@@ -5,6 +5,7 @@ import {
   getPageVersion,
   type PageVersion,
 } from '../../services/read-card-set.js';
+import { clientAddress } from '../../http/client-address.js';
 import { hasNotice, pageContext } from '../page-context.js';
 import { renderDocument } from '../render.js';
 import { formatViews, SetPageCache } from '../set-page-cache.js';
@@ -12,6 +13,10 @@ import { requestTheme } from '../theme.js';
 import { CardSetPage } from '../views/card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
 import { idParams, type WebDeps } from './route-deps.js';
+
+/** Who counts as one viewer: a member by account, anyone else by address (see services/view-counter.ts). */
+const viewer = (request: FastifyRequest): string =>
+  request.user === null ? `a:${clientAddress(request)}` : `u:${request.user.userId}`;
 
 const queryString = (request: FastifyRequest) => {
   const index = request.url.indexOf('?');
@@ -44,7 +49,7 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
           const now = ctx.clock.now().getTime();
           const cached = cache.get(id, version.version, request.params.slug, now, theme);
           if (cached !== undefined) {
-            views.record(id);
+            views.record(id, viewer(request));
             return reply.type('text/html; charset=utf-8').send(cached);
           }
         }
@@ -54,7 +59,7 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
       if (request.params.slug !== set.slug) {
         return reply.redirect(cardSetUrl(set) + queryString(request), 301);
       }
-      views.record(set.id);
+      views.record(set.id, viewer(request));
       const html = renderDocument(
         <CardSetPage
           page={pageContext(request, reply, assets)}
