@@ -25,7 +25,11 @@ const lightDarkFallback = {
 await rm('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({
-    entryPoints: { recall: 'src/cli/main.ts' },
+    entryPoints: {
+      recall: 'src/cli/main.ts',
+      // Imports are read in a worker thread (src/services/card-file-reading): its script is an entry of its own.
+      'card-file-worker': 'src/services/card-file-reading/card-file-worker.ts',
+    },
     outdir: 'dist',
     // Commands load what they need when they run: `recall --help` does not load the web server.
     splitting: true,

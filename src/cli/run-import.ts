@@ -4,6 +4,7 @@
  * A file's sets are never split between transactions: each file lands whole or not at all, even if the
  * process is killed (small files share a transaction; a 100,000-card file is one).
  */
+import { readCardFileInWorker } from '../services/card-file-reading/read-card-file-in-worker.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExamBoard, Level, Visibility } from '../domain/card-set.js';
@@ -14,13 +15,8 @@ import type { QuoteMode } from '../formats/term-list/term-list-layout.js';
 import type { TextEncoding } from '../formats/text-input.js';
 import { FORMAT_LIMITS, megabytes } from '../formats/format-limits.js';
 import { ParseError } from '../formats/parse-error.js';
-import {
-  CardFileReadError,
-  checkImportInputs,
-  importInputsOf,
-  readCardFile,
-  UnrecognisedFormatError,
-} from '../services/file-import.js';
+import { checkImportInputs, importInputsOf } from '../services/file-import.js';
+import { CardFileReadError, UnrecognisedFormatError } from '../services/card-file-reading/read-card-file.js';
 import { IMPORT_FORMAT_IDS } from '../formats/card-set-format.js';
 import {
   importCardSets,
@@ -120,7 +116,7 @@ export async function runImport(paths: readonly string[], options: ImportOptions
             `the file is ${megabytes(file.bytes)}; at most ${megabytes(FORMAT_LIMITS.packageBytes)} can be imported`,
           );
         }
-        const { format, documents } = readCardFile(await readFile(file.path), {
+        const { format, documents } = await readCardFileInWorker(await readFile(file.path), {
           fileName: basename(file.path),
           format: options.format,
           separator: options.separator,

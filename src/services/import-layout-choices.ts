@@ -8,7 +8,7 @@
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { isTextEncoding, TEXT_ENCODINGS } from '../formats/text-input.js';
 import { separatorLabel } from '../formats/term-list/term-list-layout.js';
-import type { CardFile, LayoutOptions } from './file-import.js';
+import type { CardFile, LayoutOptions } from './card-file-reading/read-card-file.js';
 
 /** The longest custom separator taken (Quizlet's own boxes are as short). */
 export const CUSTOM_SEPARATOR_LENGTH = 20;

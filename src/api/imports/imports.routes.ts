@@ -4,6 +4,7 @@
  * options: format, separator between term and definition (tab, comma, dash or the characters themselves),
  * between cards (newline, semicolon or the characters), header row, encoding (files).
  */
+import { readCardFileInWorker } from '../../services/card-file-reading/read-card-file-in-worker.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
 import { EXAM_BOARDS, LEVELS, VISIBILITIES } from '../../domain/card-set.js';
@@ -15,10 +16,9 @@ import type { ServiceContext } from '../../services/context.js';
 import {
   checkDocumentsBeforeChoices,
   importDocumentsForMember,
-  readCardFile,
   setsWithoutSubject,
-  type CardFile,
 } from '../../services/file-import.js';
+import { type CardFile } from '../../services/card-file-reading/read-card-file.js';
 import {
   CUSTOM_SEPARATOR_LENGTH,
   checkChosenSeparatorFound,
@@ -87,7 +87,7 @@ const ImportResponse = Type.Object({
 });
 
 /** Reads the body's text or file with its options; a bad option or unreadable content is a 400. */
-function readBody(body: Static<typeof PreviewBody>): CardFile {
+async function readBody(body: Static<typeof PreviewBody>): Promise<CardFile> {
   if ((body.text === undefined) === (body.file === undefined)) {
     throw new AppError('validation', 'Send the cards as either "text" or "file".', [
       { field: 'text', message: 'Send either text or a file.' },
@@ -107,7 +107,7 @@ function readBody(body: Static<typeof PreviewBody>): CardFile {
       { field: 'text', message: 'Paste some cards.' },
     ]);
   }
-  const file = readCardFile(bytes, {
+  const file = await readCardFileInWorker(bytes, {
     ...layout,
     encoding: body.file === undefined ? undefined : layout.encoding,
     format: body.format !== undefined && isFormatId(body.format) ? body.format : undefined,
@@ -139,7 +139,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
     },
     async (request) => {
       requireUser(request);
-      const { format, reading, documents } = readBody(request.body);
+      const { format, reading, documents } = await readBody(request.body);
       return {
         format: format.id,
         formatLabel: format.label,
@@ -181,7 +181,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
     async (request, reply) => {
       const user = requireUser(request);
       const { title, subject, topic, level, examBoard, visibility, ...read } = request.body;
-      const { documents } = readBody(read);
+      const { documents } = await readBody(read);
       const titled =
         documents.length === 1 && title !== undefined ? [{ ...documents[0]!, title }] : documents;
       const choices = { subject, topic, level, examBoard, visibility: visibility ?? 'private' } as const;

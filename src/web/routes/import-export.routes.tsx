@@ -5,6 +5,7 @@
  * Nothing is stored before the confirmation. The preview carries the parsed sets to it in hidden fields
  * as Recall JSON (lossless), which the confirmation reads and checks again as it would any upload.
  */
+import { readCardFileInWorker } from '../../services/card-file-reading/read-card-file-in-worker.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isExamBoard, isLevel, isVisibility } from '../../domain/card-set.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
@@ -17,7 +18,6 @@ import {
   checkDocumentsBeforeChoices,
   documentsFromCarried,
   importDocumentsForMember,
-  readCardFile,
   setsWithoutSubject,
   type ImportChoices,
 } from '../../services/file-import.js';
@@ -213,7 +213,7 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
           format: read,
           reading,
           documents,
-        } = readCardFile(upload === undefined ? new TextEncoder().encode(text) : upload.bytes, {
+        } = await readCardFileInWorker(upload === undefined ? new TextEncoder().encode(text) : upload.bytes, {
           ...layout,
           // Pasted text arrives as UTF-8 whatever the choice (the choice is for files).
           encoding: upload === undefined ? undefined : layout.encoding,

@@ -4,15 +4,13 @@ import { LIMITS } from '../../../src/domain/card-set.js';
 import { AppError } from '../../../src/domain/errors.js';
 import { emptyDocument } from '../../../src/formats/card-set-document.js';
 import { ParseError } from '../../../src/formats/parse-error.js';
+import { carryDocuments, documentsFromCarried, importInputsOf } from '../../../src/services/file-import.js';
 import {
-  carryDocuments,
-  documentsFromCarried,
-  importInputsOf,
   partTitle,
   readCardFile,
   splitIntoParts,
   UnrecognisedFormatError,
-} from '../../../src/services/file-import.js';
+} from '../../../src/services/card-file-reading/read-card-file.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 
