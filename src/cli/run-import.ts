@@ -13,7 +13,7 @@ import type { CardSetDraft } from '../domain/card-set.js';
 import type { ImportFormatId } from '../formats/card-set-format.js';
 import type { QuoteMode } from '../formats/term-list/term-list-layout.js';
 import type { TextEncoding } from '../formats/text-input.js';
-import { FORMAT_LIMITS, megabytes } from '../formats/format-limits.js';
+import { FORMAT_LIMITS, tooBig } from '../formats/format-limits.js';
 import { ParseError } from '../formats/parse-error.js';
 import { checkImportInputs, importInputsOf } from '../services/file-import.js';
 import { CardFileReadError, UnrecognisedFormatError } from '../services/card-file-reading/read-card-file.js';
@@ -111,10 +111,7 @@ export async function runImport(paths: readonly string[], options: ImportOptions
       reading.update(index, file.path);
       try {
         if (file.bytes > FORMAT_LIMITS.packageBytes) {
-          throw new AppError(
-            'too_large',
-            `the file is ${megabytes(file.bytes)}; at most ${megabytes(FORMAT_LIMITS.packageBytes)} can be imported`,
-          );
+          throw new AppError('too_large', tooBig('file', file.bytes, FORMAT_LIMITS.packageBytes));
         }
         const { format, documents } = await readCardFileInWorker(await readFile(file.path), {
           fileName: basename(file.path),

@@ -43,6 +43,12 @@ export const FORMAT_LIMITS = {
 
 export const megabytes = (bytes: number): string => `${Math.round((bytes / MIB) * 10) / 10} MB`;
 
+/** "the file is 51.2 MB; at most 50 MB can be imported", never "is 50 MB; at most 50 MB" when just over. */
+export function tooBig(what: string, bytes: number, max: number): string {
+  const size = megabytes(bytes) === megabytes(max) ? `more than ${megabytes(max)}` : megabytes(bytes);
+  return `the ${what} is ${size}; at most ${megabytes(max)} can be imported`;
+}
+
 /** Refuses input larger than `max` bytes before any of it is looked at. */
 export function assertInputSize(
   input: Uint8Array,
@@ -51,7 +57,7 @@ export function assertInputSize(
   location?: ParseLocation,
 ): void {
   if (input.length > max) {
-    const reason = `the ${what} is ${megabytes(input.length)}; at most ${megabytes(max)} can be imported`;
+    const reason = tooBig(what, input.length, max);
     throw location === undefined ? new ParseError(reason, 1) : ParseError.inBinary(reason, location);
   }
 }

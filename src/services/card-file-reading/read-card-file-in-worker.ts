@@ -87,7 +87,16 @@ function workerFor(limits: WorkerLimits): Worker {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-function readIn(worker: Worker, request: WorkerRequest, limits: WorkerLimits): Promise<CardFile> {
+/**
+ * Reads one file in `worker`. A worker that is stopped (after a large file, an error or the deadline) hands
+ * `stopped` the promise of its exit, so that its turn is given back only once the thread has really ended.
+ */
+function readIn(
+  worker: Worker,
+  request: WorkerRequest,
+  limits: WorkerLimits,
+  stopped: (exit: Promise<number>) => void,
+): Promise<CardFile> {
   return new Promise<CardFile>((resolve, reject) => {
     const done = (keep: boolean, outcome: () => void) => {
       clearTimeout(timer);
@@ -97,7 +106,7 @@ function readIn(worker: Worker, request: WorkerRequest, limits: WorkerLimits): P
         worker.unref();
         idle.push({ worker, limits });
       } else {
-        void worker.terminate();
+        stopped(worker.terminate());
       }
       outcome();
     };
@@ -140,9 +149,16 @@ export async function readCardFileInWorker(
   limits: WorkerLimits = WORKER_LIMITS,
 ): Promise<CardFile> {
   const release = await turn();
+  let exit: Promise<number> | undefined;
   try {
-    return await readIn(workerFor(limits), { input, options }, limits);
+    return await readIn(workerFor(limits), { input, options }, limits, (stopping) => {
+      exit = stopping;
+    });
   } finally {
-    release();
+    // Terminating interrupts JavaScript at once, but a thread inside a native call (SQLite) runs on until
+    // the call returns; until then it still counts against CONCURRENT_READS, so that stopped threads
+    // cannot pile up. The formats' checks (schema, row counts, sizes) bound the time of every such call.
+    if (exit === undefined) release();
+    else void exit.then(release, release);
   }
 }
