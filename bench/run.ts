@@ -8,6 +8,7 @@
  *
  *   npm run bench -- --table       # print the table of bench/results/latest.json again, measure nothing
  *   npm run bench -- plan          # exam-plan simulations only (see plan.ts): bench/results/plan.json
+ *   npm run bench -- import        # import memory and time (see import-memory.ts): bench/results/import.json
  *
  * Writes bench/results/latest.json (or --out FILE) and prints a table. Numbers are not asserted.
  */
@@ -31,6 +32,7 @@ import { Corpus } from './corpus.js';
 import { percentile, round } from './stats.js';
 import { measureReviews, measureTestBuild } from './study.js';
 import { runPlanBench } from './plan.js';
+import { runImportBench } from './import-memory.js';
 import { fts5Match } from '../src/db/search/sqlite-search-index.js';
 import { parseSearchQuery } from '../src/domain/search-query.js';
 
@@ -578,5 +580,6 @@ function printTable(results: Results) {
 }
 
 if (args[0] === 'plan') await runPlanBench(args.slice(1));
+else if (args[0] === 'import') await runImportBench(args.slice(1));
 else if (flag('--table')) printTable(JSON.parse(readFileSync(outFile, 'utf8')) as Results);
 else await main();

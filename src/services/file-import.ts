@@ -141,6 +141,8 @@ export const CARRY_LIMITS = {
   sets: 50,
   /** All the carried JSON together, in UTF-16 code units (≈ bytes for most text). */
   characters: 6 * 1024 * 1024,
+  /** Cards read from one file for the Import page and the API (50 sets of 500): reading stops at the next. */
+  cards: 50 * LIMITS.cardsPerSet,
 } as const;
 
 /** Each set as compact Recall JSON (the lossless format), for a hidden field; refuses imports too large to carry. */

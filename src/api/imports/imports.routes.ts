@@ -14,6 +14,7 @@ import { separatorLabel } from '../../formats/term-list/term-list-layout.js';
 import { TEXT_ENCODINGS } from '../../formats/text-input.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
+  CARRY_LIMITS,
   checkDocumentsBeforeChoices,
   importDocumentsForMember,
   setsWithoutSubject,
@@ -114,6 +115,7 @@ async function readBody(body: Static<typeof PreviewBody>): Promise<CardFile> {
     fileName: body.fileName,
     title: body.fileName?.replace(/\.[^.]*$/, '').trim() || undefined,
     describeLayout: true,
+    maxCards: CARRY_LIMITS.cards,
   });
   if (file.documents.length === 0) {
     throw new AppError('validation', 'There are no cards in this file.', [

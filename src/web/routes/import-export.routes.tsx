@@ -221,6 +221,7 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
           format: isFormatId(format) ? format : undefined,
           title: source?.replace(/\.[^.]*$/, '').trim() || undefined,
           describeLayout: true,
+          maxCards: CARRY_LIMITS.cards,
         });
         if (documents.length === 0) {
           throw new AppError('validation', 'There are no cards in this file.', [
