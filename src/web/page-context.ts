@@ -6,19 +6,35 @@ import type { PageContext } from './views/page-context.js';
 
 const NOTICE_COOKIE = 'recall_notice';
 
-/** Shows `message` on the next page this browser loads (after a redirect). */
+/**
+ * Shows `message` on the next page this browser loads (after a redirect). The cookie is signed: a notice
+ * that Recall did not set is neither shown nor allowed to keep a visitor's page out of the page cache.
+ */
 export function setNotice(reply: FastifyReply, message: string): void {
   reply.setCookie(NOTICE_COOKIE, message.slice(0, 200), {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
     maxAge: 60,
+    signed: true,
   });
 }
 
-/** True when a notice waits to be shown: that page is this browser's alone. */
+// cookies is missing when an error happens before the cookie plugin ran.
+const rawNotice = (request: FastifyRequest): string | undefined =>
+  (request.cookies as Record<string, string | undefined> | undefined)?.[NOTICE_COOKIE];
+
+/** The notice Recall set for this browser, or null (none, or a value whose signature does not verify). */
+function noticeOf(request: FastifyRequest): string | null {
+  const raw = rawNotice(request);
+  if (raw === undefined) return null;
+  const { valid, value } = request.unsignCookie(raw);
+  return valid ? value : null;
+}
+
+/** True when a notice Recall set waits to be shown: that page is this browser's alone. */
 export function hasNotice(request: FastifyRequest): boolean {
-  return (request.cookies as Record<string, string | undefined> | undefined)?.[NOTICE_COOKIE] !== undefined;
+  return noticeOf(request) !== null;
 }
 
 export function pageContext(
@@ -26,9 +42,8 @@ export function pageContext(
   reply: FastifyReply,
   assets: AssetManifest,
 ): PageContext {
-  // cookies is missing when an error happens before the cookie plugin ran.
-  const notice = (request.cookies as Record<string, string | undefined> | undefined)?.[NOTICE_COOKIE] ?? null;
-  if (notice !== null) reply.clearCookie(NOTICE_COOKIE, { path: '/' });
+  const notice = rawNotice(request) === undefined ? null : noticeOf(request);
+  if (rawNotice(request) !== undefined) reply.clearCookie(NOTICE_COOKIE, { path: '/' });
   return {
     assets,
     requestId: request.id,

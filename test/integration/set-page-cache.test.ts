@@ -81,6 +81,43 @@ for (const factory of testDatabases()) {
       assert.ok(!(await visitor.get(links.html)).body.includes('Log out'));
     });
 
+    it('ignores a notice cookie Recall did not sign: the page still comes from the cache, with no forged notice', async () => {
+      const author = await quickMember(t, 'Notice author');
+      const created = await author.client.api('POST', '/api/v1/sets', {
+        title: 'Set behind a notice',
+        subtitle: null,
+        subject: 'Caching',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'One', body: 'As first written' }],
+      });
+      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      assert.equal((await new BrowserClient(t.app).get(links.html)).statusCode, 200);
+      // Changed behind the cache's back: only a page rendered afresh shows it.
+      await t.container.database.db
+        .updateTable('cards')
+        .set({ body: 'Changed behind the cache' })
+        .where('card_set_id', '=', id)
+        .execute();
+
+      const forged = new BrowserClient(t.app);
+      forged.cookies.set('recall_notice', 'You have won a prize');
+      const page = await forged.get(links.html);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /As first written/, 'served from the cache');
+      assert.doesNotMatch(page.body, /Changed behind the cache/);
+      assert.doesNotMatch(page.body, /You have won a prize/);
+
+      // A notice Recall signed is shown, on a page rendered for that browser alone.
+      const notified = new BrowserClient(t.app);
+      notified.cookies.set('recall_notice', t.app.signCookie('Saved to your folder'));
+      const own = await notified.get(links.html);
+      assert.match(own.body, /Saved to your folder/);
+      assert.match(own.body, /Changed behind the cache/);
+    });
+
     it('stops serving a page as soon as its set is made private or hidden', async () => {
       const author = await quickMember(t, 'Hider');
       const moderator = await quickMember(t, 'Mod', 'moderator');
