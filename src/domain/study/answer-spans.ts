@@ -11,6 +11,7 @@
  *   it writes it in lower case (so "Party" is not a name in the seed, "Stalin" is);
  * - term: the term a definition-shaped fact defines ("Osmosis is the …", "Nucleus - contains …").
  */
+import { overlapsAny } from './interval-overlap.js';
 import { choiceKey, normaliseNumbers } from './answer-text.js';
 import type { Fact } from './card-text.js';
 import { findDates, parseMonth } from './dates.js';
@@ -277,6 +278,9 @@ function classifyName(words: readonly string[], evidence: NameEvidence): NameKin
 const NUMBER =
   /(?<![\p{L}\p{N}.,/\-+=×÷^])([£$€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per cent|percent))?(\s+(?:thousand|million|billion))?(?![\p{L}\p{N}]|[.,]\d|\s*[-–/→=+×÷]\s*\d|\+)/gu;
 
+/** What follows a list number ("1930 - 1 - A …"), matched where the number ends. */
+const LIST_NUMBER_AFTER = /\s*[-–—.)]\s/y;
+
 function numberSpans(text: string, excluded: (start: number, end: number) => boolean): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
   NUMBER.lastIndex = 0;
@@ -291,7 +295,8 @@ function numberSpans(text: string, excluded: (start: number, end: number) => boo
     if (!Number.isFinite(value)) continue;
     if (!currency && !percent && !magnitude && value < 3) continue;
     // "1930 - 1 - A …": a list number after a leading date.
-    if (/^\s*[-–—.)]\s/.test(text.slice(end)) && value < 100 && !percent) continue;
+    LIST_NUMBER_AFTER.lastIndex = end;
+    if (LIST_NUMBER_AFTER.test(text) && value < 100 && !percent) continue;
     spans.push({
       kind: 'number',
       text: m[0],
@@ -331,8 +336,7 @@ export function extractAnswerSpans(facts: readonly Fact[]): Map<Fact, AnswerSpan
   for (const fact of content) {
     const dates = findDates(fact.text);
     datesByFact.set(fact, dates);
-    const inDate = (start: number, end: number) => dates.some((d) => start < d.end && end > d.start);
-    const runs = findNameRuns(fact, stats, inDate);
+    const runs = findNameRuns(fact, stats, overlapsAny(dates));
     runsByFact.set(fact, runs);
     for (const run of runs) {
       const key = choiceKey(run.words.join(' '));
@@ -361,7 +365,6 @@ export function extractAnswerSpans(facts: readonly Fact[]): Map<Fact, AnswerSpan
         unit: null,
       });
     }
-    const inDate = (start: number, end: number) => dates.some((d) => start < d.end && end > d.start);
     for (const run of runsByFact.get(fact)!) {
       const e = evidence.get(choiceKey(run.words.join(' ')))!;
       spans.push({
@@ -373,9 +376,7 @@ export function extractAnswerSpans(facts: readonly Fact[]): Map<Fact, AnswerSpan
         unit: null,
       });
     }
-    const taken = (start: number, end: number) =>
-      inDate(start, end) || spans.some((s) => start < s.end && end > s.start);
-    spans.push(...numberSpans(fact.text, taken));
+    spans.push(...numberSpans(fact.text, overlapsAny([...dates, ...spans])));
     const term = termSpan(fact);
     if (term !== null && !spans.some((s) => s.start < term.end && term.start < s.end)) spans.push(term);
     spans.sort((a, b) => a.start - b.start);
