@@ -8,6 +8,7 @@
  *
  * The same scenario runs with the exam dates set and without, so that the two can be compared.
  */
+import { createDerivedWork } from '../src/services/derived-work.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -132,6 +133,7 @@ export async function runScenario(
       repos: createRepositories(database.db, database.sqlite),
       transact: createTransact(database.db),
       clock,
+      derived: createDerivedWork(),
     };
     const actor = await createLearner(ctx);
     const imported = await importCardSets(

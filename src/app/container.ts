@@ -1,4 +1,5 @@
 /** Wiring: the database, repositories, services' context, clock and logger for one running Recall. */
+import { createDerivedWork } from '../services/derived-work.js';
 import pino, { type Logger } from 'pino';
 import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -47,6 +48,7 @@ export async function createContainer(
       repos,
       transact: createTransact(database.db),
       clock: options.clock ?? systemClock,
+      derived: createDerivedWork(),
     };
     if (config.demoContent) {
       const result = await importDemoContent(ctx, options.demoContentDirectory ?? paths.demoContent);

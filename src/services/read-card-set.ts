@@ -16,6 +16,8 @@ import { toAccessFacts, toCard, toCardSetSummary } from './card-set-mapping.js';
 import { loadThreads } from './comments.js';
 import type { ServiceContext } from './context.js';
 import { findSimilarSets } from './search.js';
+import { revisionKey } from './derived-work.js';
+import { renderCardBody } from '../formats/render-markdown.js';
 import { loadFolderChoices, type FolderChoice } from './folders.js';
 import { loadSetRating, type SetRating } from './ratings.js';
 
@@ -59,6 +61,8 @@ export interface CardSetCommunity {
 
 export interface CardSetPageData {
   set: CardSet;
+  /** Each card's body as HTML, in order (rendered once per revision of the set). */
+  cardHtml: string[];
   similar: CardSetSummary[];
   permissions: CardSetPermissions;
   community: CardSetCommunity;
@@ -76,8 +80,9 @@ export async function getCardSetPage(
   const set = await loadCardSet(ctx.repos, row);
   return {
     set,
+    cardHtml: ctx.derived.cardHtml.get(revisionKey(row), () => set.cards.map(renderCardBody)),
     // The page's heading says "Similar History resources": same subject only.
-    similar: await findSimilarSets(ctx, set, { sameSubjectOnly: true }),
+    similar: await findSimilarSets(ctx, set, { sameSubjectOnly: true, revisionKey: revisionKey(row) }),
     permissions: {
       canEdit: canEdit(viewer, facts),
       canTakePart: canTakePart(viewer, facts),

@@ -169,16 +169,21 @@ export const SIMILAR_LIMIT = 5;
 export async function findSimilarSets(
   ctx: ServiceContext,
   set: Pick<CardSet, 'id' | 'title' | 'subtitle' | 'subject' | 'topic' | 'cards'>,
-  options: { limit?: number; sameSubjectOnly?: boolean } = {},
+  options: { limit?: number; sameSubjectOnly?: boolean; revisionKey?: string } = {},
 ): Promise<CardSetSummary[]> {
   const limit = options.limit ?? SIMILAR_LIMIT;
   // Distinctive words are among a set's frequent ones; looking up only the 40 most frequent keeps this fast.
-  const terms = termCounts({
-    ...set,
-    cards: set.cards.map((card) => ({ ...card, body: plainText(readableBody(card)) })),
-  })
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 40);
+  const frequent = () =>
+    termCounts({
+      ...set,
+      cards: set.cards.map((card) => ({ ...card, body: plainText(readableBody(card)) })),
+    })
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 40);
+  const terms =
+    options.revisionKey === undefined
+      ? frequent()
+      : ctx.derived.termCounts.get(options.revisionKey, frequent);
   const stats = await ctx.repos.search.documentFrequencies(terms.map((term) => term.stem));
   const chosen = distinctiveTerms(terms, stats);
   const hits = await ctx.repos.search.similar({

@@ -4,6 +4,7 @@
  * responses comes back from the browser (never questions, answers or card ids). Wrong answers count as
  * Again for their cards (one answer per card), for a learner who is logged in.
  */
+import { revisionKey, type DerivedWork } from '../derived-work.js';
 import { randomInt } from 'node:crypto';
 import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -17,7 +18,6 @@ import {
   studyVariants,
   testAnswerRating,
   type Question,
-  type StudyContext,
   type StudySet,
 } from '../../domain/study/index.js';
 import type { Viewer } from '../../domain/viewer.js';
@@ -72,30 +72,23 @@ function assertValidOptions(seed: number, count: number): void {
 /**
  * What questions are made from (facts, answer spans, distractor pools, timeline) takes about a
  * millisecond per card to work out; it depends only on the set's and the related sets' revisions, so it is
- * kept for the next test of the same set (per process, the most recent few).
+ * kept for the next test of the same set (derived-work.ts).
  */
-const contexts = new Map<string, StudyContext>();
-const CONTEXTS_KEPT = 32;
 
 /** The set's cards and the study context for it, with other listed sets of the same subject for distractors. */
-async function studyMaterial(repos: Repositories, row: CardSetSummaryRow) {
+async function studyMaterial(repos: Repositories, derived: DerivedWork, row: CardSetSummaryRow) {
   const relatedIds = await repos.study.findRelatedSetIds(row.subjectId, row.id, TEST_LIMITS.relatedSets);
   const relatedRows = (await repos.cardSets.findSummaries(relatedIds)).sort((a, b) => a.id - b.id);
   const cardRows = await repos.cardSets.findCards(row.id);
-  const key = [row, ...relatedRows].map((set) => `${set.id}:${set.revision}`).join(',');
-  let context = contexts.get(key);
-  if (context === undefined) {
+  const key = [row, ...relatedRows].map(revisionKey).join(',');
+  const context = await derived.studyContexts.getAsync(key, async () => {
     const relatedCards = await repos.cardSets.findCardsOfSets(relatedRows.map((set) => set.id));
     const related: StudySet[] = relatedRows.map((set) => ({
       title: set.title,
       cards: (relatedCards.get(set.id) ?? []).map(toCard),
     }));
-    context = buildStudyContext({ title: row.title, cards: cardRows.map(toCard) }, related);
-    if (contexts.size >= CONTEXTS_KEPT) contexts.delete(contexts.keys().next().value!);
-  } else {
-    contexts.delete(key);
-  }
-  contexts.set(key, context);
+    return buildStudyContext({ title: row.title, cards: cardRows.map(toCard) }, related);
+  });
   return { cardRows, context };
 }
 
@@ -108,7 +101,7 @@ export async function getSelfTest(
 ): Promise<SelfTest> {
   assertValidOptions(options.seed, options.count);
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
-  const { cardRows, context } = await studyMaterial(ctx.repos, row);
+  const { cardRows, context } = await studyMaterial(ctx.repos, ctx.derived, row);
   const questions = generateTest(
     { title: row.title, cards: cardRows.map(toCard) },
     { seed: options.seed, count: options.count, context },

@@ -16,6 +16,7 @@ import type { Viewer } from '../../domain/viewer.js';
 import { toCard, toCardSetSummary } from '../card-set-mapping.js';
 import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
+import { revisionKey } from '../derived-work.js';
 import { TEST_LIMITS } from './self-test.js';
 
 export const ORDERING_SIZE = 5;
@@ -37,7 +38,7 @@ export async function getSetTimeline(
   const cards = (await ctx.repos.cardSets.findCards(setId)).map((row) => readableCard(toCard(row)));
   return {
     set: toCardSetSummary(row),
-    events: extractTimeline(cards),
+    events: ctx.derived.timelines.get(revisionKey(row), () => extractTimeline(cards)),
     cardTitles: new Map(cards.map((card) => [card.position, card.title])),
   };
 }

@@ -137,7 +137,10 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
                 <li class="card" id={`card-${n}`} key={n} data-card>
                   <article aria-label={`Card ${n} of ${total}`}>
                     {card.title !== null && <h3 class="card-title">{card.title}</h3>}
-                    <div class="card-body" dangerouslySetInnerHTML={{ __html: renderCardBody(card) }} />
+                    <div
+                      class="card-body"
+                      dangerouslySetInnerHTML={{ __html: data.cardHtml[index] ?? renderCardBody(card) }}
+                    />
                     <CardMarks card={card} />
                     <footer class="card-footer">
                       {n > 1 ? (
