@@ -6,7 +6,7 @@
  * first); a result larger than a quarter of its cache is not kept at all.
  */
 import type { TermWeight } from '../domain/search-text.js';
-import type { StudyContext, TimelineEvent } from '../domain/study/index.js';
+import type { OrderingItem, StudyContext, TimelineEvent } from '../domain/study/index.js';
 
 export class DerivedCache<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
@@ -102,8 +102,8 @@ export const revisionKey = (set: { id: number; revision: number }): string => `$
 export interface DerivedWork {
   /** Each card's body as HTML, in order. */
   cardHtml: DerivedCache<string[]>;
-  /** A set's timeline events. */
-  timelines: DerivedCache<TimelineEvent[]>;
+  /** A set's timeline events, and those an ordering exercise may show. */
+  timelines: DerivedCache<{ events: TimelineEvent[]; orderable: OrderingItem[] }>;
   /** Study contexts (facts, answer spans, pools, timeline), by the revisions of the set and its related sets. */
   studyContexts: DerivedCache<StudyContext>;
   /** A set's most frequent words, for finding similar sets. */
@@ -113,7 +113,7 @@ export interface DerivedWork {
 export function createDerivedWork(): DerivedWork {
   return {
     cardHtml: new DerivedCache<string[]>(32 * MB, textBytes),
-    timelines: new DerivedCache<TimelineEvent[]>(16 * MB, dataBytes),
+    timelines: new DerivedCache<{ events: TimelineEvent[]; orderable: OrderingItem[] }>(16 * MB, dataBytes),
     studyContexts: new DerivedCache<StudyContext>(96 * MB, dataBytes),
     termCounts: new DerivedCache<TermWeight[]>(16 * MB, dataBytes),
   };

@@ -9,6 +9,8 @@ export {
   compareEvents,
   extractTimeline,
   orderingExercise,
+  orderingItems,
+  pickOrdering,
   undatedText,
   type OrderingExercise,
   type OrderingItem,

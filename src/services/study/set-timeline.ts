@@ -7,7 +7,8 @@ import { AppError } from '../../domain/errors.js';
 import {
   createRandom,
   extractTimeline,
-  orderingExercise,
+  orderingItems,
+  pickOrdering,
   readableCard,
   type OrderingItem,
   type TimelineEvent,
@@ -24,6 +25,8 @@ export const ORDERING_SIZE = 5;
 export interface SetTimeline {
   set: CardSetSummary;
   events: TimelineEvent[];
+  /** The events an ordering exercise may show, with their clues (worked out once per revision). */
+  orderable: OrderingItem[];
   /** Card titles by position, for naming each event's card. */
   cardTitles: Map<number, string | null>;
 }
@@ -36,9 +39,14 @@ export async function getSetTimeline(
   const { row } = await findViewableSet(ctx.repos, viewer, setId);
   // A cloze card's dates are read from its text, deletions shown as their answers.
   const cards = (await ctx.repos.cardSets.findCards(setId)).map((row) => readableCard(toCard(row)));
+  const { events, orderable } = ctx.derived.timelines.get(revisionKey(row), () => {
+    const extracted = extractTimeline(cards);
+    return { events: extracted, orderable: orderingItems(extracted) };
+  });
   return {
     set: toCardSetSummary(row),
-    events: ctx.derived.timelines.get(revisionKey(row), () => extractTimeline(cards)),
+    events,
+    orderable,
     cardTitles: new Map(cards.map((card) => [card.position, card.title])),
   };
 }
@@ -58,7 +66,7 @@ export function timelineExercise(timeline: SetTimeline, seed: number): TimelineE
       { field: 'seed', message: `A whole number from 1 to ${TEST_LIMITS.maxSeed}.` },
     ]);
   }
-  const exercise = orderingExercise(timeline.events, {
+  const exercise = pickOrdering(timeline.orderable, {
     count: ORDERING_SIZE,
     random: createRandom(`timeline:${seed}`),
   });
