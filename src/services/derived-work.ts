@@ -98,7 +98,11 @@ const MB = 1024 * 1024;
 /** The key of work derived from one set: its id and revision. */
 export const revisionKey = (set: { id: number; revision: number }): string => `${set.id}:${set.revision}`;
 
-/** The caches of one Recall (one database): kept in its ServiceContext. */
+/**
+ * The caches of one Recall (one database): kept in its ServiceContext. Timelines and study contexts hold
+ * card text (an event keeps its sentence, an ordering item its clue): a set of 300 cards of 10,000
+ * characters makes a timeline of about 20 MB by this estimate, which must fit a quarter of its cache.
+ */
 export interface DerivedWork {
   /** Each card's body as HTML, in order. */
   cardHtml: DerivedCache<string[]>;
@@ -113,7 +117,7 @@ export interface DerivedWork {
 export function createDerivedWork(): DerivedWork {
   return {
     cardHtml: new DerivedCache<string[]>(32 * MB, textBytes),
-    timelines: new DerivedCache<{ events: TimelineEvent[]; orderable: OrderingItem[] }>(16 * MB, dataBytes),
+    timelines: new DerivedCache<{ events: TimelineEvent[]; orderable: OrderingItem[] }>(96 * MB, dataBytes),
     studyContexts: new DerivedCache<StudyContext>(96 * MB, dataBytes),
     termCounts: new DerivedCache<TermWeight[]>(16 * MB, dataBytes),
   };
