@@ -20,6 +20,7 @@ import SQLite from 'better-sqlite3';
 import { projectRoot } from '../src/app/paths.js';
 import { packageOf, zstdRawFrame } from '../test/unit/formats/support/anki-fixtures.js';
 import { HttpSession, startServerProcess } from '../test/helpers/server-process.js';
+import { measuredRecall } from '../test/helpers/measured-recall.js';
 import { round } from './stats.js';
 
 const MIB = 1024 * 1024;
@@ -34,37 +35,15 @@ interface CommandRun {
 
 /** `recall import FILE` into `database`, with its peak resident memory. */
 function recallImport(file: string, database: string, work: string): CommandRun {
-  const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
-  const started = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      './test/helpers/report-peak-rss.mjs',
-      'bin/recall.js',
-      'import',
-      file,
-      '--visibility',
-      'unlisted',
-    ],
-    {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      maxBuffer: 64 * MIB,
-      env: {
-        ...process.env,
-        DATABASE_URL: database,
-        DEMO_CONTENT: 'off',
-        LOG_LEVEL: 'silent',
-        RECALL_PEAK_RSS_FILE: rssFile,
-      },
-    },
-  );
+  const run = measuredRecall(['import', file, '--visibility', 'unlisted'], {
+    env: { DATABASE_URL: database, DEMO_CONTENT: 'off' },
+    work,
+  });
   return {
-    seconds: round((performance.now() - started) / 1000),
-    peakMb: round(Number(readFileSync(rssFile, 'utf8')) / 1024),
-    status: result.status,
-    output: `${result.stdout}${result.stderr}`.trim().split('\n').at(-1) ?? '',
+    seconds: round(run.seconds),
+    peakMb: round(run.peakRssMb),
+    status: run.status,
+    output: `${run.stdout}${run.stderr}`.trim().split('\n').at(-1) ?? '',
   };
 }
 

@@ -5,12 +5,12 @@
  * for over 40 s.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { measuredRecall } from '../helpers/measured-recall.js';
 import { writeHostileImports, type HostileImport } from '../fixtures/hostile/hostile-imports.js';
 
 const MIB = 1024 * 1024;
@@ -35,27 +35,13 @@ describe('recall import refuses hostile files', () => {
   it('refuses each with a clear message, in bounded memory and time, storing nothing', (t) => {
     const database = join(work, 'recall.db');
     for (const hostile of corpus) {
-      const rssFile = join(work, `rss-${hostile.name}`);
-      const started = process.hrtime.bigint();
-      const result = spawnSync(
-        process.execPath,
-        ['--import', './test/helpers/report-peak-rss.mjs', 'bin/recall.js', 'import', hostile.file],
-        {
-          encoding: 'utf8',
-          timeout: MAX_SECONDS * 1000,
-          killSignal: 'SIGKILL',
-          env: {
-            ...process.env,
-            DATABASE_URL: database,
-            DEMO_CONTENT: 'off',
-            LOG_LEVEL: 'silent',
-            RECALL_PEAK_RSS_FILE: rssFile,
-          },
-        },
-      );
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      assert.equal(result.error, undefined, `${hostile.name} ran past ${MAX_SECONDS} s`);
-      const peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      const result = measuredRecall(['import', hostile.file], {
+        env: { DATABASE_URL: database, DEMO_CONTENT: 'off' },
+        work,
+        timeoutMs: MAX_SECONDS * 1000,
+      });
+      assert.equal(result.timedOut, false, `${hostile.name} ran past ${MAX_SECONDS} s`);
+      const { seconds, peakRssMb } = result;
       t.diagnostic(`${hostile.name}: ${seconds.toFixed(1)} s, peak ${Math.round(peakRssMb)} MB`);
 
       assert.equal(result.status, 1, `${hostile.name}: ${result.stdout}${result.stderr}`);

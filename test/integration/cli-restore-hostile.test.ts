@@ -5,7 +5,6 @@
  * A valid backup from an earlier Recall is restored and migrated.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,48 +17,15 @@ import {
   type HostileBackup,
 } from '../fixtures/hostile/hostile-backups.js';
 import { startServerProcess } from '../helpers/server-process.js';
+import { measuredRecall } from '../helpers/measured-recall.js';
 
 /** Generous for a command whose own work is a few megabytes; a hostile file that got read costs hundreds. */
 const MAX_RSS_MB = 200;
 const DEADLINE_MS = 60_000;
 
-interface BoundedRun {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  stdout: string;
-  stderr: string;
-  peakRssMb: number;
-}
-
 /** `recall ARGS` with a 64 MB JavaScript heap and a deadline, reporting its peak resident memory. */
-function boundedRecall(args: string[], env: Record<string, string>, work: string): BoundedRun {
-  const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
-  const result = spawnSync(
-    process.execPath,
-    ['--max-old-space-size=64', '--import', './test/helpers/report-peak-rss.mjs', 'bin/recall.js', ...args],
-    {
-      encoding: 'utf8',
-      timeout: DEADLINE_MS,
-      killSignal: 'SIGKILL',
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env, RECALL_PEAK_RSS_FILE: rssFile },
-    },
-  );
-  let peakRssMb = Number.NaN;
-  try {
-    peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  } catch {
-    // killed before it could say
-  }
-  return {
-    status: result.status,
-    signal: result.signal,
-    timedOut: result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT',
-    stdout: result.stdout,
-    stderr: result.stderr,
-    peakRssMb,
-  };
-}
+const boundedRecall = (args: string[], env: Record<string, string>, work: string) =>
+  measuredRecall(args, { env, work, nodeArgs: ['--max-old-space-size=64'], timeoutMs: DEADLINE_MS });
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
