@@ -1,25 +1,33 @@
 /**
- * `recall import PATH...`: read every file first (stopping at the first that cannot be read, so that
- * nothing is stored from a broken import), then store the sets in batches, each batch one transaction.
- * A file's sets are never split between transactions: each file lands whole or not at all, even if the
- * process is killed (small files share a transaction; a 100,000-card file is one).
+ * `recall import PATH...`: read and check every file first (stopping at the first that cannot be read, so
+ * that nothing is stored from a broken import), then store the sets in batches, each batch one
+ * transaction. A file's sets are never split between transactions: each file lands whole or not at all,
+ * even if the process is killed (small files share a transaction; a 100,000-card file is one).
+ *
+ * Memory: a file's sets are kept packed (serialised, `readPackedCardFileInWorker`) between reading and
+ * storing, and unpacked a pack of about 5,000 cards at a time to be checked and again to be stored, so
+ * that a long list costs its bytes rather than its objects (`npm run bench -- import`).
  */
-import { readCardFileInWorker } from '../services/card-file-reading/read-card-file-in-worker.js';
+import {
+  readPackedCardFileInWorker,
+  WORKER_LIMITS,
+} from '../services/card-file-reading/read-card-file-in-worker.js';
+import { unpack, type DocumentPack } from '../services/card-file-reading/worker-messages.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExamBoard, Level, Visibility } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
-import type { CardSetDraft } from '../domain/card-set.js';
 import type { ImportFormatId } from '../formats/card-set-format.js';
 import type { QuoteMode } from '../formats/term-list/term-list-layout.js';
 import type { TextEncoding } from '../formats/text-input.js';
 import { FORMAT_LIMITS, tooBig } from '../formats/format-limits.js';
 import { ParseError } from '../formats/parse-error.js';
-import { checkImportInputs, importInputsOf } from '../services/file-import.js';
+import { importInputsOf } from '../services/file-import.js';
 import { CardFileReadError, UnrecognisedFormatError } from '../services/card-file-reading/read-card-file.js';
 import { IMPORT_FORMAT_IDS } from '../formats/card-set-format.js';
 import {
-  importCardSets,
+  checkedDrafts,
+  importCardSetBatches,
   type ImportCardSetInput,
   type ImportedCardSet,
 } from '../services/import-card-set.js';
@@ -56,22 +64,32 @@ const isFileSystemError = (error: unknown): error is NodeJS.ErrnoException =>
 const BATCH_CARDS = 5_000;
 const BATCH_SETS = 500;
 
-interface ReadSet {
-  file: string;
+/** A file read and checked, its sets packed. */
+interface ReadFile {
+  path: string;
   format: ImportFormatId;
-  input: ImportCardSetInput;
-  draft: CardSetDraft;
+  packs: DocumentPack[];
+  sets: number;
+  cards: number;
 }
 
 const count = (value: number) => value.toLocaleString('en-GB');
 const plural = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? '' : 's'}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Whether choosing another format might read the file: not when the format was chosen, nor when it was
+ * taken for a package (an Anki package or a Mochi archive: a zip archive that no other format reads, or
+ * bytes that no format can tell, since detection goes by content first).
+ */
+const anotherFormatMightRead = (error: CardFileReadError) =>
+  error.decidedBy !== 'choice' && error.format.id !== 'apkg' && error.format.id !== 'mochi';
+
 /** The error, naming the file it came from (when the import has several), and how to choose a format. */
 function inFile(path: string | null, error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
   const hint =
-    error instanceof CardFileReadError && error.decidedBy !== 'choice'
+    error instanceof CardFileReadError && anotherFormatMightRead(error)
       ? ` To read it as another format, use --format (${IMPORT_FORMAT_IDS.join(', ')}).`
       : '';
   if (path === null && hint === '') return error;
@@ -103,8 +121,9 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     enabled: options.json !== true,
   };
 
-  const sets: ReadSet[] = [];
-  let filesRead = 0;
+  const read: ReadFile[] = [];
+  const inputsOf = (pack: DocumentPack): ImportCardSetInput[] =>
+    importInputsOf(unpack(pack), options, CLI_IMPORT_AUTHOR);
   const reading = new Progress('Reading', files.length, 'files', progress);
   try {
     for (const [index, file] of files.entries()) {
@@ -113,22 +132,35 @@ export async function runImport(paths: readonly string[], options: ImportOptions
         if (file.bytes > FORMAT_LIMITS.packageBytes) {
           throw new AppError('too_large', tooBig('file', file.bytes, FORMAT_LIMITS.packageBytes));
         }
-        const { format, documents } = await readCardFileInWorker(await readFile(file.path), {
-          fileName: basename(file.path),
-          format: options.format,
-          separator: options.separator,
-          rowSeparator: options.rowSeparator,
-          quotes: options.quotes,
-          header: options.header,
-          encoding: options.encoding,
-          title: titleOfFile(file.path),
-        });
-        const inputs = importInputsOf(documents, options, CLI_IMPORT_AUTHOR);
-        const drafts = checkImportInputs(inputs);
-        inputs.forEach((input, at) =>
-          sets.push({ file: file.path, format: format.id, input, draft: drafts[at]! }),
+        const { format, packs } = await readPackedCardFileInWorker(
+          await readFile(file.path),
+          {
+            fileName: basename(file.path),
+            format: options.format,
+            separator: options.separator,
+            rowSeparator: options.rowSeparator,
+            quotes: options.quotes,
+            header: options.header,
+            encoding: options.encoding,
+            title: titleOfFile(file.path),
+          },
+          WORKER_LIMITS,
+          // The file's bytes are not needed here again.
+          true,
         );
-        filesRead += 1;
+        const sets = packs.reduce((sum, pack) => sum + pack.sets, 0);
+        let first = 1;
+        for (const pack of packs) {
+          checkedDrafts(inputsOf(pack), { first, several: sets > 1 });
+          first += pack.sets;
+        }
+        read.push({
+          path: file.path,
+          format: format.id,
+          packs,
+          sets,
+          cards: packs.reduce((sum, pack) => sum + pack.cards, 0),
+        });
       } catch (error) {
         if (error instanceof UnrecognisedFormatError && !file.named) {
           skipped.push({ path: file.path, reason: 'not in a format Recall reads' });
@@ -147,9 +179,11 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     reading.finish();
   }
   const readMs = performance.now() - started;
-  const totalCards = sets.reduce((sum, set) => sum + set.draft.cards.length, 0);
+  const filesRead = read.length;
+  const totalSets = read.reduce((sum, file) => sum + file.sets, 0);
+  const totalCards = read.reduce((sum, file) => sum + file.cards, 0);
 
-  if (sets.length === 0) {
+  if (totalSets === 0) {
     const reasons = skipped
       .slice(0, 3)
       .map((file) => `${file.path}: ${file.reason}`)
@@ -161,16 +195,18 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   }
 
   if (options.dryRun === true) {
-    for (const { file, format, draft } of sets) {
-      out(
-        options.json === true
-          ? `${JSON.stringify({ file, format, ...draft })}\n`
-          : `${draft.title}: ${plural(draft.cards.length, 'card')} (${draft.subject}${draft.topic === null ? '' : ` / ${draft.topic}`})\n`,
-      );
+    for (const { path: file, format, packs } of read) {
+      for (const draft of packs.flatMap((pack) => checkedDrafts(inputsOf(pack)))) {
+        out(
+          options.json === true
+            ? `${JSON.stringify({ file, format, ...draft })}\n`
+            : `${draft.title}: ${plural(draft.cards.length, 'card')} (${draft.subject}${draft.topic === null ? '' : ` / ${draft.topic}`})\n`,
+        );
+      }
     }
     if (options.json !== true) {
       out(
-        `Dry run: read ${plural(sets.length, 'set')} (${plural(totalCards, 'card')}) from ${plural(filesRead, 'file')} in ${seconds(readMs)}; nothing stored.\n`,
+        `Dry run: read ${plural(totalSets, 'set')} (${plural(totalCards, 'card')}) from ${plural(filesRead, 'file')} in ${seconds(readMs)}; nothing stored.\n`,
       );
       printSkipped(skipped, out);
     }
@@ -187,16 +223,19 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   let storedCards = 0;
   const storing = new Progress('Storing', totalCards, 'cards', progress);
   try {
-    let batch: ReadSet[] = [];
+    let batch: ReadFile[] = [];
     let batchCards = 0;
+    let batchSets = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       let imported: ImportedCardSet[];
       try {
         const before = storedCards;
-        imported = await importCardSets(
+        imported = await importCardSetBatches(
           container.ctx,
-          batch.map((set) => set.input),
+          (function* () {
+            for (const file of batch) for (const pack of file.packs) yield inputsOf(pack);
+          })(),
           (cards) => storing.update(before + cards),
         );
       } catch (error) {
@@ -206,17 +245,24 @@ export async function runImport(paths: readonly string[], options: ImportOptions
           { cause: error },
         );
       }
-      imported.forEach((set, at) => stored.push({ file: batch[at]!.file, set }));
+      let at = 0;
+      for (const file of batch) {
+        for (const set of imported.slice(at, at + file.sets)) stored.push({ file: file.path, set });
+        at += file.sets;
+        // Stored: its packs are not needed again.
+        file.packs = [];
+      }
       storedCards += batchCards;
       storing.update(storedCards);
       batch = [];
       batchCards = 0;
+      batchSets = 0;
     };
-    for (const set of sets) {
-      const full = batchCards >= BATCH_CARDS || batch.length >= BATCH_SETS;
-      if (full && batch.at(-1)?.file !== set.file) await flush();
-      batch.push(set);
-      batchCards += set.draft.cards.length;
+    for (const file of read) {
+      if (batchCards >= BATCH_CARDS || batchSets >= BATCH_SETS) await flush();
+      batch.push(file);
+      batchCards += file.cards;
+      batchSets += file.sets;
     }
     await flush();
   } finally {

@@ -3,20 +3,14 @@
  * (`card-file-reading/`): apply the importer's choices (subject, topic, level, exam board, visibility),
  * check the sets, carry them from the preview to the confirmation, and store them through `importCardSets`.
  */
-import {
-  LIMITS,
-  type CardSetDraft,
-  type ExamBoard,
-  type Level,
-  type Visibility,
-} from '../domain/card-set.js';
+import { LIMITS, type ExamBoard, type Level, type Visibility } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
 import type { CardSetDocument } from '../formats/card-set-document.js';
 import { readRecallJson, jsonFormat } from '../formats/json/json-format.js';
 import { ParseError } from '../formats/parse-error.js';
 import type { ServiceContext } from './context.js';
 import {
-  draftFromImport,
+  checkedDrafts,
   importCardSets,
   type ImportCardSetInput,
   type ImportedCardSet,
@@ -65,24 +59,6 @@ export function importInputsOf(
   }));
 }
 
-/** The drafts the inputs would store, checked; a problem names the set at fault when there are several. */
-export function checkImportInputs(inputs: readonly ImportCardSetInput[]): CardSetDraft[] {
-  return inputs.map((input, index) => {
-    try {
-      return draftFromImport(input);
-    } catch (error) {
-      if (error instanceof AppError && inputs.length > 1) {
-        throw new AppError(
-          error.code,
-          `Set ${index + 1} ("${input.parsed.title}"): ${error.message}`,
-          error.details,
-        );
-      }
-      throw error;
-    }
-  });
-}
-
 /**
  * The author of sets imported by a member: `importCardSets` finds its author by handle (creating system
  * users such as "imported" on first use), so the member's own handle makes the sets theirs.
@@ -98,7 +74,7 @@ export const authorOfAccount = (user: { handle: string; displayName: string }): 
  */
 export function checkDocumentsBeforeChoices(documents: readonly CardSetDocument[]): void {
   const inputs = importInputsOf(documents, { visibility: 'private' }, { handle: '-', displayName: '-' });
-  checkImportInputs(
+  checkedDrafts(
     inputs.map((input) => ({ ...input, subject: input.parsed.subject ?? 'A subject to be chosen' })),
   );
 }

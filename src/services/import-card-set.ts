@@ -101,29 +101,71 @@ export async function importCardSet(
 }
 
 /**
- * Stores many parsed sets in one transaction (all of them or none): what bulk imports call, batch by
- * batch. Every draft is checked before anything is written; a problem names the set at fault.
+ * The drafts the inputs would store, checked: throws a validation error naming the set at fault, by its
+ * number in the import (counted from `first`) when the import has several.
  */
-export async function importCardSets(
-  ctx: ServiceContext,
+export function checkedDrafts(
   inputs: readonly ImportCardSetInput[],
-  /** Told the number of cards stored so far (inside the transaction: nothing is committed yet). */
-  onProgress?: (cards: number) => void,
-): Promise<ImportedCardSet[]> {
-  const drafts = inputs.map((input, index) => {
+  numbering: { first: number; several: boolean } = { first: 1, several: inputs.length > 1 },
+): CardSetDraft[] {
+  return inputs.map((input, index) => {
     try {
       return draftFromImport(input);
     } catch (error) {
-      if (error instanceof AppError && inputs.length > 1) {
+      if (error instanceof AppError && numbering.several) {
         throw new AppError(
           error.code,
-          `Set ${index + 1} ("${input.parsed.title}"): ${error.message}`,
+          `Set ${numbering.first + index} ("${input.parsed.title}"): ${error.message}`,
           error.details,
         );
       }
       throw error;
     }
   });
+}
+
+/** Told the number of cards stored so far (inside the transaction: nothing is committed yet). */
+type ImportProgress = (cards: number) => void;
+
+/**
+ * Stores many parsed sets in one transaction (all of them or none): what bulk imports call, batch by
+ * batch. Every draft is checked before anything is written; a problem names the set at fault.
+ */
+export async function importCardSets(
+  ctx: ServiceContext,
+  inputs: readonly ImportCardSetInput[],
+  onProgress?: ImportProgress,
+): Promise<ImportedCardSet[]> {
+  const drafts = checkedDrafts(inputs);
+  return storeCardSets(ctx, [inputs.map((input, at) => ({ input, draft: drafts[at]! }))], onProgress);
+}
+
+/**
+ * Stores sets given a batch at a time, in one transaction (all of them or none), so that a long import
+ * holds only a batch of them at once (`recall import` unpacks a file's sets pack by pack). Each batch is
+ * checked as it comes; a problem rolls back everything stored before it and names the set at fault.
+ */
+export async function importCardSetBatches(
+  ctx: ServiceContext,
+  batches: Iterable<readonly ImportCardSetInput[]>,
+  onProgress?: ImportProgress,
+): Promise<ImportedCardSet[]> {
+  function* checked() {
+    let first = 1;
+    for (const inputs of batches) {
+      const drafts = checkedDrafts(inputs, { first, several: true });
+      first += inputs.length;
+      yield inputs.map((input, at) => ({ input, draft: drafts[at]! }));
+    }
+  }
+  return storeCardSets(ctx, checked(), onProgress);
+}
+
+async function storeCardSets(
+  ctx: ServiceContext,
+  batches: Iterable<readonly { input: ImportCardSetInput; draft: CardSetDraft }[]>,
+  onProgress?: ImportProgress,
+): Promise<ImportedCardSet[]> {
   const now = ctx.clock.now().getTime();
   return ctx.transact(async (repos) => {
     const authors = new Map<string, number>();
@@ -153,43 +195,43 @@ export async function importCardSets(
       pendingCount = 0;
       onProgress?.(stored);
     };
-    for (const [index, draft] of drafts.entries()) {
-      const input = inputs[index]!;
-      let authorId = authors.get(input.author.handle);
-      if (authorId === undefined) {
-        authorId = await ensureSystemUser(repos, input.author, now);
-        authors.set(input.author.handle, authorId);
+    for (const batch of batches)
+      for (const { input, draft } of batch) {
+        let authorId = authors.get(input.author.handle);
+        if (authorId === undefined) {
+          authorId = await ensureSystemUser(repos, input.author, now);
+          authors.set(input.author.handle, authorId);
+        }
+        const placeKey = `${draft.subject}\u0000${draft.topic ?? ''}`;
+        let place = places.get(placeKey);
+        if (place === undefined) {
+          const subject = await repos.subjects.findOrCreate(draft.subject, now);
+          const topic =
+            draft.topic === null ? null : await repos.topics.findOrCreate(subject.id, draft.topic, now);
+          place = { subjectId: subject.id, topicId: topic?.id ?? null };
+          places.set(placeKey, place);
+        }
+        pendingSets.push({
+          draft,
+          row: {
+            title: draft.title,
+            subtitle: draft.subtitle,
+            subject_id: place.subjectId,
+            topic_id: place.topicId,
+            level: draft.level,
+            exam_board: draft.examBoard,
+            author_id: authorId,
+            visibility: draft.visibility,
+            language: storedLanguage(draft.language),
+            is_demo: input.isDemo === true ? 1 : 0,
+            card_count: draft.cards.length,
+            created_at: now,
+            updated_at: now,
+          },
+        });
+        pendingCount += draft.cards.length;
+        if (pendingCount >= 5_000) await flush();
       }
-      const placeKey = `${draft.subject}\u0000${draft.topic ?? ''}`;
-      let place = places.get(placeKey);
-      if (place === undefined) {
-        const subject = await repos.subjects.findOrCreate(draft.subject, now);
-        const topic =
-          draft.topic === null ? null : await repos.topics.findOrCreate(subject.id, draft.topic, now);
-        place = { subjectId: subject.id, topicId: topic?.id ?? null };
-        places.set(placeKey, place);
-      }
-      pendingSets.push({
-        draft,
-        row: {
-          title: draft.title,
-          subtitle: draft.subtitle,
-          subject_id: place.subjectId,
-          topic_id: place.topicId,
-          level: draft.level,
-          exam_board: draft.examBoard,
-          author_id: authorId,
-          visibility: draft.visibility,
-          language: storedLanguage(draft.language),
-          is_demo: input.isDemo === true ? 1 : 0,
-          card_count: draft.cards.length,
-          created_at: now,
-          updated_at: now,
-        },
-      });
-      pendingCount += draft.cards.length;
-      if (pendingCount >= 5_000) await flush();
-    }
     await flush();
     return imported;
   });

@@ -49,6 +49,10 @@ describe('recall import refuses hostile files', () => {
       assert.match(refusal, /^recall: /, hostile.name);
       assert.match(refusal, hostile.refusal, hostile.name);
       assert.doesNotMatch(refusal, /\n\s+at |Error:/, `${hostile.name}: no stack trace`);
+      if (hostile.file.endsWith('.apkg')) {
+        // Another format would not read a package refused for what is inside it: no advice to choose one.
+        assert.doesNotMatch(refusal, /--format/, hostile.name);
+      }
       assert.ok(
         peakRssMb < maxRssMb(hostile.file),
         `${hostile.name}: peak ${Math.round(peakRssMb)} MB, bound ${Math.round(maxRssMb(hostile.file))} MB`,

@@ -6,15 +6,29 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { readCardFile } from './read-card-file.js';
-import { errorToData, type WorkerReply, type WorkerRequest } from './worker-messages.js';
+import {
+  errorToData,
+  packDocuments,
+  transferable,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker-messages.js';
 
 function read({ input, options }: WorkerRequest): WorkerReply {
   try {
     const file = readCardFile(input, options);
-    return { ok: true, formatId: file.format.id, reading: file.reading, documents: file.documents };
+    return {
+      ok: true,
+      formatId: file.format.id,
+      reading: file.reading,
+      packs: packDocuments(file.documents),
+    };
   } catch (error) {
     return { ok: false, error: errorToData(error) };
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => parentPort?.postMessage(read(request)));
+parentPort?.on('message', (request: WorkerRequest) => {
+  const reply = read(request);
+  parentPort?.postMessage(reply, reply.ok ? transferable(reply.packs) : []);
+});

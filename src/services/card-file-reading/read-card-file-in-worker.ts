@@ -13,7 +13,14 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/errors.js';
 import type { CardFile, CardFileOptions } from './read-card-file.js';
-import { cardFileOf, errorFromData, type WorkerReply, type WorkerRequest } from './worker-messages.js';
+import {
+  errorFromData,
+  packedCardFileOf,
+  unpacked,
+  type PackedCardFile,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker-messages.js';
 
 export interface WorkerLimits {
   /** The worker's V8 heap (old generation), in MiB. */
@@ -97,13 +104,15 @@ function readIn(
   worker: Worker,
   request: WorkerRequest,
   limits: WorkerLimits,
+  handOver: boolean,
   stopped: (exit: Promise<number>) => void,
-): Promise<CardFile> {
-  return new Promise<CardFile>((resolve, reject) => {
+): Promise<PackedCardFile> {
+  const bytes = request.input.byteLength;
+  return new Promise<PackedCardFile>((resolve, reject) => {
     const done = (keep: boolean, outcome: () => void) => {
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep && request.input.byteLength <= REUSE_AFTER_BYTES) {
+      if (keep && bytes <= REUSE_AFTER_BYTES) {
         // Waiting for the next file does not keep a command-line process alive.
         worker.unref();
         idle.push({ worker, limits });
@@ -113,7 +122,7 @@ function readIn(
       outcome();
     };
     const onMessage = (reply: WorkerReply) =>
-      done(true, () => (reply.ok ? resolve(cardFileOf(reply)) : reject(errorFromData(reply.error))));
+      done(true, () => (reply.ok ? resolve(packedCardFileOf(reply)) : reject(errorFromData(reply.error))));
     const onError = (error: Error & { code?: string }) =>
       done(false, () =>
         reject(
@@ -140,7 +149,9 @@ function readIn(
       limits.deadlineMs,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(request);
+    const { input } = request;
+    const own = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
+    worker.postMessage(request, handOver && own && input.buffer instanceof ArrayBuffer ? [input.buffer] : []);
   });
 }
 
@@ -150,10 +161,24 @@ export async function readCardFileInWorker(
   options: CardFileOptions = {},
   limits: WorkerLimits = WORKER_LIMITS,
 ): Promise<CardFile> {
+  return unpacked(await readPackedCardFileInWorker(input, options, limits));
+}
+
+/**
+ * As `readCardFileInWorker`, the sets left packed (`unpack` gives them back, pack by pack): what a long
+ * file is read as when its sets are checked and stored a pack at a time (`recall import`). With
+ * `handOver`, the input's memory is handed to the worker rather than copied, and `input` is empty after.
+ */
+export async function readPackedCardFileInWorker(
+  input: Uint8Array,
+  options: CardFileOptions = {},
+  limits: WorkerLimits = WORKER_LIMITS,
+  handOver = false,
+): Promise<PackedCardFile> {
   const release = await turn();
   let exit: Promise<number> | undefined;
   try {
-    return await readIn(workerFor(limits), { input, options }, limits, (stopping) => {
+    return await readIn(workerFor(limits), { input, options }, limits, handOver, (stopping) => {
       exit = stopping;
     });
   } finally {

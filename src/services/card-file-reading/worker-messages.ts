@@ -2,7 +2,13 @@
  * What passes between `readCardFileInWorker` and the worker that reads the file: the request, and the
  * result or the error as plain data (a worker's messages are structured clones, which keep no classes),
  * turned back into the errors `readCardFile` throws on this side.
+ *
+ * The sets come packed: serialised (`v8.serialize`, what structured cloning does anyway) in packs of about
+ * PACK_CARDS cards, whose buffers are transferred rather than copied. A long file is then held on this
+ * side as bytes (13 MB for 200,000 cards, against about 26 MB as objects), and unpacked one pack at a time
+ * where it is checked and stored.
  */
+import { deserialize, serialize } from 'node:v8';
 import { AppError, type ErrorCode, type FieldProblem } from '../../domain/errors.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import type { ImportFormatId } from '../../formats/card-set-format.js';
@@ -45,9 +51,52 @@ export type WorkerReply =
       ok: true;
       formatId: ImportFormatId;
       reading: TermListReading | null;
-      documents: CardSetDocument[];
+      packs: DocumentPack[];
     }
   | { ok: false; error: WorkerError };
+
+/** Some of a file's sets, serialised (`unpack` gives them back), with their counts. */
+export interface DocumentPack {
+  bytes: Uint8Array;
+  sets: number;
+  cards: number;
+}
+
+/** About this many cards to a pack (a set is never split between packs). */
+export const PACK_CARDS = 5_000;
+
+/** The sets in packs of about PACK_CARDS cards, in order. */
+export function packDocuments(documents: readonly CardSetDocument[]): DocumentPack[] {
+  const packs: DocumentPack[] = [];
+  let start = 0;
+  while (start < documents.length) {
+    let end = start;
+    let cards = 0;
+    while (end < documents.length && (end === start || cards + documents[end]!.cards.length <= PACK_CARDS)) {
+      cards += documents[end]!.cards.length;
+      end += 1;
+    }
+    packs.push({ bytes: serialize(documents.slice(start, end)), sets: end - start, cards });
+    start = end;
+  }
+  return packs;
+}
+
+/** The sets of a pack. */
+export const unpack = (pack: DocumentPack): CardSetDocument[] => deserialize(pack.bytes) as CardSetDocument[];
+
+/**
+ * The buffers a reply's packs can hand over without a copy: a pack's own buffer, never a shared pool
+ * (which would be detached under whatever else uses it).
+ */
+export const transferable = (packs: readonly DocumentPack[]): ArrayBuffer[] =>
+  packs.flatMap(({ bytes }) =>
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+      ? [bytes.buffer]
+      : [],
+  );
 
 const parseErrorData = (error: ParseError): ParseErrorData => ({
   reason: error.reason,
@@ -97,9 +146,20 @@ export function errorFromData(data: WorkerError): Error {
   }
 }
 
-/** The reply as the `CardFile` that `readCardFile` would have returned. */
-export const cardFileOf = (reply: Extract<WorkerReply, { ok: true }>): CardFile => ({
+/** A file read in the worker, its sets still packed. */
+export interface PackedCardFile extends Omit<CardFile, 'documents'> {
+  packs: DocumentPack[];
+}
+
+/** The reply as a `PackedCardFile`. */
+export const packedCardFileOf = (reply: Extract<WorkerReply, { ok: true }>): PackedCardFile => ({
   format: readerById(reply.formatId),
   reading: reply.reading,
-  documents: reply.documents,
+  packs: reply.packs,
+});
+
+/** The packed file as the `CardFile` that `readCardFile` would have returned. */
+export const unpacked = ({ packs, ...file }: PackedCardFile): CardFile => ({
+  ...file,
+  documents: packs.flatMap(unpack),
 });

@@ -6,7 +6,11 @@ import {
   readCardFile,
   UnrecognisedFormatError,
 } from '../../../src/services/card-file-reading/read-card-file.js';
-import { readCardFileInWorker } from '../../../src/services/card-file-reading/read-card-file-in-worker.js';
+import {
+  readCardFileInWorker,
+  readPackedCardFileInWorker,
+} from '../../../src/services/card-file-reading/read-card-file-in-worker.js';
+import { PACK_CARDS, unpack } from '../../../src/services/card-file-reading/worker-messages.js';
 import { seedText } from '../../helpers/fixtures.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -28,6 +32,28 @@ describe('reading a card file in a worker thread', () => {
     assert.equal(inWorker.format.id, inProcess.format.id);
     assert.deepEqual(inWorker.documents, inProcess.documents);
     assert.equal(inWorker.documents[0]!.cards.length, 11);
+  });
+
+  it('packs a long list in order, a set never split between packs, each pack about 5,000 cards', async () => {
+    const input = termList(23_456);
+    const packed = await readPackedCardFileInWorker(input, { fileName: 'long.tsv', title: 'Long' });
+    const inProcess = readCardFile(input, { fileName: 'long.tsv', title: 'Long' });
+    assert.deepEqual(packed.packs.flatMap(unpack), inProcess.documents);
+    assert.equal(inProcess.documents.length, 47);
+    assert.equal(packed.packs.length, 5);
+    for (const pack of packed.packs) {
+      const documents = unpack(pack);
+      assert.equal(pack.sets, documents.length);
+      assert.equal(
+        pack.cards,
+        documents.reduce((sum, document) => sum + document.cards.length, 0),
+      );
+      assert.ok(pack.cards <= PACK_CARDS);
+    }
+    assert.deepEqual(
+      packed.packs.map((pack) => pack.cards),
+      [5_000, 5_000, 5_000, 5_000, 3_456],
+    );
   });
 
   it('throws the errors reading in the process throws, with their line and what the file was taken for', async () => {
