@@ -49,6 +49,8 @@ export interface ImportOptions {
   level?: Level;
   examBoard?: ExamBoard;
   visibility: Visibility;
+  /** The member whose progress the files' review histories become. */
+  learner?: string;
   dryRun?: boolean;
   json?: boolean;
   skipErrors?: boolean;
@@ -122,8 +124,10 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   };
 
   const read: ReadFile[] = [];
+  // The learner is found once the database is open (below); reading and checking do not need them.
+  let progressFor: number | undefined;
   const inputsOf = (pack: DocumentPack): ImportCardSetInput[] =>
-    importInputsOf(unpack(pack), options, CLI_IMPORT_AUTHOR);
+    importInputsOf(unpack(pack), { ...options, progressFor }, CLI_IMPORT_AUTHOR);
   const reading = new Progress('Reading', files.length, 'files', progress);
   try {
     for (const [index, file] of files.entries()) {
@@ -218,6 +222,17 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   const { cardSetSlug } = await import('../domain/slug.js');
   const config = loadConfig({ ...process.env, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' });
   const container = await createContainer(config);
+  if (options.learner !== undefined) {
+    const learner = await container.ctx.repos.users.findByHandle(options.learner.replace(/^@/, ''));
+    if (learner === undefined) {
+      await container.close();
+      throw new AppError(
+        'validation',
+        `There is no member with the handle "${options.learner}" (--learner).`,
+      );
+    }
+    progressFor = learner.id;
+  }
   const storeStarted = performance.now();
   const stored: { file: string; set: ImportedCardSet }[] = [];
   let storedCards = 0;
@@ -285,6 +300,15 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   out(
     `Imported ${plural(stored.length, 'set')} (${plural(totalCards, 'card')}) from ${plural(filesRead, 'file')} in ${seconds(totalMs)} (reading ${seconds(readMs)}, storing ${seconds(storeMs)}): ${count(rate)} cards/s.\n`,
   );
+  if (options.learner !== undefined) {
+    const answers = stored.reduce((sum, { set }) => sum + (set.progress?.answers ?? 0), 0);
+    const studied = stored.reduce((sum, { set }) => sum + (set.progress?.studied ?? 0), 0);
+    out(
+      answers === 0
+        ? `The files hold no review history to bring as ${options.learner}'s progress.\n`
+        : `Brought ${plural(answers, 'answer')} to ${plural(studied, 'card')} as ${options.learner}'s progress.\n`,
+    );
+  }
   printSkipped(skipped, out);
 }
 

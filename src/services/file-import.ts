@@ -5,7 +5,7 @@
  */
 import { LIMITS, type ExamBoard, type Level, type Visibility } from '../domain/card-set.js';
 import { AppError } from '../domain/errors.js';
-import type { CardSetDocument } from '../formats/card-set-document.js';
+import type { CardSetDocument, ImportedReview } from '../formats/card-set-document.js';
 import { readRecallJson, jsonFormat } from '../formats/json/json-format.js';
 import { ParseError } from '../formats/parse-error.js';
 import type { ServiceContext } from './context.js';
@@ -16,6 +16,7 @@ import {
   type ImportedCardSet,
 } from './import-card-set.js';
 import { consumeRateLimit } from './rate-limits.js';
+import { answersToItems, assertValidHistory } from './study/import-progress.js';
 import type { SystemUser } from './system-users.js';
 
 /**
@@ -30,6 +31,11 @@ export interface ImportChoices {
   level?: Level | undefined;
   examBoard?: ExamBoard | undefined;
   visibility: Visibility;
+  /**
+   * The learner whose progress the files' review histories become (Anki's revlog): absent, the sets come
+   * without it.
+   */
+  progressFor?: number | undefined;
 }
 
 /** Each set as the input `importCardSets` takes: the file's metadata with the choices over it. */
@@ -56,6 +62,10 @@ export function importInputsOf(
     examBoard: choices.examBoard ?? document.examBoard,
     visibility: choices.visibility,
     author,
+    progress:
+      choices.progressFor === undefined || (document.reviewHistory?.length ?? 0) === 0
+        ? undefined
+        : { userId: choices.progressFor, history: document.reviewHistory ?? [] },
   }));
 }
 
@@ -119,6 +129,10 @@ export const CARRY_LIMITS = {
   characters: 6 * 1024 * 1024,
   /** Cards read from one file for the Import page and the API (50 sets of 500): reading stops at the next. */
   cards: 50 * LIMITS.cardsPerSet,
+  /** Answers of the review histories carried with them (about 40 characters each). */
+  answers: 100_000,
+  /** All the carried histories together, in characters. */
+  historyCharacters: 5 * 1024 * 1024,
 } as const;
 
 /** Each set as compact Recall JSON (the lossless format), for a hidden field; refuses imports too large to carry. */
@@ -159,5 +173,74 @@ export function documentsFromCarried(values: readonly string[]): CardSetDocument
       }
       throw error;
     }
+  });
+}
+
+/**
+ * Each set's review history for a hidden field (compact JSON: `[cardIndex, variant, reviewedAt, rating,
+ * durationMs]` per answer; empty when it has none), or null when the histories are too long to carry (the
+ * preview then says to bring them with the command line).
+ */
+export function carryHistories(documents: readonly CardSetDocument[], now: Date): string[] | null {
+  const total = documents.reduce((sum, document) => sum + (document.reviewHistory?.length ?? 0), 0);
+  if (total > CARRY_LIMITS.answers) return null;
+  return documents.map((document) => {
+    const history = answersToItems(document.reviewHistory ?? [], document.cards, now);
+    return history.length === 0
+      ? ''
+      : JSON.stringify(
+          history.map((answer) => [
+            answer.cardIndex,
+            answer.variant,
+            answer.reviewedAt,
+            answer.rating,
+            answer.durationMs,
+          ]),
+        );
+  });
+}
+
+/**
+ * The sets with the histories that came back from hidden fields, read and checked against their cards
+ * (never trusted); the sets unchanged when none came back.
+ */
+export function withCarriedHistories(
+  documents: readonly CardSetDocument[],
+  values: readonly string[],
+  now: Date,
+): CardSetDocument[] {
+  if (values.length === 0) return [...documents];
+  const total = values.reduce((sum, text) => sum + text.length, 0);
+  const broken = () =>
+    new AppError('validation', 'The review history did not come back whole. Start the import again.');
+  if (values.length !== documents.length || total > CARRY_LIMITS.historyCharacters) throw broken();
+  let answers = 0;
+  return documents.map((document, index) => {
+    const value = values[index]!;
+    if (value === '') return { ...document, reviewHistory: [] };
+    let rows: unknown;
+    try {
+      rows = JSON.parse(value);
+    } catch {
+      throw broken();
+    }
+    if (!Array.isArray(rows)) throw broken();
+    answers += rows.length;
+    if (answers > CARRY_LIMITS.answers) throw broken();
+    const history = rows.map((row: unknown): ImportedReview => {
+      if (!Array.isArray(row) || row.length !== 5 || !row.every((field) => typeof field === 'number')) {
+        throw broken();
+      }
+      const [cardIndex, variant, reviewedAt, rating, durationMs] = row;
+      return {
+        cardIndex: cardIndex!,
+        variant: variant!,
+        reviewedAt: reviewedAt!,
+        rating: rating as ImportedReview['rating'],
+        durationMs: durationMs!,
+      };
+    });
+    assertValidHistory(history, document.cards, now);
+    return { ...document, reviewHistory: history };
   });
 }

@@ -11,6 +11,8 @@ import { storedLanguage } from './card-set-mapping.js';
 import { clozeNumbers } from '../domain/study/cloze.js';
 import { normaliseTags } from '../domain/tags.js';
 import type { NewCardSet } from '../db/tables.js';
+import type { ImportedReview } from '../formats/card-set-document.js';
+import { storeProgress, type BroughtProgress } from './study/import-progress.js';
 import type { ServiceContext } from './context.js';
 import { ensureSystemUser, type SystemUser } from './system-users.js';
 
@@ -35,12 +37,16 @@ export interface ImportCardSetInput {
   visibility?: Visibility | undefined;
   author: SystemUser;
   isDemo?: boolean;
+  /** The review history to bring as this learner's progress (see import-progress.ts). */
+  progress?: { userId: number; history: readonly ImportedReview[] } | undefined;
 }
 
 export interface ImportedCardSet {
   id: number;
   title: string;
   cardCount: number;
+  /** The review history brought with it as the learner's progress, when one was. */
+  progress?: BroughtProgress;
 }
 
 /** Builds the draft an import would store, or throws a validation error naming each field at fault. */
@@ -171,7 +177,7 @@ async function storeCardSets(
     const authors = new Map<string, number>();
     const places = new Map<string, { subjectId: number; topicId: number | null }>();
     const imported: ImportedCardSet[] = [];
-    let pendingSets: { row: NewCardSet; draft: CardSetDraft }[] = [];
+    let pendingSets: { row: NewCardSet; draft: CardSetDraft; input: ImportCardSetInput }[] = [];
     let pendingCount = 0;
     let stored = 0;
     // Sets, their cards and their search documents go in every few thousand cards, so that progress can be told.
@@ -187,9 +193,36 @@ async function storeCardSets(
         written.map(({ setId, draft }) => ({ setId, cards: draft.cards })),
       );
       await repos.search.index(ids);
-      pendingSets.forEach(({ draft }, at) =>
-        imported.push({ id: ids[at]!, title: draft.title, cardCount: draft.cards.length }),
+      const learning = pendingSets.flatMap(({ input }, at) =>
+        input.progress === undefined || input.progress.history.length === 0
+          ? []
+          : [{ setId: ids[at]!, progress: input.progress }],
       );
+      const brought = new Map<number, BroughtProgress>();
+      if (learning.length > 0) {
+        const cardsOf = await repos.cardSets.findCardsOfSets(learning.map((set) => set.setId));
+        for (const { setId, progress } of learning) {
+          brought.set(
+            setId,
+            await storeProgress(
+              repos,
+              { userId: progress.userId, setId },
+              cardsOf.get(setId) ?? [],
+              progress.history,
+              new Date(now),
+            ),
+          );
+        }
+      }
+      pendingSets.forEach(({ draft }, at) => {
+        const progress = brought.get(ids[at]!);
+        imported.push({
+          id: ids[at]!,
+          title: draft.title,
+          cardCount: draft.cards.length,
+          ...(progress === undefined ? {} : { progress }),
+        });
+      });
       stored += pendingCount;
       pendingSets = [];
       pendingCount = 0;
@@ -213,6 +246,7 @@ async function storeCardSets(
         }
         pendingSets.push({
           draft,
+          input,
           row: {
             title: draft.title,
             subtitle: draft.subtitle,

@@ -1,6 +1,9 @@
 /**
  * Import, export and print in Chromium: a member uploads a term list with JavaScript off, previews it,
- * imports it, downloads it as an Anki package and prints it double-sided; the pages pass axe.
+ * imports it, downloads it as an Anki package and prints it double-sided; a Quizlet export with comma and
+ * semicolon separators is read as the separators chosen say, live and on upload; an Anki package's review
+ * history is brought as the member's progress, the preview's "due today" being what Review then offers;
+ * the pages pass axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +18,7 @@ import {
   type E2eServer,
   type SeedSetLinks,
 } from '../helpers/browser.js';
+import { packageOf, schema11Collection } from '../unit/formats/support/anki-fixtures.js';
 
 const TERMS = [
   '#separator:tab',
@@ -79,6 +83,107 @@ describe('import, export and print in the browser', () => {
       page.getByRole('link', { name: /Anki package/ }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'cell-organelles.apkg');
+    await page.context().close();
+  });
+
+  it('reads a Quizlet export with comma and semicolon separators as the chosen separators say, live and on upload', async () => {
+    // Quizlet's export with "Between term and definition: Comma" and "Between rows: Semicolon".
+    const quizlet =
+      'mitochondria,where respiration happens;ribosome,where proteins are made;nucleus,holds the DNA';
+    const page = await newPage(browser);
+    await signUp(page, server.url, `quizlet-${process.pid}`);
+    await page.goto(`${server.url}/import`);
+    await page.getByLabel('Or paste the cards').fill(quizlet);
+    await page.locator('.import-options summary').click();
+    const summary = page.locator('[data-import-live-summary]');
+    const live = page.locator('[data-import-live-cards] li');
+    await page.getByLabel('Between term and definition').selectOption('tab');
+    await page.getByLabel('Between cards').selectOption('newline');
+    // Read with the wrong separators, the export is one line without a tab: the preview says so.
+    await summary.filter({ hasText: 'has no tab between term and definition' }).waitFor();
+    assert.equal(await live.count(), 0);
+    await page.getByLabel('Between term and definition').selectOption('comma');
+    await page.getByLabel('Between cards').selectOption('semicolon');
+    await summary.filter({ hasText: '3 cards' }).waitFor();
+    assert.deepEqual(await live.allInnerTexts(), [
+      'mitochondria where respiration happens',
+      'ribosome where proteins are made',
+      'nucleus holds the DNA',
+    ]);
+    assert.match(await summary.innerText(), /separated by comma, cards by semicolon/);
+
+    // The same export as a file, read by the Preview button with the separators chosen.
+    await page.getByLabel('Or paste the cards').fill('');
+    await page.setInputFiles('input[name="file"]', {
+      name: 'cells.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(quizlet),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.waitForURL(`${server.url}/import`);
+    assert.match(await page.locator('.import-reading').innerText(), /separated by comma; cards by semicolon/);
+    assert.deepEqual(await page.locator('.import-preview-set .import-preview-title').allInnerTexts(), [
+      'mitochondria',
+      'ribosome',
+      'nucleus',
+    ]);
+    await page.getByRole('textbox', { name: 'Subject' }).fill('Biology');
+    await Promise.all([
+      page.waitForURL(/\/sets\/\d+\/cells$/),
+      page.getByRole('button', { name: 'Import this set' }).click(),
+    ]);
+    assert.match(await page.locator('.notice').innerText(), /Imported “cells” \(3 cards\)/);
+    await page.context().close();
+  });
+
+  it('brings an Anki review history as progress: what the preview says is due today is what Review offers', async () => {
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const deck = packageOf({
+      'collection.anki21': schema11Collection({
+        decks: { 1: { name: 'Default' }, 2: { name: 'History::Persecution and control' } },
+        notes: [
+          ['Reichstag fire', 'February 1933'],
+          ['Enabling Act', 'March 1933'],
+          ['Gestapo', 'The secret state police'],
+          ['Kristallnacht', 'November 1938'],
+        ].map((fields) => ({ fields, deckId: 2 })),
+        reviews: [
+          { note: 0, at: now - 10 * DAY, ease: 3, timeMs: 4000 },
+          { note: 0, at: now - 9 * DAY, ease: 3, timeMs: 4000 },
+          { note: 1, at: now - 3 * DAY, ease: 3, timeMs: 4000 },
+          { note: 2, at: now - 2 * DAY, ease: 4, timeMs: 3000 },
+        ],
+      }),
+      media: '{}',
+    });
+    const page = await newPage(browser);
+    await signUp(page, server.url, `anki-${process.pid}`);
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('input[name="file"]', {
+      name: 'persecution.apkg',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(deck),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.waitForURL(`${server.url}/import`);
+    const progress = await page.getByRole('region', { name: 'Your progress in this file' }).innerText();
+    assert.match(progress, /4 answers to 3 cards/);
+    const dueToday = Number(/(\d+) due today/.exec(progress)![1]);
+    assert.ok(dueToday > 0, progress);
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, `preview with progress\n${describeAxeViolations(violations)}`);
+    assert.equal(await page.getByLabel(/Bring my progress/).isChecked(), true);
+    await page.getByRole('textbox', { name: 'Subject' }).fill('History');
+    await Promise.all([
+      page.waitForURL(/\/sets\/\d+\//),
+      page.getByRole('button', { name: 'Import this set' }).click(),
+    ]);
+    assert.match(await page.locator('.notice').innerText(), /with your progress: 4 answers/);
+    await page.goto(`${server.url}/review`);
+    // Review offers the due cards first, then the set's one new card.
+    const toReview = Number(/(\d+) cards? to review now/.exec(await page.locator('main').innerText())![1]);
+    assert.equal(toReview, dueToday);
     await page.context().close();
   });
 

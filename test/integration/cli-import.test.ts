@@ -10,6 +10,7 @@ import { getCardSet } from '../../src/services/read-card-set.js';
 import { testDatabases } from '../helpers/databases.js';
 
 const SEED = 'content/demo/persecution-and-control.txt';
+const ANKI_PACKAGE = 'test/fixtures/anki/new-format.apkg';
 
 /** Runs the built `recall` command (npm test builds it first). */
 function recall(args: string[], env: Record<string, string> = {}) {
@@ -109,6 +110,59 @@ describe('recall import (command line)', () => {
           assert.equal(set.level, 'GCSE');
           assert.equal(set.examBoard, 'AQA');
           assert.equal(set.topic?.name, 'Russia - 19th and 20th century');
+        } finally {
+          await container.close();
+        }
+      } finally {
+        await database.drop();
+      }
+    });
+  }
+});
+
+describe('recall import --learner (command line)', () => {
+  for (const factory of testDatabases()) {
+    it(`brings a package's review history as a member's progress on ${factory.dialect}`, async () => {
+      const database = await factory.create();
+      try {
+        const env = { DATABASE_URL: database.url };
+        assert.equal(recall(['migrate'], env).status, 0);
+        const created = recall(['user', 'create', '--handle', 'student', '--email', 's@school.example'], {
+          ...env,
+          RECALL_USER_PASSWORD: 'a student password',
+        });
+        assert.equal(created.status, 0, created.stderr);
+        const args = ['import', ANKI_PACKAGE, '--subject', 'Science', '--visibility', 'private'];
+        const nobody = recall([...args, '--learner', 'nobody'], env);
+        assert.equal(nobody.status, 1);
+        assert.equal(nobody.stderr, 'recall: There is no member with the handle "nobody" (--learner).\n');
+        const result = recall([...args, '--learner', 'student'], env);
+        assert.equal(result.status, 0, result.stderr);
+        // The package's log: 4 answers to 3 cards of one deck, 3 to 2 of another (its ease-0 row is no answer).
+        assert.match(result.stdout, /\nBrought 7 answers to 5 cards as student's progress\.\n$/);
+        const container = await createContainer(
+          loadConfig({ DATABASE_URL: database.url, DEMO_CONTENT: 'off' }),
+          { logger: createLogger({ logLevel: 'silent' }), viewFlushIntervalMs: 0 },
+        );
+        try {
+          const student = await container.ctx.repos.users.findByHandle('student');
+          const db = container.database.db;
+          const states = await db
+            .selectFrom('study_states')
+            .select(db.fn.countAll<number>().as('rows'))
+            .where('user_id', '=', student!.id)
+            .executeTakeFirstOrThrow();
+          const logs = await db
+            .selectFrom('review_logs')
+            .select(['source'])
+            .where('user_id', '=', student!.id)
+            .execute();
+          assert.equal(Number(states.rows), 5);
+          assert.deepEqual(
+            logs.map((log) => log.source),
+            Array(7).fill('import'),
+          );
+          assert.equal(await container.ctx.repos.cardSets.count(), 3, 'the refused import stored nothing');
         } finally {
           await container.close();
         }

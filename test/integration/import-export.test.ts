@@ -1,13 +1,19 @@
 /** The Import page (upload or paste → preview → confirm), Export downloads and the print view, on both engines. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { FORMAT_IDS, type FormatId } from '../../src/formats/card-set-format.js';
 import { formatById } from '../../src/formats/registry.js';
 import { parseRevisionText } from '../../src/formats/revision-text/parse-revision-text.js';
 import { deleteCardSet } from '../../src/services/card-set-editing.js';
 import { importCardSets } from '../../src/services/import-card-set.js';
 import { BrowserClient } from '../helpers/browser-client.js';
+import {
+  confirmationFields,
+  csrfOf,
+  decodeEntities,
+  postMultipart,
+  type Part,
+} from '../helpers/import-form.js';
 import { testDatabases } from '../helpers/databases.js';
 import { seedText } from '../helpers/fixtures.js';
 import { quickMember, setBy, type TestMember } from '../helpers/members.js';
@@ -15,56 +21,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { packageOf, schema11Collection } from '../unit/formats/support/anki-fixtures.js';
 import { buildZip, deflatedZeros } from '../unit/formats/support/zip-builder.js';
 import { hostileImportSpecs } from '../fixtures/hostile/hostile-imports.js';
-
-type Part = string | { fileName: string; bytes: Uint8Array; type?: string };
-
-/** A multipart/form-data body serialised by undici (FormData → Response), as a browser would send it. */
-async function multipart(fields: [string, Part][]): Promise<{ payload: Buffer; contentType: string }> {
-  const form = new FormData();
-  for (const [name, value] of fields) {
-    if (typeof value === 'string') form.append(name, value);
-    else
-      form.append(
-        name,
-        new Blob([Buffer.from(value.bytes)], { type: value.type ?? 'application/octet-stream' }),
-        value.fileName,
-      );
-  }
-  const response = new Response(form);
-  return {
-    payload: Buffer.from(await response.arrayBuffer()),
-    contentType: response.headers.get('content-type')!,
-  };
-}
-
-async function postMultipart(
-  client: BrowserClient,
-  url: string,
-  fields: [string, Part][],
-): Promise<LightMyRequestResponse> {
-  const { payload, contentType } = await multipart(fields);
-  return client.request({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
-}
-
-const decodeEntities = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-
-/** The hidden fields of the preview's confirmation form, as the browser would send them back. */
-function confirmationFields(html: string, choices: Record<string, string>): [string, Part][] {
-  const form = /<form[^>]*action="\/import\/confirm"[\s\S]*?<\/form>/.exec(html)?.[0];
-  assert.ok(form, 'the preview has a confirmation form');
-  const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
-    (match): [string, Part] => [match[1]!, decodeEntities(match[2]!)],
-  );
-  return [...hidden, ...Object.entries(choices)];
-}
 
 const TERMS =
   'mitochondria\tWhere respiration happens\nribosome\tWhere proteins are made\nnucleus\tHolds the DNA\n';

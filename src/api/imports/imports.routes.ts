@@ -4,6 +4,7 @@
  * options: format, separator between term and definition (tab, comma, dash or the characters themselves),
  * between cards (newline, semicolon or the characters), header row, encoding (files).
  */
+import { progressSummaryOf } from '../../services/study/import-progress.js';
 import { readCardFileInWorker } from '../../services/card-file-reading/read-card-file-in-worker.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
@@ -57,9 +58,21 @@ const ImportBody = Type.Object(
     level: Type.Optional(Type.Union(LEVELS.map((level) => Type.Literal(level)))),
     examBoard: Type.Optional(Type.Union(EXAM_BOARDS.map((board) => Type.Literal(board)))),
     visibility: Type.Optional(Type.Union(VISIBILITIES.map((choice) => Type.Literal(choice)))),
+    bringProgress: Type.Optional(
+      Type.Boolean({
+        description:
+          "Bring the file's review history (Anki's revlog) as your progress: your schedule carries on",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+const Progress = Type.Object({
+  answers: Type.Integer(),
+  studied: Type.Integer({ description: 'Cards (sides, deletions) with at least one answer' }),
+  dueToday: Type.Integer(),
+  dueThisWeek: Type.Integer(),
+});
 
 const Reading = Type.Object({
   separator: Type.String(),
@@ -73,6 +86,9 @@ const PreviewResponse = Type.Object({
   formatLabel: Type.String(),
   reading: Type.Union([Reading, Type.Null()]),
   cardCount: Type.Integer(),
+  progress: Type.Union([Progress, Type.Null()], {
+    description: 'What bringing the review history the file holds would give now; null when it holds none',
+  }),
   sets: Type.Array(
     Type.Object({
       title: Type.String(),
@@ -84,7 +100,14 @@ const PreviewResponse = Type.Object({
   ),
 });
 const ImportResponse = Type.Object({
-  sets: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), cardCount: Type.Integer() })),
+  sets: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      cardCount: Type.Integer(),
+      progress: Type.Optional(Type.Object({ answers: Type.Integer(), studied: Type.Integer() })),
+    }),
+  ),
 });
 
 /** Reads the body's text or file with its options; a bad option or unreadable content is a 400. */
@@ -158,6 +181,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
                   .map(([part]) => part),
               },
         cardCount: documents.reduce((sum, document) => sum + document.cards.length, 0),
+        progress: progressSummaryOf(documents, ctx.clock.now()),
         sets: documents.map((document) => ({
           title: document.title,
           cardCount: document.cards.length,
@@ -182,11 +206,18 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { title, subject, topic, level, examBoard, visibility, ...read } = request.body;
+      const { title, subject, topic, level, examBoard, visibility, bringProgress, ...read } = request.body;
       const { documents } = await readBody(read);
       const titled =
         documents.length === 1 && title !== undefined ? [{ ...documents[0]!, title }] : documents;
-      const choices = { subject, topic, level, examBoard, visibility: visibility ?? 'private' } as const;
+      const choices = {
+        subject,
+        topic,
+        level,
+        examBoard,
+        visibility: visibility ?? 'private',
+        progressFor: bringProgress === true ? user.userId : undefined,
+      } as const;
       if (setsWithoutSubject(titled, choices) > 0) {
         throw new AppError('validation', 'Please choose a subject.', [
           { field: 'subject', message: 'The cards name no subject: give one.' },
@@ -194,7 +225,12 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
       }
       const imported = await importDocumentsForMember(ctx, user, titled, choices);
       return reply.code(201).send({
-        sets: imported.map((set) => ({ id: set.id, title: set.title, cardCount: set.cardCount })),
+        sets: imported.map((set) => ({
+          id: set.id,
+          title: set.title,
+          cardCount: set.cardCount,
+          ...(set.progress === undefined ? {} : { progress: set.progress }),
+        })),
       });
     },
   );

@@ -80,6 +80,10 @@ export function registerImportCommand(program: Command): void {
     .addOption(
       new Option('--visibility <visibility>', 'who can see the sets').choices(VISIBILITIES).default('public'),
     )
+    .option(
+      '--learner <handle>',
+      "bring the files' review history (Anki's revlog) as this member's progress: their schedule carries on",
+    )
     .option('--dry-run', 'read and check only; store nothing')
     .option('--json', 'print one JSON object per set (JSON Lines); no progress or summary')
     .option('--skip-errors', 'skip files that cannot be read (listed in the summary) instead of stopping')

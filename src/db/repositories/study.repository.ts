@@ -142,6 +142,42 @@ export class StudyRepository {
     await this.db.insertInto('review_logs').values(log).execute();
   }
 
+  /** Many log rows at once (an imported history); the caller keeps batches to a few hundred rows. */
+  async insertLogs(logs: readonly NewReviewLog[]): Promise<void> {
+    if (logs.length === 0) return;
+    await this.db
+      .insertInto('review_logs')
+      .values([...logs])
+      .execute();
+  }
+
+  /** States of items the learner has none of yet (an imported history); batches of a few hundred rows. */
+  async insertStates(
+    rows: readonly {
+      userId: number;
+      cardId: number;
+      variant: number;
+      cardSetId: number;
+      state: StudyStateValues;
+    }[],
+    now: number,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('study_states')
+      .values(
+        rows.map((row) => ({
+          user_id: row.userId,
+          card_id: row.cardId,
+          variant: row.variant,
+          card_set_id: row.cardSetId,
+          ...stateColumns(row.state),
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+
   /** The learner's state of one item, if any (unlocked: for reads that change nothing). */
   async findState(userId: number, cardId: number, variant: number): Promise<StudyStateRow | undefined> {
     return this.selectStates()

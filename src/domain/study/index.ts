@@ -115,3 +115,10 @@ export {
   type ItemFaces,
 } from './study-items.js';
 export { combineTestRatings, testAnswerRating } from './test-ratings.js';
+export {
+  replayHistory,
+  summariseProgress,
+  type PastAnswer,
+  type ProgressSummary,
+  type ReplayedItem,
+} from './replay-history.js';

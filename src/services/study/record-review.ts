@@ -11,7 +11,7 @@
  * too: it does not start the item, so it takes nothing from the day's new-card limit.
  */
 import type { Repositories } from '../../db/repositories/index.js';
-import type { StudyCardRow } from '../../db/repositories/study.repository.js';
+import type { NewReviewLog, StudyCardRow } from '../../db/repositories/study.repository.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import {
@@ -31,7 +31,8 @@ import type { ServiceContext } from '../context.js';
 import { findViewableSet } from '../viewable-set.js';
 import { toItemCard, toStateValues, toStudyState } from './study-mapping.js';
 
-export type ReviewSource = 'study' | 'test' | 'merge';
+/** Where an answer came from: studying, a self-test, an offline device's merge, another app's history. */
+export type ReviewSource = 'study' | 'test' | 'merge' | 'import';
 
 /** The longest answer time kept: beyond it, the learner left the card open and walked away. */
 export const MAX_DURATION_MS = 3_600_000;
@@ -107,14 +108,14 @@ interface Answer {
   clientId?: string | null;
 }
 
-async function insertLog(
-  repos: Repositories,
+/** The review-log row of an answer. */
+export function reviewLogRow(
   userId: number,
-  answer: Answer,
+  answer: Pick<Answer, 'card' | 'variant' | 'at' | 'source' | 'clientId'>,
   log: ReviewLogEntry,
   practice: boolean,
-): Promise<void> {
-  await repos.study.insertLog({
+): NewReviewLog {
+  return {
     user_id: userId,
     card_id: answer.card.id,
     variant: answer.variant,
@@ -131,7 +132,17 @@ async function insertLog(
     source: answer.source,
     client_id: answer.clientId ?? null,
     practice: practice ? 1 : 0,
-  });
+  };
+}
+
+async function insertLog(
+  repos: Repositories,
+  userId: number,
+  answer: Answer,
+  log: ReviewLogEntry,
+  practice: boolean,
+): Promise<void> {
+  await repos.study.insertLog(reviewLogRow(userId, answer, log, practice));
 }
 
 /**

@@ -15,14 +15,17 @@ import { exportCardSet } from '../../services/card-set-export.js';
 import {
   CARRY_LIMITS,
   carryDocuments,
+  carryHistories,
   checkDocumentsBeforeChoices,
   documentsFromCarried,
   importDocumentsForMember,
+  withCarriedHistories,
   setsWithoutSubject,
   type ImportChoices,
 } from '../../services/file-import.js';
 import { checkChosenSeparatorFound, readLayoutChoices } from '../../services/import-layout-choices.js';
 import { getCardSet } from '../../services/read-card-set.js';
+import { progressSummaryOf } from '../../services/study/import-progress.js';
 import { FORMAT_IDS, isFormatId } from '../../formats/card-set-format.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import type { TermListReading } from '../../formats/term-list/read-term-list.js';
@@ -66,8 +69,8 @@ const UPLOAD_LIMITS: MultipartLimits = {
 const CONFIRM_LIMITS: MultipartLimits = {
   fileBytes: 0,
   fieldBytes: 3 * CARRY_LIMITS.characters,
-  fields: CARRY_LIMITS.sets + 10,
-  totalBytes: 3 * CARRY_LIMITS.characters + MIB,
+  fields: 2 * CARRY_LIMITS.sets + 10,
+  totalBytes: 3 * CARRY_LIMITS.characters + CARRY_LIMITS.historyCharacters + MIB,
 };
 
 const tooLargeMessage = `The file is larger than ${UPLOAD_LIMIT_TEXT}, more than the Import page takes. Split it, or ask the site's operator to import it with "recall import".`;
@@ -133,6 +136,8 @@ function suggestedChoices(documents: readonly CardSetDocument[]): FormValues {
     level: '',
     examBoard: '',
     visibility: 'private',
+    // Progress a file brings (Anki's review history) comes unless the importer unticks it.
+    bringProgress: '1',
   };
 }
 
@@ -154,12 +159,15 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
     state: FormState,
     status = 200,
   ) => {
-    const carried = carryDocuments(preview.documents, ctx.clock.now());
+    const now = ctx.clock.now();
+    const carried = carryDocuments(preview.documents, now);
+    const progress = progressSummaryOf(preview.documents, now);
+    const histories = progress === null ? null : carryHistories(preview.documents, now);
     return sendPage(
       reply,
       <ImportPreviewPage
         page={pageContext(request, reply, assets)}
-        preview={{ ...preview, carried }}
+        preview={{ ...preview, carried, progress, histories }}
         state={state}
       />,
       status,
@@ -253,8 +261,11 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
         throw new AppError('too_large', 'These cards are too many to import through the web page at once.');
       }
       // Read and checked again: the hidden fields came back from the browser.
-      const documents = documentsFromCarried(
-        stringsOf((request.body as Record<string, unknown> | null)?.document),
+      const fields = request.body as Record<string, unknown> | null;
+      const documents = withCarriedHistories(
+        documentsFromCarried(stringsOf(fields?.document)),
+        stringsOf(fields?.history),
+        ctx.clock.now(),
       );
       const values = readForm(request.body);
       // Shown again if the form comes back with a problem; only words on the page, escaped like any.
@@ -273,6 +284,7 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
           ...readChoices(values),
           override:
             (suggested.subject !== '' && changed('subject')) || (suggested.topic !== '' && changed('topic')),
+          progressFor: values.bringProgress === '1' ? user.userId : undefined,
         };
         const missing = setsWithoutSubject(documents, choices);
         if (missing > 0) {
@@ -288,11 +300,16 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
         checkDocumentsBeforeChoices(titled);
         const imported = await importDocumentsForMember(ctx, user, titled, choices);
         const cards = imported.reduce((sum, set) => sum + set.cardCount, 0);
+        const answers = imported.reduce((sum, set) => sum + (set.progress?.answers ?? 0), 0);
+        const sets =
+          imported.length === 1
+            ? `Imported “${imported[0]!.title}” (${cards} cards)`
+            : `Imported ${imported.length} sets (${cards} cards)`;
         setNotice(
           reply,
-          imported.length === 1
-            ? `Imported “${imported[0]!.title}” (${cards} cards).`
-            : `Imported ${imported.length} sets (${cards} cards).`,
+          answers === 0
+            ? `${sets}.`
+            : `${sets} with your progress: ${answers} ${answers === 1 ? 'answer' : 'answers'}.`,
         );
         const first = imported[0]!;
         return reply.redirect(

@@ -1,5 +1,6 @@
 import { EXAM_BOARDS, LEVELS, VISIBILITIES, type Visibility } from '../../domain/card-set.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
+import type { ProgressSummary } from '../../domain/study/index.js';
 import { FORMATS } from '../../formats/registry.js';
 import type { TermListReading } from '../../formats/term-list/read-term-list.js';
 import { separatorLabel } from '../../formats/term-list/term-list-layout.js';
@@ -180,6 +181,10 @@ export interface ImportPreview {
   documents: CardSetDocument[];
   /** Each set as Recall JSON, for the hidden fields. */
   carried: string[];
+  /** What the files' review histories would give the importer now; null when they carry none. */
+  progress: ProgressSummary | null;
+  /** Each set's history for the hidden fields; null when too long to carry through the page. */
+  histories: string[] | null;
 }
 
 /** Cards shown per set in the preview; the rest are counted. */
@@ -202,6 +207,48 @@ export function firstLines(body: string, count = 2, max = 200): string {
 }
 
 const count = (value: number) => value.toLocaleString('en-GB');
+
+/** What the file's review history gives, and the choice to bring it. */
+function ProgressChoice({
+  progress,
+  carried,
+  checked,
+}: {
+  progress: ProgressSummary;
+  carried: boolean;
+  checked: boolean;
+}) {
+  const studied = `${count(progress.answers)} ${progress.answers === 1 ? 'answer' : 'answers'} to ${count(progress.studied)} ${progress.studied === 1 ? 'card' : 'cards'}`;
+  return (
+    <section class="import-progress" aria-labelledby="import-progress-heading">
+      <h2 id="import-progress-heading">Your progress in this file</h2>
+      <p>
+        It holds your review history: {studied}. Brought into Recall, your schedule carries on where it was:{' '}
+        <strong>{count(progress.dueToday)} due today</strong>, {count(progress.dueThisWeek)} due within a
+        week.
+      </p>
+      {carried ? (
+        <div class="field field-checkbox">
+          <label class="checkbox" for={fieldId('bringProgress')}>
+            <input
+              type="checkbox"
+              id={fieldId('bringProgress')}
+              name="bringProgress"
+              value="1"
+              checked={checked}
+            />{' '}
+            Bring my progress (only you see it; the sets are imported either way)
+          </label>
+        </div>
+      ) : (
+        <p class="hint">
+          The history is too long to bring through this page. The sets can be imported without it here, or
+          with it by the site’s operator: recall import --learner followed by your handle.
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function ImportPreviewPage({
   page,
@@ -246,6 +293,17 @@ export function ImportPreviewPage({
         {preview.carried.map((json, index) => (
           <input type="hidden" name="document" value={json} key={index} />
         ))}
+        {preview.progress !== null &&
+          preview.histories?.map((json, index) => (
+            <input type="hidden" name="history" value={json} key={index} />
+          ))}
+        {preview.progress !== null && (
+          <ProgressChoice
+            progress={preview.progress}
+            carried={preview.histories !== null}
+            checked={state.values.bringProgress === '1'}
+          />
+        )}
         {documents.map((document, setIndex) => (
           <section class="import-preview-set" aria-labelledby={`import-set-${setIndex + 1}`} key={setIndex}>
             <h2 id={`import-set-${setIndex + 1}`}>{document.title}</h2>

@@ -113,13 +113,28 @@ export const FIXTURE_MODELS = {
   },
 };
 
+/** One answer in the review log: to `notes[note]`'s card `ord` (0 when absent). */
+export interface FixtureReview {
+  note: number;
+  ord?: number;
+  /** Epoch milliseconds (Anki's revlog id). */
+  at: number;
+  /** 1 Again … 4 Easy; 0 a manual rescheduling. */
+  ease: number;
+  timeMs: number;
+}
+
 export interface FixtureCollection {
   decks: Record<number, { name: string; desc?: string }>;
   notes: FixtureNote[];
+  reviews?: FixtureReview[];
 }
 
-/** A schema-11 collection (collection.anki2 / .anki21) holding the given decks and notes, one card each. */
-export function schema11Collection({ decks, notes }: FixtureCollection): Uint8Array {
+/**
+ * A schema-11 collection (collection.anki2 / .anki21) holding the given decks and notes (one card each, or
+ * one per ord), and the review log given.
+ */
+export function schema11Collection({ decks, notes, reviews = [] }: FixtureCollection): Uint8Array {
   const db = new Database(':memory:');
   db.exec(ANKI_SCHEMA_11);
   const deckJson = Object.fromEntries(
@@ -147,6 +162,8 @@ export function schema11Collection({ decks, notes }: FixtureCollection): Uint8Ar
     );
     for (const ord of n.ords ?? [0]) card.run(id + ord, id, n.deckId, ord, index + 1);
   });
+  const review = db.prepare('insert into revlog values (?, ?, -1, ?, 0, 0, 0, ?, 0)');
+  for (const r of reviews) review.run(r.at, 1600000000000 + r.note * 100 + (r.ord ?? 0), r.ease, r.timeMs);
   const bytes = db.serialize();
   db.close();
   return new Uint8Array(bytes);
