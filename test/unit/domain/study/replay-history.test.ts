@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { createEmptyCard, type Grade } from 'ts-fsrs';
 import {
+  defaultScheduler,
   newStudyState,
   replayHistory,
   review,
@@ -29,6 +31,48 @@ describe('replaying another app’s review history', () => {
     assert.deepEqual(
       replayed.log.map(({ entry, practice }) => [entry.rating, entry.reviewedAt.getTime(), practice]),
       answers.map((a) => [a.rating, a.at.getTime(), false]),
+    );
+  });
+
+  it('gives the memory states ts-fsrs’s own reschedule computes from the same history', () => {
+    // Answers a day or more apart all count in Recall (none is practice), so both replay every one.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            gap: fc.integer({ min: DAY, max: 60 * DAY }),
+            rating: fc.constantFrom<ReviewRating>(1, 2, 3, 4),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
+        (drawn) => {
+          let offset = 0;
+          const answers = drawn.map(({ gap, rating }, index) => {
+            if (index > 0) offset += gap;
+            return answer(offset, rating);
+          });
+          const { state, log } = replayHistory(answers);
+          assert.ok(log.every((entry) => !entry.practice));
+          const { collections } = defaultScheduler.fsrs.reschedule(
+            createEmptyCard(answers[0]!.at),
+            answers.map((a) => ({ rating: a.rating, review: a.at })),
+            { update_memory_state: true, skipManual: true },
+          );
+          const fsrs = collections.at(-1)!.card;
+          assert.ok(
+            Math.abs(state.stability - fsrs.stability) < 1e-6,
+            `${state.stability} ≠ ${fsrs.stability}`,
+          );
+          assert.ok(
+            Math.abs(state.difficulty - fsrs.difficulty) < 1e-6,
+            `${state.difficulty} ≠ ${fsrs.difficulty}`,
+          );
+          assert.equal(state.due.getTime(), new Date(fsrs.due).getTime());
+          assert.equal(state.reps, fsrs.reps);
+          assert.equal(state.lapses, fsrs.lapses);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
