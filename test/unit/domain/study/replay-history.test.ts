@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createEmptyCard, type Grade } from 'ts-fsrs';
+import { createEmptyCard } from 'ts-fsrs';
 import {
   defaultScheduler,
   newStudyState,
