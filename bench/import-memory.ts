@@ -19,7 +19,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { projectRoot } from '../src/app/paths.js';
-import { packageOf, zstdRawFrame } from '../test/unit/formats/support/anki-fixtures.js';
+import { randomBytes } from 'node:crypto';
+import { packageOf, schema11Collection, zstdRawFrame } from '../test/unit/formats/support/anki-fixtures.js';
+import { deflatedEntry, storedEntry, writeZipFile } from '../test/unit/formats/support/zip-builder.js';
 import { HttpSession, startServerProcess } from '../test/helpers/server-process.js';
 import { measuredRecall } from '../test/helpers/measured-recall.js';
 import { round } from './stats.js';
@@ -181,6 +183,25 @@ async function webImport(file: string, work: string) {
   }
 }
 
+/** A picture deck: `notes` notes, each with a picture of 1 MB of noise (stored, as JPEGs are). */
+function pictureDeck(path: string, notes: number): number {
+  const collection = schema11Collection({
+    decks: { 1: { name: 'Default' }, 2: { name: 'Art::Paintings' } },
+    notes: Array.from({ length: notes }, (_, n) => ({
+      fields: [`<img src="painting-${n}.jpg">`, `Painting ${n + 1}, by its painter`],
+      deckId: 2,
+    })),
+  });
+  const picture = randomBytes(MIB);
+  const media = Object.fromEntries(Array.from({ length: notes }, (_, n) => [String(n), `painting-${n}.jpg`]));
+  writeZipFile(path, [
+    deflatedEntry('collection.anki21', collection),
+    deflatedEntry('media', new TextEncoder().encode(JSON.stringify(media))),
+    ...Array.from({ length: notes }, (_, n) => storedEntry(String(n), picture)),
+  ]);
+  return statSync(path).size;
+}
+
 export async function runImportBench(args: string[]): Promise<void> {
   const at = args.indexOf('--out');
   const outFile = at === -1 ? join(projectRoot, 'bench', 'results', 'import.json') : args[at + 1]!;
@@ -229,6 +250,13 @@ export async function runImportBench(args: string[]): Promise<void> {
     const apkgBytes = modernPackage(apkg, 20_000, work);
     const modern = recallImport(apkg, join(work, 'modern.db'), work);
     if (modern.status !== 0) throw new Error(modern.output);
+
+    log('recall import of a 450 MB picture deck (450 notes)');
+    const pictures = join(work, 'pictures.apkg');
+    const picturesBytes = pictureDeck(pictures, 450);
+    const pictureRun = recallImport(pictures, join(work, 'pictures.db'), work);
+    rmSync(pictures, { force: true });
+    if (pictureRun.status !== 0) throw new Error(pictureRun.output);
     const results = {
       measuredAt: new Date().toISOString(),
       command: { oneCardPeakMb: baseline.peakMb, oneCardSeconds: baseline.seconds },
@@ -240,6 +268,12 @@ export async function runImportBench(args: string[]): Promise<void> {
         seconds: modern.seconds,
         peakMb: modern.peakMb,
         summary: modern.output,
+      },
+      pictureDeck: {
+        notes: 450,
+        fileMb: round(picturesBytes / MIB),
+        seconds: pictureRun.seconds,
+        peakMb: pictureRun.peakMb,
       },
     };
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -262,6 +296,7 @@ function printImportTable(results: {
   }[];
   webImport: Awaited<ReturnType<typeof webImport>>;
   modernPackage: { notes: number; fileMb: number; seconds: number; peakMb: number };
+  pictureDeck: { notes: number; fileMb: number; seconds: number; peakMb: number };
 }): void {
   const rows: [string, string][] = [
     [
@@ -279,6 +314,10 @@ function printImportTable(results: {
     [
       `recall import, ${results.modernPackage.notes.toLocaleString('en-GB')}-note Anki 2.1.50+ package (${results.modernPackage.fileMb} MB)`,
       `${results.modernPackage.peakMb} MB peak, ${results.modernPackage.seconds} s`,
+    ],
+    [
+      `recall import, ${results.pictureDeck.fileMb} MB picture deck (${results.pictureDeck.notes} notes, read in part)`,
+      `${results.pictureDeck.peakMb} MB peak, ${results.pictureDeck.seconds} s`,
     ],
   ];
   const width = Math.max(...rows.map(([measure]) => measure.length));

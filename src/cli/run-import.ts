@@ -133,11 +133,13 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     for (const [index, file] of files.entries()) {
       reading.update(index, file.path);
       try {
-        if (file.bytes > FORMAT_LIMITS.packageBytes) {
-          throw new AppError('too_large', tooBig('file', file.bytes, FORMAT_LIMITS.packageBytes));
+        if (file.bytes > FORMAT_LIMITS.packageFileBytes) {
+          throw new AppError('too_large', tooBig('file', file.bytes, FORMAT_LIMITS.packageFileBytes));
         }
+        // A file larger than any whole file may be (an Anki package full of pictures) is read by the worker
+        // in part, from disk.
         const { format, packs } = await readPackedCardFileInWorker(
-          await readFile(file.path),
+          file.bytes > FORMAT_LIMITS.packageBytes ? { path: file.path } : await readFile(file.path),
           {
             fileName: basename(file.path),
             format: options.format,

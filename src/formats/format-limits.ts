@@ -17,8 +17,15 @@ export const FORMAT_LIMITS = {
   lineLength: MAX_LINE_LENGTH,
   /** Term-list lines hold a term and a definition, each of which may be a long card. */
   termListLineLength: 2 * MAX_LINE_LENGTH,
-  /** An .apkg / .colpkg, before unzipping. */
+  /** An .apkg / .colpkg, before unzipping, when the whole file is given (uploads, the API). */
   packageBytes: 50 * MIB,
+  /**
+   * A package read from a file (`recall import`): only its end record, its directory and its collection are
+   * read, so its media (never read) may make it this large without costing memory.
+   */
+  packageFileBytes: 500 * MIB,
+  /** A zip's central directory, read whole. */
+  zipDirectoryBytes: 32 * MIB,
   /** Entries listed in a zip's central directory. */
   zipEntries: 100_000,
   /** One inflated zip entry, and one zstd-decompressed collection. */

@@ -6,10 +6,27 @@
  * megabyte and is never detected. Here every entry is checked before inflating (declared size, compression
  * ratio, running total, method, encryption) and inflated by Node's zlib with `maxOutputLength`, which stops
  * the moment the output passes the declared size; the result's length and CRC-32 must then match.
+ *
+ * An archive is read through a ByteSource: all of it in memory, or a file read where needed (the end record,
+ * the central directory, the entries chosen), so that a package of hundreds of megabytes of media costs
+ * only what its collection does.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { FORMAT_LIMITS, megabytes } from '../format-limits.js';
 import { ParseError } from '../parse-error.js';
+
+/** Random access to an archive's bytes. */
+export interface ByteSource {
+  readonly size: number;
+  /** The bytes at `offset`; fewer than `length` only past the end. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** An archive held in memory. */
+export const bytesSource = (bytes: Uint8Array): ByteSource => ({
+  size: bytes.length,
+  read: (offset, length) => bytes.subarray(offset, offset + length),
+});
 
 export interface ZipEntry {
   name: string;
@@ -40,47 +57,70 @@ export const isZip = (bytes: Uint8Array): boolean =>
 const fail = (reason: string, offset?: number): ParseError =>
   ParseError.inBinary(reason, offset === undefined ? {} : { offset });
 
+/** Part of an archive (`bytes`, which start at `base` in it), read by offsets in the whole archive. */
 class Reader {
   private readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly base = 0,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
+  /** `length` bytes of the archive from `offset`, read from the source (checked with `has`). */
+  static at(source: ByteSource, offset: number, length: number): Reader {
+    const start = Math.max(0, Math.min(offset, source.size));
+    return new Reader(source.read(start, Math.max(0, Math.min(length, source.size - start))), start);
+  }
   has(offset: number, length: number): boolean {
-    return offset >= 0 && offset + length <= this.bytes.length;
+    return offset >= this.base && offset + length <= this.base + this.bytes.length;
+  }
+  slice(offset: number, length: number): Uint8Array {
+    return this.bytes.subarray(offset - this.base, offset - this.base + length);
   }
   u16(offset: number): number {
-    return this.view.getUint16(offset, true);
+    return this.view.getUint16(offset - this.base, true);
   }
   u32(offset: number): number {
-    return this.view.getUint32(offset, true);
+    return this.view.getUint32(offset - this.base, true);
   }
   u64(offset: number): number {
-    const value = this.view.getBigUint64(offset, true);
+    const value = this.view.getBigUint64(offset - this.base, true);
     if (value > BigInt(Number.MAX_SAFE_INTEGER))
       throw fail('a zip64 size or offset is impossibly large', offset);
     return Number(value);
   }
 }
 
+const sourceOf = (input: Uint8Array | ByteSource): ByteSource =>
+  input instanceof Uint8Array ? bytesSource(input) : input;
+
 /** Lists the entries; refuses what is not a whole zip archive (a truncated one has no end record). */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  const reader = new Reader(bytes);
-  const eocd = findEndOfCentralDirectory(reader);
-  if (reader.u16(eocd + 4) !== 0 || reader.u16(eocd + 6) !== 0) {
+export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
+  const source = sourceOf(input);
+  const tail = Reader.at(source, source.size - EOCD_SIZE - MAX_COMMENT, EOCD_SIZE + MAX_COMMENT);
+  const eocd = findEndOfCentralDirectory(tail, source.size);
+  if (tail.u16(eocd + 4) !== 0 || tail.u16(eocd + 6) !== 0) {
     throw fail('the archive spans several disks; Recall reads single-file zip archives only', eocd);
   }
-  let count = reader.u16(eocd + 10);
-  let size = reader.u32(eocd + 12);
-  let start = reader.u32(eocd + 16);
+  let count = tail.u16(eocd + 10);
+  let size = tail.u32(eocd + 12);
+  let start = tail.u32(eocd + 16);
   if (count === 0xffff || size === 0xffffffff || start === 0xffffffff) {
-    ({ count, size, start } = readZip64End(reader, eocd));
+    ({ count, size, start } = readZip64End(source, eocd));
   }
   if (count > FORMAT_LIMITS.zipEntries) {
     throw fail(`the archive lists ${count} files; at most ${FORMAT_LIMITS.zipEntries} are allowed`, eocd);
   }
-  if (!reader.has(start, size) || start + size > eocd) {
+  if (start < 0 || start + size > eocd) {
     throw fail('the zip central directory lies outside the file: the archive is truncated or damaged', eocd);
   }
+  if (size > FORMAT_LIMITS.zipDirectoryBytes) {
+    throw fail(
+      `the zip central directory is ${megabytes(size)}; at most ${megabytes(FORMAT_LIMITS.zipDirectoryBytes)} is read`,
+      eocd,
+    );
+  }
+  const reader = Reader.at(source, start, size);
   const entries: ZipEntry[] = [];
   let at = start;
   for (let i = 0; i < count; i++) {
@@ -94,7 +134,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     if (next > start + size)
       throw fail(`zip directory entry ${i + 1} of ${count} runs past the directory`, at);
     const entry: ZipEntry = {
-      name: new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: new TextDecoder('utf-8').decode(reader.slice(at + 46, nameLength)),
       flags: reader.u16(at + 8),
       method: reader.u16(at + 10),
       crc32: reader.u32(at + 16),
@@ -109,25 +149,26 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-function findEndOfCentralDirectory(reader: Reader): number {
-  const lowest = Math.max(0, reader.bytes.length - EOCD_SIZE - MAX_COMMENT);
-  for (let at = reader.bytes.length - EOCD_SIZE; at >= lowest; at--) {
-    if (reader.u32(at) === EOCD_SIGNATURE && at + EOCD_SIZE + reader.u16(at + 20) === reader.bytes.length)
-      return at;
+/** The end record, searched for in the archive's last bytes (`tail`) from the end back over its comment. */
+function findEndOfCentralDirectory(tail: Reader, size: number): number {
+  const lowest = Math.max(0, size - EOCD_SIZE - MAX_COMMENT);
+  for (let at = size - EOCD_SIZE; at >= lowest; at--) {
+    if (tail.u32(at) === EOCD_SIGNATURE && at + EOCD_SIZE + tail.u16(at + 20) === size) return at;
   }
   throw fail('the zip archive has no end record: it is truncated or not a zip file');
 }
 
-function readZip64End(reader: Reader, eocd: number): { count: number; size: number; start: number } {
-  const locator = eocd - 20;
-  if (!reader.has(locator, 20) || reader.u32(locator) !== ZIP64_LOCATOR_SIGNATURE) {
+function readZip64End(source: ByteSource, eocd: number): { count: number; size: number; start: number } {
+  const locator = Reader.at(source, eocd - 20, 20);
+  if (!locator.has(eocd - 20, 20) || locator.u32(eocd - 20) !== ZIP64_LOCATOR_SIGNATURE) {
     throw fail('the zip archive says it is zip64 but has no zip64 end record', eocd);
   }
-  const record = reader.u64(locator + 8);
-  if (!reader.has(record, 56) || reader.u32(record) !== ZIP64_EOCD_SIGNATURE) {
-    throw fail('the zip64 end record is damaged', record);
+  const at = locator.u64(eocd - 12);
+  const record = Reader.at(source, at, 56);
+  if (!record.has(at, 56) || record.u32(at) !== ZIP64_EOCD_SIGNATURE) {
+    throw fail('the zip64 end record is damaged', at);
   }
-  return { count: reader.u64(record + 32), size: reader.u64(record + 40), start: reader.u64(record + 48) };
+  return { count: record.u64(at + 32), size: record.u64(at + 40), start: record.u64(at + 48) };
 }
 
 /** Zip64 keeps sizes that do not fit 32 bits in extra field 0x0001, in a fixed order, only those that overflowed. */
@@ -161,7 +202,12 @@ export interface InflateBudget {
  * The entry's bytes, refusing zip bombs before inflating (declared size over the cap, an absurd compression
  * ratio, the running total over the cap) and while inflating (more bytes than declared).
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+export function readZipEntry(
+  input: Uint8Array | ByteSource,
+  entry: ZipEntry,
+  budget: InflateBudget,
+): Uint8Array {
+  const source = sourceOf(input);
   const where = { entry: entry.name };
   const refuse = (reason: string) => ParseError.inBinary(reason, where);
   if ((entry.flags & 1) !== 0) throw refuse('is encrypted; Recall reads unencrypted packages only');
@@ -184,20 +230,25 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   if (budget.used + entry.uncompressedSize > FORMAT_LIMITS.totalInflatedBytes) {
     throw refuse(`would take the package past ${megabytes(FORMAT_LIMITS.totalInflatedBytes)} uncompressed`);
   }
+  // Deflate makes nothing much larger than it was (5 bytes per 64 KB stored block): a larger "compressed"
+  // entry is not one to read.
+  if (entry.compressedSize > FORMAT_LIMITS.entryBytes * 1.01) {
+    throw refuse(`declares ${megabytes(entry.compressedSize)} compressed; it cannot be a collection`);
+  }
 
-  const reader = new Reader(bytes);
   const local = entry.localHeaderOffset;
-  if (!reader.has(local, 30) || reader.u32(local) !== LOCAL_SIGNATURE) {
+  const header = Reader.at(source, local, 30);
+  if (!header.has(local, 30) || header.u32(local) !== LOCAL_SIGNATURE) {
     throw ParseError.inBinary('has no local header where the directory says: the archive is damaged', {
       ...where,
       offset: local,
     });
   }
-  const dataStart = local + 30 + reader.u16(local + 26) + reader.u16(local + 28);
-  if (!reader.has(dataStart, entry.compressedSize)) {
+  const dataStart = local + 30 + header.u16(local + 26) + header.u16(local + 28);
+  if (dataStart + entry.compressedSize > source.size) {
     throw refuse('is cut short: the archive is truncated');
   }
-  const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+  const data = source.read(dataStart, entry.compressedSize);
   let output: Uint8Array;
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.uncompressedSize) throw refuse('is stored, but its two sizes differ');

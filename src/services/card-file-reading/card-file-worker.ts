@@ -5,7 +5,7 @@
  * that slips past the formats' own checks can exhaust only this thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { readCardFile } from './read-card-file.js';
+import { readCardFile, readCardFileAt } from './read-card-file.js';
 import {
   errorToData,
   packDocuments,
@@ -16,7 +16,8 @@ import {
 
 function read({ input, options }: WorkerRequest): WorkerReply {
   try {
-    const file = readCardFile(input, options);
+    const file =
+      input instanceof Uint8Array ? readCardFile(input, options) : readCardFileAt(input.path, options);
     return {
       ok: true,
       formatId: file.format.id,

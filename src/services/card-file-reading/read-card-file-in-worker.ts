@@ -19,6 +19,7 @@ import {
   unpacked,
   type PackedCardFile,
   type WorkerReply,
+  type CardFilePath,
   type WorkerRequest,
 } from './worker-messages.js';
 
@@ -107,7 +108,8 @@ function readIn(
   handOver: boolean,
   stopped: (exit: Promise<number>) => void,
 ): Promise<PackedCardFile> {
-  const bytes = request.input.byteLength;
+  // A file read from disk is a large package: its worker is not kept.
+  const bytes = request.input instanceof Uint8Array ? request.input.byteLength : Infinity;
   return new Promise<PackedCardFile>((resolve, reject) => {
     const done = (keep: boolean, outcome: () => void) => {
       clearTimeout(timer);
@@ -150,8 +152,12 @@ function readIn(
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     const { input } = request;
-    const own = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
-    worker.postMessage(request, handOver && own && input.buffer instanceof ArrayBuffer ? [input.buffer] : []);
+    const own =
+      input instanceof Uint8Array &&
+      input.byteOffset === 0 &&
+      input.byteLength === input.buffer.byteLength &&
+      input.buffer instanceof ArrayBuffer;
+    worker.postMessage(request, handOver && own ? [input.buffer] : []);
   });
 }
 
@@ -168,9 +174,10 @@ export async function readCardFileInWorker(
  * As `readCardFileInWorker`, the sets left packed (`unpack` gives them back, pack by pack): what a long
  * file is read as when its sets are checked and stored a pack at a time (`recall import`). With
  * `handOver`, the input's memory is handed to the worker rather than copied, and `input` is empty after.
+ * Given a path, the worker reads the file itself (`readCardFileAt`: large Anki packages, read in part).
  */
 export async function readPackedCardFileInWorker(
-  input: Uint8Array,
+  input: Uint8Array | CardFilePath,
   options: CardFileOptions = {},
   limits: WorkerLimits = WORKER_LIMITS,
   handOver = false,

@@ -1,16 +1,21 @@
 /**
  * Reading a card file, the same for every way in: detect the format (or take the one chosen), read the
- * sets, and split long lists into parts Recall can store. Pure: no database, no network (it runs in the
- * import worker, `read-card-file-in-worker.ts`).
+ * sets, and split long lists into parts Recall can store. No database, no network (it runs in the import
+ * worker, `read-card-file-in-worker.ts`); `readCardFileAt` reads a file from disk.
  *
  * Long lists: a set holds at most LIMITS.cardsPerSet (500) cards, but a Quizlet export or an Anki deck may
  * hold thousands. Files are read with a cap of MAX_CARDS_PER_FILE cards per set instead, and any set over
  * 500 cards is split into balanced parts of at most 500, titled "Title (part 2 of 200)", in order.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LIMITS } from '../../domain/card-set.js';
 import { AppError } from '../../domain/errors.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import type { CardSetReader, ImportFormatId, ReadOptions } from '../../formats/card-set-format.js';
+import { apkgFormat } from '../../formats/anki/apkg-format.js';
+import { readAnkiPackage } from '../../formats/anki/anki-package-reader.js';
+import { isZip, type ByteSource } from '../../formats/anki/zip-archive.js';
+import { FORMAT_LIMITS, megabytes, tooBig } from '../../formats/format-limits.js';
 import { ParseError } from '../../formats/parse-error.js';
 import {
   FORMAT_EXPECTATIONS,
@@ -89,12 +94,62 @@ export interface CardFile {
 
 /** Reads a card file; throws CardFileReadError (a ParseError naming the line), or UnrecognisedFormatError. */
 export function readCardFile(input: Uint8Array, options: CardFileOptions = {}): CardFile {
-  const byName = options.fileName === undefined ? null : formatOfFileName(options.fileName);
   const format =
     options.format === undefined ? detectFormat(input, options.fileName) : readerById(options.format);
   if (format === null) {
     throw new UnrecognisedFormatError(options.fileName === undefined ? 'this text' : 'this file');
   }
+  return readAs(format, options, (readOptions) => ({
+    documents: format.read(input, readOptions),
+    reading: options.describeLayout === true ? (format.inspect?.(input, readOptions) ?? null) : null,
+  }));
+}
+
+/** The first bytes of a file, enough to tell a package from anything else. */
+const HEAD_BYTES = 4096;
+
+/**
+ * Reads a card file from disk. A file over FORMAT_LIMITS.packageBytes may only be an Anki package, and is
+ * read where needed (its directory and collection; media never), so that a deck of hundreds of megabytes of
+ * pictures costs what its notes do; any other file is read whole, as `readCardFile` reads it.
+ */
+export function readCardFileAt(path: string, options: CardFileOptions = {}): CardFile {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const source: ByteSource = {
+      size,
+      read: (offset, length) => {
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+        const read = buffer.length === 0 ? 0 : readSync(fd, buffer, 0, buffer.length, offset);
+        return buffer.subarray(0, read);
+      },
+    };
+    if (size <= FORMAT_LIMITS.packageBytes) return readCardFile(source.read(0, size), options);
+    const isPackage =
+      (options.format === undefined || options.format === 'apkg') && isZip(source.read(0, HEAD_BYTES));
+    if (!isPackage) {
+      throw new AppError(
+        'too_large',
+        `${tooBig('file', size, FORMAT_LIMITS.packageBytes)} (only an Anki package may be larger, up to ${megabytes(FORMAT_LIMITS.packageFileBytes)})`,
+      );
+    }
+    return readAs(apkgFormat, options, (readOptions) => ({
+      documents: readAnkiPackage(source, readOptions),
+      reading: null,
+    }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the file as `format` with the options given, splitting long sets, naming the format on a failure. */
+function readAs(
+  format: CardSetReader,
+  options: CardFileOptions,
+  read: (readOptions: ReadOptions) => { documents: CardSetDocument[]; reading: TermListReading | null },
+): CardFile {
+  const byName = options.fileName === undefined ? null : formatOfFileName(options.fileName);
   const blank = (value: string | undefined) => (value === '' ? undefined : value);
   const readOptions: ReadOptions = {
     separator: blank(options.separator),
@@ -106,12 +161,8 @@ export function readCardFile(input: Uint8Array, options: CardFileOptions = {}): 
     maxCards: options.maxCards ?? MAX_CARDS_PER_FILE,
   };
   try {
-    const documents = format.read(input, readOptions);
-    return {
-      format,
-      reading: options.describeLayout === true ? (format.inspect?.(input, readOptions) ?? null) : null,
-      documents: documents.flatMap((document) => splitIntoParts(document)),
-    };
+    const { documents, reading } = read(readOptions);
+    return { format, reading, documents: documents.flatMap((document) => splitIntoParts(document)) };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
     const decidedBy = options.format !== undefined ? 'choice' : format === byName ? 'extension' : 'content';

@@ -22,8 +22,13 @@ import {
   type CardFileOptions,
 } from './read-card-file.js';
 
+/** A file for the worker to read from disk itself (`readCardFileAt`): large Anki packages. */
+export interface CardFilePath {
+  path: string;
+}
+
 export interface WorkerRequest {
-  input: Uint8Array;
+  input: Uint8Array | CardFilePath;
   options: CardFileOptions;
 }
 

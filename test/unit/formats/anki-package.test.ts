@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { apkgFormat } from '../../../src/formats/anki/apkg-format.js';
+import { readAnkiPackage } from '../../../src/formats/anki/anki-package-reader.js';
+import { bytesSource, type ByteSource } from '../../../src/formats/anki/zip-archive.js';
 import { decompressZstd } from '../../../src/formats/anki/zstd-decompression.js';
 import { fieldChecksum, stableGuid } from '../../../src/formats/anki/anki-note-fields.js';
 import type { CardSetDocument } from '../../../src/formats/card-set-document.js';
@@ -436,6 +438,44 @@ describe('Anki import', () => {
       }),
     );
     assert.match(error.message, /collection\.anki2: deck "Spanish" has more than 3 notes/);
+  });
+});
+
+describe('Anki packages read in part', () => {
+  it('reads a package through a source as from its bytes, reading its directory and collection only', () => {
+    const picture = new Uint8Array(1024 * 1024).map((_, i) => (i * 7919) % 251);
+    const bytes = buildZip([
+      deflatedEntry(
+        'collection.anki21',
+        schema11Collection({
+          decks: { 1: { name: 'Default' }, 2: { name: 'Art' } },
+          notes: [
+            { fields: ['<img src="a.jpg">', 'The first painting'], deckId: 2 },
+            { fields: ['<img src="b.jpg">', 'The second'], deckId: 2 },
+          ],
+        }),
+      ),
+      deflatedEntry('media', new TextEncoder().encode('{"0":"a.jpg","1":"b.jpg"}')),
+      ...Array.from({ length: 60 }, (_, n) => storedEntry(String(n), picture)),
+    ]);
+    let read = 0;
+    const whole = bytesSource(bytes);
+    const counted: ByteSource = {
+      size: whole.size,
+      read: (offset, length) => {
+        const part = whole.read(offset, length);
+        read += part.length;
+        return part;
+      },
+    };
+    // 60 MB: more than a package given whole may be, not more than one read in part.
+    assert.throws(() => readAnkiPackage(bytes), /at most 50 MB/);
+    const sets = readAnkiPackage(counted);
+    assert.deepEqual(
+      sets[0]!.cards.map((card) => card.body),
+      ['The first painting', 'The second'],
+    );
+    assert.ok(read < 256 * 1024, `read ${read} bytes of ${bytes.length}`);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * A minimal zip writer for tests that need archives no library would make: entries whose header sizes lie,
  * pre-deflated data (a zip bomb), missing pieces. Follows APPNOTE.TXT: local headers, central directory,
- * end record; no zip64.
+ * end record; no zip64. `writeZipFile` writes one to disk without holding it whole.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export interface RawZipEntry {
@@ -32,8 +33,8 @@ export const deflatedEntry = (name: string, content: Uint8Array): RawZipEntry =>
   uncompressedSize: content.length,
 });
 
-export function buildZip(entries: readonly RawZipEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
+/** The archive's bytes, a piece at a time (entries' data as given, not copied). */
+function* zipPieces(entries: readonly RawZipEntry[]): Generator<Uint8Array> {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
@@ -58,7 +59,9 @@ export function buildZip(entries: readonly RawZipEntry[]): Uint8Array {
     central.writeUInt32LE(entry.uncompressedSize, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.data));
+    yield local;
+    yield name;
+    yield entry.data;
     centrals.push(central, name);
     offset += local.length + name.length + entry.data.length;
   }
@@ -69,7 +72,22 @@ export function buildZip(entries: readonly RawZipEntry[]): Uint8Array {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  yield directory;
+  yield end;
+}
+
+export function buildZip(entries: readonly RawZipEntry[]): Uint8Array {
+  return new Uint8Array(Buffer.concat([...zipPieces(entries)]));
+}
+
+/** Writes the archive to `path` a piece at a time: entries may share one buffer, however many they are. */
+export function writeZipFile(path: string, entries: readonly RawZipEntry[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of zipPieces(entries)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
