@@ -106,6 +106,37 @@ describe('study mode (JavaScript on)', () => {
     await page.context().close();
   });
 
+  it('keeps the rating buttons on screen after every reveal on a 390 px phone, each saying when the card comes back', async () => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true });
+    await signUp(page, 'Phone Learner');
+    await page.goto(server.url + setPath + '/study');
+    const tabBar = await page.locator('.tab-bar').boundingBox();
+    assert.ok(tabBar !== null, 'the phone layout has its tab bar');
+    for (let answered = 1; answered <= 11; answered++) {
+      const card = page.locator('[data-study-card]:not([hidden])');
+      await card.getByRole('button', { name: 'Show answer' }).click();
+      const buttons = card.locator('.rating');
+      await buttons.first().waitFor({ state: 'visible' });
+      for (let i = 0; i < 4; i++) {
+        const box = await buttons.nth(i).boundingBox();
+        assert.ok(
+          box !== null && box.y >= 0 && box.y + box.height <= tabBar.y + 1,
+          `card ${answered}, button ${i + 1}: ${JSON.stringify(box)}, tab bar at ${tabBar.y}`,
+        );
+      }
+      const labels = await card.locator('.rating-interval [aria-hidden="true"]').allInnerTexts();
+      assert.equal(labels.length, 4);
+      for (const label of labels) assert.match(label, /^(<1m|\d+(\.\d)?(m|h|d|mo|y))$/);
+      // Easy, so that no card comes back in this session.
+      await buttons.nth(3).click();
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-study-status]')?.textContent?.includes(`${n} answered`) === true,
+        answered,
+      );
+    }
+    await page.context().close();
+  });
+
   it('keeps a visitor’s answers in the browser and offers to add them after signing up', async () => {
     const { page, problems } = await watchedPage();
     await page.goto(server.url + setPath + '/study');

@@ -1,6 +1,6 @@
 /** Shapes study results (answers, self-tests, timelines) for the JSON API. */
 import type { CardSetSummary } from '../../domain/card-set.js';
-import type { Question, StudyState } from '../../domain/study/index.js';
+import type { IntervalsByRating, Question, StudyState } from '../../domain/study/index.js';
 import type { RecordedReview } from '../../services/study/record-review.js';
 import type { SelfTest } from '../../services/study/self-test.js';
 import type { SetTimeline } from '../../services/study/set-timeline.js';
@@ -37,6 +37,15 @@ export const presentRecordedReview = (review: RecordedReview) => ({
   due: review.state.due.toISOString(),
   counted: review.counted,
   state: presentStudyState(review.state),
+  nextIntervals: presentIntervals(review.nextIntervals),
+});
+
+/** Milliseconds until due again, by rating name. */
+const presentIntervals = (intervals: IntervalsByRating) => ({
+  again: intervals[1],
+  hard: intervals[2],
+  good: intervals[3],
+  easy: intervals[4],
 });
 
 function presentQuestion(test: SelfTest, question: Question) {

@@ -48,6 +48,18 @@ export const RecordedReviewSchema = Type.Object({
       'False: practice. The item was not due again (a learning step answered before its minutes passed, a review item answered twice in a day): the answer is logged, the schedule unchanged',
   }),
   state: StudyStateSchema,
+  nextIntervals: Type.Object(
+    {
+      again: Type.Integer(),
+      hard: Type.Integer(),
+      good: Type.Integer(),
+      easy: Type.Integer(),
+    },
+    {
+      description:
+        'When the item is next due: how long each rating answered then would put it off, in milliseconds (what the rating buttons show)',
+    },
+  ),
 });
 
 export const MergeBody = Type.Object(

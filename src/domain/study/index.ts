@@ -62,6 +62,8 @@ export {
   retrievabilityOn,
   review,
   toFsrsCard,
+  intervalsAt,
+  type IntervalsByRating,
   type ReviewLogEntry,
   type ReviewRating,
   type Scheduler,
@@ -122,3 +124,4 @@ export {
   type ProgressSummary,
   type ReplayedItem,
 } from './replay-history.js';
+export { intervalLabel, intervalWords } from './interval-label.js';

@@ -282,3 +282,22 @@ export function practiceEntry(
     durationMs,
   };
 }
+
+/** What each rating would give, in milliseconds until the item is due again. */
+export type IntervalsByRating = Readonly<Record<ReviewRating, number>>;
+
+/**
+ * How long after `at` the item would be due again for each rating answered then: the state that `review`
+ * gives (so FSRS's own preview of the four outcomes), or, for an answer that would not count (see
+ * answerCounts), the time left until it is due as it stands.
+ */
+export function intervalsAt(
+  state: StudyState,
+  at: Date,
+  scheduler: Scheduler = defaultScheduler,
+): IntervalsByRating {
+  const after = (rating: ReviewRating) =>
+    (answerCounts(state, at) ? review(state, rating, at, { scheduler }).state.due : state.due).getTime() -
+    at.getTime();
+  return { 1: after(1), 2: after(2), 3: after(3), 4: after(4) };
+}

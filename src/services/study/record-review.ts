@@ -16,12 +16,14 @@ import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import {
   answerCounts,
+  intervalsAt,
   isReviewRating,
   isVariantOf,
   itemKey,
   newStudyState,
   practiceEntry,
   review,
+  type IntervalsByRating,
   type ReviewLogEntry,
   type ReviewRating,
   type StudyState,
@@ -55,6 +57,8 @@ export interface RecordedReview {
   state: StudyState;
   /** False: practice (the item was not due again); the state is unchanged. */
   counted: boolean;
+  /** When the item is next due: how long each rating then would put it off (the buttons' labels). */
+  nextIntervals: IntervalsByRating;
 }
 
 function assertValidRating(rating: number, field = 'rating'): ReviewRating {
@@ -213,7 +217,16 @@ export async function recordReview(
       source: 'study',
     }),
   );
-  return { cardId: card.id, variant, setId: card.cardSetId, rating, reviewedAt: at, state, counted };
+  return {
+    cardId: card.id,
+    variant,
+    setId: card.cardSetId,
+    rating,
+    reviewedAt: at,
+    state,
+    counted,
+    nextIntervals: intervalsAt(state, state.due),
+  };
 }
 
 export interface TestOutcome {

@@ -18,7 +18,16 @@ import type { StudyStateRow } from '../../db/repositories/study.repository.js';
 import type { CardRow } from '../../db/tables.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { cardSetSlug } from '../../domain/slug.js';
-import { isDue, itemFaces, itemKey, studyVariants, todaysItems } from '../../domain/study/index.js';
+import {
+  intervalsAt,
+  isDue,
+  itemFaces,
+  itemKey,
+  newStudyState,
+  studyVariants,
+  todaysItems,
+  type IntervalsByRating,
+} from '../../domain/study/index.js';
 import type { Actor, Viewer } from '../../domain/viewer.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { toCardSetSummary } from '../card-set-mapping.js';
@@ -65,6 +74,11 @@ export interface StudyItem {
   kind: StudyItemKind;
   /** When the card is due (FSRS, or the exam plan when earlier); null for a new card. */
   due: Date | null;
+  /**
+   * For a learner: how long until it is due again after each rating now (the rating buttons show it);
+   * null for a visitor, whose answers are not scheduled.
+   */
+  intervals: IntervalsByRating | null;
 }
 
 export interface StudyQueue {
@@ -97,6 +111,7 @@ function itemOf(
   variant: number,
   kind: StudyItemKind,
   due: Date | null,
+  intervals: IntervalsByRating | null = null,
 ): StudyItem {
   const faces = itemFaces(toItemCard(card), variant);
   return {
@@ -113,6 +128,7 @@ function itemOf(
     label: faces.label,
     kind,
     due,
+    intervals,
   };
 }
 
@@ -222,9 +238,17 @@ async function buildQueue(
     .filter((c) => c.due! > time)
     .reduce<number | null>((soonest, c) => (soonest === null || c.due! < soonest ? c.due! : soonest), null);
 
+  const intervalsOf = (c: Candidate) =>
+    intervalsAt(c.state === undefined ? newStudyState(now) : toStudyState(c.state), now);
   let items: StudyItem[] = [
-    ...dueNow.map((c) => itemOf(c.entry, c.card, c.variant, c.brought ? 'exam' : 'due', new Date(c.due!))),
-    ...newToday.map((c) => itemOf(c.entry, c.card, c.variant, 'new', null)),
+    ...dueNow
+      .slice(0, MAX_QUEUE_ITEMS)
+      .map((c) =>
+        itemOf(c.entry, c.card, c.variant, c.brought ? 'exam' : 'due', new Date(c.due!), intervalsOf(c)),
+      ),
+    ...newToday
+      .slice(0, MAX_QUEUE_ITEMS)
+      .map((c) => itemOf(c.entry, c.card, c.variant, 'new', null, intervalsOf(c))),
   ].slice(0, MAX_QUEUE_ITEMS);
   if (items.length === 0 && options.ahead === true) {
     const ahead = [...studied, ...fresh].sort(
@@ -239,6 +263,7 @@ async function buildQueue(
           c.variant,
           c.due === null ? 'new' : 'ahead',
           c.due === null ? null : new Date(c.due),
+          intervalsOf(c),
         ),
       );
   }

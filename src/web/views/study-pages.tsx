@@ -4,7 +4,7 @@
  * the session is already on the page; Space reveals, 1–4 rate, swipes rate Again / Good, without reloads.
  */
 import type { CardSetSummary } from '../../domain/card-set.js';
-import { RATING_NAMES, type ReviewRating } from '../../domain/study/index.js';
+import { intervalLabel, intervalWords, RATING_NAMES, type ReviewRating } from '../../domain/study/index.js';
 import { MAX_NEW_CARDS_PER_DAY } from '../../services/study/study-settings.js';
 import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/study-queue.js';
 import type { FormState } from '../forms.js';
@@ -138,7 +138,15 @@ function StudySession({
                           aria-keyshortcuts={String(rating)}
                           key={rating}
                         >
-                          {RATING_NAMES[rating]}
+                          <span class="rating-name">{RATING_NAMES[rating]}</span>
+                          {item.intervals !== null && (
+                            <span class="rating-interval" data-interval={rating}>
+                              <span aria-hidden="true">{intervalLabel(item.intervals[rating])}</span>
+                              <span class="visually-hidden">
+                                , due again {intervalWords(item.intervals[rating])}
+                              </span>
+                            </span>
+                          )}
                           <kbd aria-hidden="true">{rating}</kbd>
                         </button>
                       ))}

@@ -4,6 +4,7 @@
  * POST /api/v1/reviews; a visitor's are kept in this browser (see browser-progress.ts). The page works
  * without this module: its forms do the same with a reload per step.
  */
+import { intervalLabel, intervalWords } from '../../../domain/study/interval-label.js';
 import { addReview, newReviewId, readReviews } from './browser-progress.js';
 
 const root = document.querySelector<HTMLElement>('[data-study]');
@@ -141,13 +142,33 @@ function enhance(study: HTMLElement): void {
         body: JSON.stringify({ cardId, variant, rating, durationMs }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      const saved = (await response.json()) as { due: string; reviewedAt: string };
+      const saved = (await response.json()) as {
+        due: string;
+        reviewedAt: string;
+        nextIntervals: Record<'again' | 'hard' | 'good' | 'easy', number>;
+      };
+      // When it comes back, its buttons say what each rating will do then.
+      showIntervals(card, saved.nextIntervals);
       // Both times are the server's: the delay does not depend on this device's clock.
       next(Date.parse(saved.due) - Date.parse(saved.reviewedAt));
     } catch {
       status.textContent = 'Your answer could not be saved. Try again.';
     } finally {
       busy = false;
+    }
+  }
+
+  function showIntervals(
+    card: HTMLElement,
+    intervals: Record<'again' | 'hard' | 'good' | 'easy', number>,
+  ): void {
+    const byRating = [intervals.again, intervals.hard, intervals.good, intervals.easy];
+    for (const label of card.querySelectorAll<HTMLElement>('[data-interval]')) {
+      const ms = byRating[Number(label.dataset.interval) - 1];
+      if (ms === undefined) continue;
+      const [shown, spoken] = label.children;
+      if (shown !== undefined) shown.textContent = intervalLabel(ms);
+      if (spoken !== undefined) spoken.textContent = `, due again ${intervalWords(ms)}`;
     }
   }
 
