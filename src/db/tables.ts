@@ -237,12 +237,16 @@ export interface ReviewLogsTable {
   /** The due date the answer gave the card. */
   due: number;
   duration_ms: number | null;
-  /** study | test | merge */
+  /** study | test | merge | import */
   source: string;
   /** The browser's id for a review made before logging in, so that merging twice adds it once. */
   client_id: string | null;
   /** 1: an answer before the item was due again, logged without changing its state (see scheduling.ts). */
   practice: ColumnType<number, number | undefined, number>;
+  /** 1: a study answer that undo may take back (`state_before` then holds what it restores). */
+  undoable: ColumnType<number, number | undefined, number>;
+  /** JSON of the item's state columns before the answer; null when it had none (see review-undo.ts). */
+  state_before: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExamDatesTable {

@@ -137,6 +137,48 @@ describe('study mode (JavaScript on)', () => {
     await page.context().close();
   });
 
+  it('undoes answers with Ctrl+Z and the button: the card comes back and its state is as before, in the database too', async () => {
+    const { page, problems } = await watchedPage();
+    await signUp(page, 'Undo Learner');
+    await page.goto(server.url + setPath + '/study');
+    const db = server.container.database.db;
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('handle', '=', `learner-${process.pid}-${handles}`)
+      .executeTakeFirstOrThrow();
+    const states = () =>
+      db.selectFrom('study_states').selectAll().where('user_id', '=', user.id).orderBy('card_id').execute();
+    const front = () => page.locator('[data-study-card]:not([hidden]) .study-front').innerText();
+    const firstFront = await front();
+    await studyOne(page, 4, 1);
+    const afterOne = await states();
+    assert.equal(afterOne.length, 1);
+    const secondFront = await front();
+    await studyOne(page, 3, 2);
+    assert.equal((await states()).length, 2);
+    assert.equal(await dueToday(page), 10, 'the Easy card left today’s count; the Good one comes back');
+
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-study-status]')?.textContent?.includes('1 answered'),
+    );
+    assert.equal(await front(), secondFront, 'the card answered last is shown again, question first');
+    assert.equal(await page.locator('[data-study-card]:not([hidden]) [data-answer]').isHidden(), true);
+    assert.deepEqual(await states(), afterOne, 'its state is gone again, the other as it was');
+
+    await page.getByRole('button', { name: 'Undo last answer' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-study-status]')?.textContent?.includes('0 answered'),
+    );
+    assert.equal(await front(), firstFront);
+    assert.deepEqual(await states(), []);
+    assert.equal(await dueToday(page), 11, 'the count is back too');
+    assert.equal(await page.getByRole('button', { name: 'Undo last answer' }).isHidden(), true);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   it('keeps a visitor’s answers in the browser and offers to add them after signing up', async () => {
     const { page, problems } = await watchedPage();
     await page.goto(server.url + setPath + '/study');

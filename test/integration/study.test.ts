@@ -266,7 +266,8 @@ for (const factory of testDatabases()) {
         `${path}?card=${cardId}&reveal=1`,
       );
       assert.equal(rated.statusCode, 303);
-      assert.equal(rated.headers.location, path);
+      // On to the next card, with the answer's undo offered.
+      assert.equal(rated.headers.location, `${path}?undo=1`);
       const logs = await logsOf(member.userId);
       assert.equal(logs.length, 1);
       assert.equal(logs[0]!.rating, 4);

@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../../services/context.js';
-import { mergeBrowserReviews, recordReview } from '../../services/study/record-review.js';
+import { AppError } from '../../domain/errors.js';
+import { mergeBrowserReviews, recordReview, undoLastReview } from '../../services/study/record-review.js';
 import { getSelfTest, newTestSeed } from '../../services/study/self-test.js';
 import { getSetTimeline } from '../../services/study/set-timeline.js';
 import { requireUser } from '../auth.js';
 import { IdParams } from '../community.schema.js';
-import { presentRecordedReview, presentSelfTest, presentTimeline } from '../presenters/study.presenter.js';
+import {
+  presentRecordedReview,
+  presentSelfTest,
+  presentStudyState,
+  presentTimeline,
+} from '../presenters/study.presenter.js';
 import {
   MergeBody,
   MergeResultSchema,
@@ -14,6 +20,7 @@ import {
   TestQuery,
   TestResponseSchema,
   TimelineResponseSchema,
+  UndoneReviewSchema,
 } from './study.schema.js';
 
 export const studyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -31,6 +38,29 @@ export const studyRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = a
     async (request, reply) => {
       const review = await recordReview(ctx, requireUser(request), request.body);
       return reply.code(201).send(presentRecordedReview(review));
+    },
+  );
+
+  app.post(
+    '/reviews/undo',
+    {
+      schema: {
+        summary: 'Take back your last answer: its log row is removed and the card’s state put back as it was',
+        description:
+          'Only answers given while studying, in the last hour; undo again takes back the one before. 404 when there is nothing to undo.',
+        tags: ['study'],
+        response: { 200: UndoneReviewSchema },
+      },
+    },
+    async (request) => {
+      const undone = await undoLastReview(ctx, requireUser(request));
+      if (undone === null) throw new AppError('not_found', 'There is no answer to undo.');
+      return {
+        cardId: undone.cardId,
+        variant: undone.variant,
+        setId: undone.setId,
+        state: undone.state === null ? null : presentStudyState(undone.state),
+      };
     },
   );
 

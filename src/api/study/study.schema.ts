@@ -62,6 +62,14 @@ export const RecordedReviewSchema = Type.Object({
   ),
 });
 
+export const UndoneReviewSchema = Type.Object({
+  cardId: Type.Integer(),
+  variant: Type.Integer(),
+  setId: Type.Integer(),
+  // The card's state as it is again; null: a new card again.
+  state: Nullable(StudyStateSchema),
+});
+
 export const MergeBody = Type.Object(
   {
     reviews: Type.Array(

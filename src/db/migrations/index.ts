@@ -13,6 +13,7 @@ import * as abuseLimits from './20261203T0200-abuse-limits.js';
 import * as reviewPractice from './20261203T0600-review-practice.js';
 import * as examFocus from './20261203T0610-exam-focus.js';
 import * as tags from './20261203T0800-tags.js';
+import * as reviewUndo from './20261207T1000-review-undo.js';
 
 const migrations: Record<string, Migration> = {
   '20261127T0000-initial': initial,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0600-review-practice': reviewPractice,
   '20261203T0610-exam-focus': examFocus,
   '20261203T0800-tags': tags,
+  '20261207T1000-review-undo': reviewUndo,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -102,8 +102,8 @@ export class StudyRepository {
     variant: number,
     initial: StudyStateValues,
     now: number,
-  ): Promise<StudyStateRow> {
-    await this.db
+  ): Promise<{ state: StudyStateRow; updatedAt: number; created: boolean }> {
+    const inserted = await this.db
       .insertInto('study_states')
       .values({
         user_id: userId,
@@ -114,13 +114,79 @@ export class StudyRepository {
         updated_at: now,
       })
       .onConflict((oc) => oc.columns(['user_id', 'card_id', 'variant']).doNothing())
-      .execute();
+      .executeTakeFirst();
     let query = this.selectStates()
+      .select('updated_at as updatedAt')
       .where('user_id', '=', userId)
       .where('card_id', '=', card.id)
       .where('variant', '=', variant);
     if (isPostgres(this.db)) query = query.forUpdate();
-    return query.executeTakeFirstOrThrow();
+    const { updatedAt, ...state } = await query.executeTakeFirstOrThrow();
+    return { state, updatedAt, created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
+  }
+
+  /**
+   * The learner's latest answer since `since`, when undo may take it back (a study answer logged with the
+   * state before it); undefined when there is none or the latest is of another kind.
+   */
+  async findLastUndoable(
+    userId: number,
+    since: number,
+  ): Promise<
+    { id: number; cardId: number; variant: number; cardSetId: number; stateBefore: string | null } | undefined
+  > {
+    const last = await this.db
+      .selectFrom('review_logs')
+      .select([
+        'id',
+        'card_id as cardId',
+        'variant',
+        'card_set_id as cardSetId',
+        'state_before as stateBefore',
+        'undoable',
+      ])
+      .where('user_id', '=', userId)
+      .where('reviewed_at', '>=', since)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (last === undefined || last.undoable !== 1) return undefined;
+    const { undoable: _undoable, ...row } = last;
+    return row;
+  }
+
+  /** Removes one log row of the learner's; false when it was already gone (undone meanwhile). */
+  async deleteLog(userId: number, id: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('review_logs')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Puts an item's state back as it was: `before` null removes it (the item had none). */
+  async restoreState(
+    userId: number,
+    item: { cardId: number; variant: number },
+    before: { state: StudyStateValues; updatedAt: number } | null,
+  ): Promise<void> {
+    if (before === null) {
+      await this.db
+        .deleteFrom('study_states')
+        .where('user_id', '=', userId)
+        .where('card_id', '=', item.cardId)
+        .where('variant', '=', item.variant)
+        .execute();
+      return;
+    }
+    await this.db
+      .updateTable('study_states')
+      .set({ ...stateColumns(before.state), updated_at: before.updatedAt })
+      .where('user_id', '=', userId)
+      .where('card_id', '=', item.cardId)
+      .where('variant', '=', item.variant)
+      .execute();
   }
 
   async updateState(

@@ -11,7 +11,7 @@
  * too: it does not start the item, so it takes nothing from the day's new-card limit.
  */
 import type { Repositories } from '../../db/repositories/index.js';
-import type { NewReviewLog, StudyCardRow } from '../../db/repositories/study.repository.js';
+import type { NewReviewLog, StudyCardRow, StudyStateValues } from '../../db/repositories/study.repository.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import { AppError, notFound, type FieldProblem } from '../../domain/errors.js';
 import {
@@ -139,14 +139,24 @@ export function reviewLogRow(
   };
 }
 
+/** What undo restores: the item's state before the answer (its columns and time), or none. */
+type StateBefore = { state: StudyStateValues; updatedAt: number } | null;
+
 async function insertLog(
   repos: Repositories,
   userId: number,
   answer: Answer,
   log: ReviewLogEntry,
   practice: boolean,
+  before?: StateBefore,
 ): Promise<void> {
-  await repos.study.insertLog(reviewLogRow(userId, answer, log, practice));
+  const row = reviewLogRow(userId, answer, log, practice);
+  // A study answer can be undone (see undoLastReview): its row keeps what undo puts back.
+  if (answer.source === 'study' && before !== undefined) {
+    row.undoable = 1;
+    row.state_before = before === null ? null : JSON.stringify(before);
+  }
+  await repos.study.insertLog(row);
 }
 
 /**
@@ -174,10 +184,12 @@ export async function applyAnswer(
     toStateValues(newStudyState(answer.at)),
     now,
   );
-  const before = toStudyState(locked);
+  const before = toStudyState(locked.state);
+  const { cardId: _cardId, variant: _variant, cardSetId: _setId, ...values } = locked.state;
+  const stateBefore: StateBefore = locked.created ? null : { state: values, updatedAt: locked.updatedAt };
   if (!answerCounts(before, answer.at)) {
     const log = practiceEntry(before, answer.rating, answer.at, answer.durationMs);
-    await insertLog(repos, userId, answer, log, true);
+    await insertLog(repos, userId, answer, log, true, stateBefore);
     return { state: before, counted: false };
   }
   const { state, log } = review(before, answer.rating, answer.at, { durationMs: answer.durationMs });
@@ -187,8 +199,41 @@ export async function applyAnswer(
     toStateValues(state),
     now,
   );
-  await insertLog(repos, userId, answer, log, false);
+  await insertLog(repos, userId, answer, log, false, stateBefore);
   return { state, counted: true };
+}
+
+/** Answers can be undone for this long after they were given. */
+export const UNDO_WINDOW_MS = 60 * 60_000;
+
+export interface UndoneReview {
+  cardId: number;
+  variant: number;
+  setId: number;
+  /** The item's state as it is again; null when it had none (a new card again). */
+  state: StudyState | null;
+}
+
+/**
+ * Takes back the learner's last answer (one given while studying, in the last UNDO_WINDOW_MS): its log row
+ * is removed and the item's state put back exactly as it was before it. Undo again takes back the one
+ * before. Null when there is nothing to undo (no recent answer, or the last was a self-test's or a merge).
+ */
+export async function undoLastReview(ctx: ServiceContext, actor: Actor): Promise<UndoneReview | null> {
+  const since = ctx.clock.now().getTime() - UNDO_WINDOW_MS;
+  return ctx.transact(async (repos) => {
+    const last = await repos.study.findLastUndoable(actor.userId, since);
+    // Gone meanwhile: another undo (another tab) took it back first.
+    if (last === undefined || !(await repos.study.deleteLog(actor.userId, last.id))) return null;
+    const before = last.stateBefore === null ? null : (JSON.parse(last.stateBefore) as StateBefore);
+    await repos.study.restoreState(actor.userId, { cardId: last.cardId, variant: last.variant }, before);
+    return {
+      cardId: last.cardId,
+      variant: last.variant,
+      setId: last.cardSetId,
+      state: before === null ? null : toStudyState(before.state),
+    };
+  });
 }
 
 /** Records one answer to one card: POST /api/v1/reviews and the study page's rating buttons. */

@@ -1,9 +1,9 @@
 /** Study mode for one set (/sets/:id/study) and the daily queue (/review), as plain forms. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_DURATION_MS, recordReview } from '../../services/study/record-review.js';
+import { MAX_DURATION_MS, recordReview, undoLastReview } from '../../services/study/record-review.js';
 import { getDailyQueue, getSetStudySession, type StudyItem } from '../../services/study/study-queue.js';
 import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
-import { parseItemKey } from '../../domain/study/index.js';
+import { itemKey, parseItemKey } from '../../domain/study/index.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
@@ -20,6 +20,8 @@ interface StudyQuery {
   shownAt?: string;
   /** Only the cards with this tag (or every card of a set with it). */
   tag?: string;
+  /** An answer was just saved: offer to undo it. */
+  undo?: string;
 }
 
 /** A tag from the address or a form: trimmed, bounded, or none. */
@@ -100,6 +102,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
         shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
         finished={session.queue === null && query.done === '1'}
         state={state}
+        offerUndo={query.undo === '1'}
       />,
       status,
     );
@@ -126,7 +129,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
     }
     try {
       await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
-      return reply.redirect(`/sets/${setId}/study${sessionQuery({ ahead, tag })}`, 303);
+      return reply.redirect(`/sets/${setId}/study${sessionQuery({ ahead, tag }, 'undo=1')}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
       return renderSetStudy(
@@ -162,6 +165,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
         shownAt={revealed ? shownAtFrom(query.shownAt, now()) : now()}
         settings={forms.settings ?? emptyForm()}
         state={forms.state}
+        offerUndo={query.undo === '1'}
       />,
       status,
     );
@@ -178,11 +182,35 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
     const tag = tagOf(values.tag);
     try {
       await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
-      return reply.redirect(`/review${sessionQuery({ tag })}`, 303);
+      return reply.redirect(`/review${sessionQuery({ tag }, 'undo=1')}`, 303);
     } catch (error) {
       const { state, status } = formFailure(error, {}, reply);
       return renderReview(request, reply, { card: values.card, reveal: '1', tag }, { state }, status);
     }
+  });
+
+  /** Takes back the last answer, then shows its card first again (its front). */
+  async function undo(request: FastifyRequest, reply: FastifyReply, path: string) {
+    const values = readForm(request.body);
+    const options = { ahead: values.ahead === '1', tag: tagOf(values.tag) };
+    const undone = await undoLastReview(ctx, request.user!);
+    setNotice(reply, undone === null ? 'There is no answer to undo.' : 'Your last answer was taken back.');
+    const card = undone === null ? '' : `card=${itemKey(undone.cardId, undone.variant)}`;
+    return reply.redirect(`${path}${sessionQuery(options, card)}`, 303);
+  }
+
+  app.post(
+    '/sets/:id/study/undo',
+    { schema: { params: idParams } },
+    async (request: SetStudyRequest, reply) => {
+      if (request.user === null) return redirectToLogin(request, reply);
+      return undo(request, reply, `/sets/${Number(request.params.id)}/study`);
+    },
+  );
+
+  app.post('/review/undo', async (request: ReviewRequest, reply) => {
+    if (request.user === null) return redirectToLogin(request, reply);
+    return undo(request, reply, '/review');
   });
 
   app.post('/review/settings', async (request: ReviewRequest, reply) => {

@@ -43,6 +43,34 @@ interface SessionProps {
   showSet: boolean;
 }
 
+/**
+ * "Undo last answer": shown after an answer without JavaScript (the page then comes with `undo=1`); with it,
+ * study.js shows it once the first answer is saved, and Ctrl+Z does the same.
+ */
+function UndoForm({
+  page,
+  action,
+  carry,
+  shown,
+}: {
+  page: PageContext;
+  action: string;
+  carry: Record<string, string>;
+  shown: boolean;
+}) {
+  return (
+    <form method="post" action={`${action}/undo`} class="undo-form" data-undo-form hidden={!shown}>
+      <CsrfField token={page.csrf()} />
+      {Object.entries(carry).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} key={name} />
+      ))}
+      <button type="submit" class="button button-secondary" aria-keyshortcuts="Control+Z">
+        Undo last answer
+      </button>
+    </form>
+  );
+}
+
 /** The cards of a session; all but the current one hidden. */
 function StudySession({
   page,
@@ -232,10 +260,13 @@ export interface SetStudyPageProps {
   /** A visitor reached the end of a read-through. */
   finished: boolean;
   state?: FormState;
+  /** An answer was just given: offer to undo it (see UndoForm). */
+  offerUndo: boolean;
 }
 
 export function SetStudyPage(props: SetStudyPageProps) {
-  const { page, set, queue, items, current, revealed, ahead, tag, shownAt, finished, state } = props;
+  const { page, set, queue, items, current, revealed, ahead, tag, shownAt, finished, state, offerUndo } =
+    props;
   const action = `/sets/${set.id}/study`;
   const carry: Record<string, string> = {
     ...(ahead ? { ahead: '1' } : {}),
@@ -273,6 +304,7 @@ export function SetStudyPage(props: SetStudyPageProps) {
           </p>
         </div>
       )}
+      {queue !== null && <UndoForm page={page} action={action} carry={carry} shown={offerUndo} />}
       {!finished && current !== undefined && (
         <StudySession
           page={page}
@@ -304,10 +336,12 @@ export interface ReviewPageProps {
   shownAt: number;
   settings: FormState;
   state?: FormState;
+  /** An answer was just given: offer to undo it (see UndoForm). */
+  offerUndo: boolean;
 }
 
 export function ReviewPage(props: ReviewPageProps) {
-  const { page, queue, tag, current, revealed, shownAt, settings, state } = props;
+  const { page, queue, tag, current, revealed, shownAt, settings, state, offerUndo } = props;
   const settingsProblem = settings.problems.find((p) => p.field === 'newCardsPerDay')?.message;
   return (
     <Layout page={page} title="Review" breadcrumbs={[{ label: 'Home', href: '/' }]} scripts={['study.js']}>
@@ -325,6 +359,7 @@ export function ReviewPage(props: ReviewPageProps) {
       <TagScope tag={tag} action="/review" />
       {state !== undefined && <ErrorSummary state={state} />}
       <DueSummary queue={queue} />
+      <UndoForm page={page} action="/review" carry={tag === undefined ? {} : { tag }} shown={offerUndo} />
       {queue.sets === 0 ? (
         <div class="study-empty">
           <h2>No sets to review yet</h2>

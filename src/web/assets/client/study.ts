@@ -43,6 +43,9 @@ function enhance(study: HTMLElement): void {
     if (fresh.length > 0) queue = fresh;
   }
   let answered = 0;
+  /** The cards answered in this page, latest last, and whether each left today's count. */
+  const history: { card: HTMLElement; counted: boolean }[] = [];
+  const undoForm = document.querySelector<HTMLFormElement>('[data-undo-form]');
   let shownAt = performance.now();
   let busy = false;
   /** When each card that comes back is due again, by this page's clock (performance.now()). */
@@ -101,14 +104,52 @@ function enhance(study: HTMLElement): void {
   function next(againInMs: number | null): void {
     const card = queue.shift()!;
     answered++;
-    if (againInMs !== null && againInMs < AGAIN_WITHIN_MS) {
+    const comesBack = againInMs !== null && againInMs < AGAIN_WITHIN_MS;
+    if (comesBack) {
       dueAt.set(card, performance.now() + Math.max(0, againInMs));
       queue.push(card);
-    } else if (dueToday !== null) {
-      const left = Number(/\d+/.exec(dueToday.textContent ?? '')?.[0] ?? '0');
-      dueToday.textContent = `Due today: ${Math.max(0, left - 1)}`;
+    } else {
+      addToDueToday(-1);
     }
+    history.push({ card, counted: !comesBack });
+    if (member && undoForm !== null) undoForm.hidden = false;
     show();
+  }
+
+  function addToDueToday(change: number): void {
+    if (dueToday === null) return;
+    const left = Number(/\d+/.exec(dueToday.textContent ?? '')?.[0] ?? '0');
+    dueToday.textContent = `Due today: ${Math.max(0, left + change)}`;
+  }
+
+  /** Takes back the last answer (the server puts the card's state back) and shows that card again. */
+  async function undo(): Promise<void> {
+    const last = history.at(-1);
+    if (!member || last === undefined || busy) return;
+    busy = true;
+    try {
+      const token = undoForm?.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+      const response = await fetch('/api/v1/reviews/undo', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': token },
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      history.pop();
+      answered--;
+      if (last.counted) addToDueToday(1);
+      // Out of wherever it waits (a learning step), to the front, showing its question.
+      queue = queue.filter((card) => card !== last.card);
+      dueAt.delete(last.card);
+      queue.unshift(last.card);
+      done.hidden = true;
+      if (history.length === 0 && undoForm !== null) undoForm.hidden = true;
+      show();
+    } catch {
+      status.textContent = 'That answer could not be taken back. Try again.';
+    } finally {
+      busy = false;
+    }
   }
 
   async function rate(rating: number): Promise<void> {
@@ -172,6 +213,13 @@ function enhance(study: HTMLElement): void {
     }
   }
 
+  undoForm?.addEventListener('submit', (event) => {
+    // An answer from before this page (the form shown by the server) is undone by the form itself.
+    if (history.length === 0) return;
+    event.preventDefault();
+    void undo();
+  });
+
   study.addEventListener('submit', (event) => {
     const form = event.target as HTMLFormElement;
     if (form.matches('[data-reveal-form]')) {
@@ -185,9 +233,16 @@ function enhance(study: HTMLElement): void {
   });
 
   document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.defaultPrevented) return;
     const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const typing = target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !event.shiftKey && !typing) {
+      event.preventDefault();
+      void undo();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (typing) return;
     const card = current();
     if (card === undefined) return;
     if (event.key === ' ' && !isRevealed(card) && !target.closest('a, button')) {
