@@ -106,7 +106,7 @@ describe('study mode (JavaScript on)', () => {
     await page.context().close();
   });
 
-  it('keeps the rating buttons on screen after every reveal on a 390 px phone, each saying when the card comes back', async () => {
+  it('keeps the rating buttons on screen after every reveal on a 390 px phone (tap or button to turn), each saying when the card comes back; ends with a summary and the server’s counts', async () => {
     const page = await newPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true });
     await signUp(page, 'Phone Learner');
     await page.goto(server.url + setPath + '/study');
@@ -114,7 +114,9 @@ describe('study mode (JavaScript on)', () => {
     assert.ok(tabBar !== null, 'the phone layout has its tab bar');
     for (let answered = 1; answered <= 11; answered++) {
       const card = page.locator('[data-study-card]:not([hidden])');
-      await card.getByRole('button', { name: 'Show answer' }).click();
+      // Turned by a tap on the question, or by its button.
+      if (answered % 2 === 1) await card.locator('.study-front').tap();
+      else await card.getByRole('button', { name: 'Show answer' }).click();
       const buttons = card.locator('.rating');
       await buttons.first().waitFor({ state: 'visible' });
       for (let i = 0; i < 4; i++) {
@@ -134,6 +136,16 @@ describe('study mode (JavaScript on)', () => {
         answered,
       );
     }
+    // The end of the session says how it went; the counts on the page are the server's.
+    const summary = await page.locator('[data-study-done-summary]').innerText();
+    assert.match(
+      summary,
+      /^11 cards, 11 answers in \d+ min; Again 0 times \(0%\); the next of these cards is due in \d+ days\.$/,
+    );
+    const counts = await page.locator('.due-summary').innerText();
+    assert.match(counts, /Due today: 0/);
+    await page.reload();
+    assert.equal(await page.locator('.due-summary').innerText(), counts);
     await page.context().close();
   });
 

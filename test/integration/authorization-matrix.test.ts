@@ -17,6 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser, hashToken } from '../../src/services/auth/accounts.js';
 import { hashPassword } from '../../src/services/auth/password-hash.js';
+import { recordReview } from '../../src/services/study/record-review.js';
 import { BrowserClient } from '../helpers/browser-client.js';
 import { testDatabases } from '../helpers/databases.js';
 import { seedText } from '../helpers/fixtures.js';
@@ -453,6 +454,31 @@ const target = {
         ),
     };
   },
+  /** Undo: the owner has just answered a card of their private set; only they can take it back. */
+  undo: async (w: World, url: (setId: number) => string): Promise<Target> => {
+    const set = await setBy(w.t, w.cast.owner.userId, { title: `Matrix set ${w.n}`, visibility: 'private' });
+    const [card] = await repos(w).cardSets.findCards(set.id);
+    const cardId = card!.id;
+    await recordReview(
+      w.t.container.ctx,
+      { userId: w.cast.owner.userId, role: 'member' },
+      { cardId, rating: 3 },
+    );
+    return {
+      url: url(set.id),
+      body: {},
+      state: async () =>
+        Number(
+          (
+            await db(w)
+              .selectFrom('review_logs')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('card_id', '=', cardId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    };
+  },
   studySettings: (w: World): Target => ({
     url: '/review/settings',
     body: { newCardsPerDay: '7' },
@@ -518,7 +544,8 @@ const target = {
     return choice === 'new-cards'
       ? {
           url: `/exams/${id}/new-cards`,
-          body: { newCardsPerDay: String(30 + w.n) },
+          // Not the default 20, and within the 500 allowed (n counts the arrangements of both engines' runs).
+          body: { newCardsPerDay: String(30 + (w.n % 400)) },
           state: async () => (await repos(w).study.findNewCardsPerDay(w.cast.owner.userId)) ?? 'default',
         }
       : {
@@ -645,6 +672,11 @@ const MATRIX: Row[] = [
   row('POST', '/api/v1/moderation/sets/:id/hide', 'the set’s author',    ['401', '403', '403', 'done 204'], (w) => target.moderateSet(w, (id) => `/api/v1/moderation/sets/${id}/hide`, false)),
   row('POST', '/api/v1/moderation/sets/:id/restore', 'the set’s author', ['401', '403', '403', 'done 204'], (w) => target.moderateSet(w, (id) => `/api/v1/moderation/sets/${id}/restore`, true)),
   row('POST', '/api/v1/moderation/reports/:id/resolve', 'the reported set’s author', ['401', '403', '403', 'done 204'], (w) => target.resolveReport(w, (id) => `/api/v1/moderation/reports/${id}/resolve`)),
+  // Undo takes back only the learner's own last answer: anyone else has none to undo. Last: the answers
+  // these rows leave behind would change the owner's exam plans above.
+  row('POST', '/api/v1/reviews/undo', 'the learner',                     ['401', '404', 'done 200', '404'], (w) => target.undo(w, () => '/api/v1/reviews/undo')),
+  row('POST', '/sets/:id/study/undo', 'the learner',                     ['login', 'noop 303', 'done 303', 'noop 303'], (w) => target.undo(w, (id) => `/sets/${id}/study/undo`)),
+  row('POST', '/review/undo', 'the learner',                             ['login', 'noop 303', 'done 303', 'noop 303'], (w) => target.undo(w, () => '/review/undo')),
 ];
 
 // ---------------------------------------------------------------------------------------------------

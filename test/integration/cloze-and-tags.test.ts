@@ -204,7 +204,7 @@ for (const factory of testDatabases()) {
         { card: `${cards[2]!.id}`, rating: '3', tag: 'OCEANIA', shownAt: String(t.clock.now().getTime()) },
         `/sets/${setId}/study?tag=OCEANIA`,
       );
-      assert.equal(rated.headers.location, `/sets/${setId}/study?tag=OCEANIA`);
+      assert.equal(rated.headers.location, `/sets/${setId}/study?tag=OCEANIA&undo=1`);
       // A tag the set itself carries applies to all its cards: both deletions and card 2 (no longer
       // reversed) are new; card 3, just answered, is not due.
       const all = (await learner.client.get(`/sets/${setId}/study?tag=geography`)).body;

@@ -28,7 +28,7 @@ const dueToday = (html: string) => Number(/Due today: (\d+)/.exec(html)?.[1] ?? 
 /** The card the study page shows first (the one not hidden). */
 const shownCardId = (html: string) =>
   Number(
-    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+" data-variant="\d+">/.exec(
+    /<li class="study-card" data-study-card="true" data-card-id="(\d+)" data-set-id="\d+" data-variant="\d+" data-kind="[a-z]+">/.exec(
       html,
     )?.[1],
   );

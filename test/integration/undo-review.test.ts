@@ -132,7 +132,10 @@ for (const factory of testDatabases()) {
       assert.equal(await stateRow(member, cardId), undefined);
       const again = await member.client.get(undone.headers.location);
       assert.match(again.body, /Your last answer was taken back/);
-      assert.match(again.body, new RegExp(`data-card-id="${cardId}" data-set-id="\\d+" data-variant="0">`));
+      assert.match(
+        again.body,
+        new RegExp(`data-card-id="${cardId}" data-set-id="\\d+" data-variant="0" data-kind="[a-z]+">`),
+      );
     });
   });
 }

@@ -11,6 +11,7 @@ import type { FormState } from '../forms.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
 import { StudyLinks } from './components/study-links.js';
 import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
+import { dueDetailText, dueTodayText, type DueCounts } from './due-summary-text.js';
 import { formatDate, plural } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
@@ -94,6 +95,13 @@ function StudySession({
       <p class="study-status" data-study-status role="status">
         Card {position} of {items.length}
       </p>
+      <progress
+        class="study-progress"
+        data-study-progress
+        max={items.length}
+        value={position - 1}
+        aria-label="Cards done in this session"
+      />
       <ol class="study-queue">
         {items.map((item) => {
           const isCurrent = item === current;
@@ -106,6 +114,7 @@ function StudySession({
               data-card-id={item.cardId}
               data-set-id={item.set.id}
               data-variant={item.variant}
+              data-kind={item.kind}
               hidden={!isCurrent}
             >
               <article aria-labelledby={frontId}>
@@ -210,16 +219,20 @@ function StudySession({
 }
 
 function DueSummary({ queue }: { queue: StudyQueue }) {
+  const counts: DueCounts = {
+    dueNow: queue.dueNow,
+    newToday: queue.newToday,
+    laterToday: queue.laterToday,
+    newSeenToday: queue.newSeenToday,
+    newCardsPerDay: queue.newCardsPerDay,
+  };
   return (
-    <div class="due-summary">
+    <div class="due-summary" data-due-counts={JSON.stringify(counts)}>
       <p class="due-today">
-        <strong data-due-today>Due today: {queue.dueToday}</strong>
+        <strong data-due-today>{dueTodayText(counts)}</strong>
       </p>
-      <p class="due-detail">
-        {plural(queue.dueNow, 'card')} to review now · {plural(queue.newToday, 'new card')}
-        {queue.laterToday > 0 && ` · ${queue.laterToday} more later today`}
-        {' · '}
-        {queue.newSeenToday} of your {queue.newCardsPerDay} new cards a day seen today
+      <p class="due-detail" data-due-detail>
+        {dueDetailText(counts)}
       </p>
     </div>
   );

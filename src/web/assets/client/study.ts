@@ -5,6 +5,7 @@
  * without this module: its forms do the same with a reload per step.
  */
 import { intervalLabel, intervalWords } from '../../../domain/study/interval-label.js';
+import { dueDetailText, dueTodayText, type DueCounts } from '../../views/due-summary-text.js';
 import { addReview, newReviewId, readReviews } from './browser-progress.js';
 
 const root = document.querySelector<HTMLElement>('[data-study]');
@@ -25,6 +26,12 @@ function enhance(study: HTMLElement): void {
   const status = study.querySelector<HTMLElement>('[data-study-status]')!;
   const done = study.querySelector<HTMLElement>('[data-study-done]')!;
   const dueToday = document.querySelector<HTMLElement>('[data-due-today]');
+  const dueDetail = document.querySelector<HTMLElement>('[data-due-detail]');
+  const countsData = document.querySelector<HTMLElement>('[data-due-counts]')?.dataset.dueCounts;
+  // The due summary's counts, kept true as cards are answered (and undone).
+  let counts = countsData === undefined ? null : (JSON.parse(countsData) as DueCounts);
+  const progressBar = study.querySelector<HTMLProgressElement>('[data-study-progress]');
+  const startedAt = performance.now();
   const visible = cards.find((card) => !card.hidden) ?? cards[0];
   if (visible === undefined) return;
 
@@ -43,8 +50,18 @@ function enhance(study: HTMLElement): void {
     if (fresh.length > 0) queue = fresh;
   }
   let answered = 0;
-  /** The cards answered in this page, latest last, and whether each left today's count. */
-  const history: { card: HTMLElement; counted: boolean }[] = [];
+  /** The answers given in this page, latest last, with what undo puts back. */
+  const history: {
+    card: HTMLElement;
+    rating: number;
+    countsBefore: DueCounts | null;
+    firstAnswer: boolean;
+    dueBefore: number | undefined;
+  }[] = [];
+  /** Cards answered at least once in this page. */
+  const answeredCards = new Set<HTMLElement>();
+  /** When each answered card is due next (this page's clock), for the end-of-session summary. */
+  const nextDueAt = new Map<HTMLElement, number>();
   const undoForm = document.querySelector<HTMLFormElement>('[data-undo-form]');
   let shownAt = performance.now();
   let busy = false;
@@ -69,19 +86,34 @@ function enhance(study: HTMLElement): void {
       for (const other of cards) other.hidden = true;
       const minutes = Math.max(1, Math.ceil((soonest - now) / 60_000));
       status.textContent = `${answered} answered · the next card comes back in ${minutes} min (a learning step)`;
+      // Meanwhile, how the session went, and why it is not over.
+      showDone(
+        `${queue.length === 1 ? 'One card comes' : `${queue.length} cards come`} back in ${minutes} min`,
+        `${sessionSummary()} Cards you got wrong or are still learning come back after a few minutes, until you know them.`,
+      );
       waiting = setTimeout(() => show(), Math.min(60_000, soonest - now + 50));
       return;
     }
     const card = queue[0];
+    done.hidden = true;
     for (const other of cards) other.hidden = other !== card;
+    if (progressBar !== null) {
+      progressBar.max = cards.length;
+      progressBar.value = cards.length - queue.length;
+    }
     if (card === undefined) {
-      done.hidden = false;
       status.textContent = `Done: ${answered} answered`;
+      showDone(
+        'That’s all for now',
+        answered > 0 ? sessionSummary() : 'You have answered every card of this session.',
+      );
       done.querySelector('h2')?.setAttribute('tabindex', '-1');
       done.querySelector<HTMLElement>('h2')?.focus();
       return;
     }
-    status.textContent = `${queue.length} to go · ${answered} answered`;
+    status.textContent = `${queue.length} to go · ${answered} answered${
+      answeredCards.has(card) ? ' · this card again: its learning step is up' : ''
+    }`;
     shownAt = performance.now();
     if (first) return;
     answer(card).hidden = true;
@@ -101,25 +133,66 @@ function enhance(study: HTMLElement): void {
   }
 
   /** On to the next card; this one comes back in `againInMs` if that is soon. */
-  function next(againInMs: number | null): void {
+  function next(rating: number, againInMs: number | null): void {
     const card = queue.shift()!;
     answered++;
     const comesBack = againInMs !== null && againInMs < AGAIN_WITHIN_MS;
+    const firstAnswer = !answeredCards.has(card);
+    history.push({
+      card,
+      rating,
+      countsBefore: counts === null ? null : { ...counts },
+      firstAnswer,
+      dueBefore: nextDueAt.get(card),
+    });
+    if (counts !== null) {
+      // A card answered for the first time leaves "to review now" or "new"; one back from a learning
+      // step leaves "later today"; one that comes back again joins it.
+      if (!firstAnswer) counts.laterToday = Math.max(0, counts.laterToday - 1);
+      else if (card.dataset.kind === 'new') {
+        counts.newToday = Math.max(0, counts.newToday - 1);
+        counts.newSeenToday++;
+      } else counts.dueNow = Math.max(0, counts.dueNow - 1);
+      if (comesBack) counts.laterToday++;
+      renderCounts();
+    }
+    answeredCards.add(card);
+    if (againInMs !== null) nextDueAt.set(card, performance.now() + againInMs);
     if (comesBack) {
       dueAt.set(card, performance.now() + Math.max(0, againInMs));
       queue.push(card);
-    } else {
-      addToDueToday(-1);
     }
-    history.push({ card, counted: !comesBack });
     if (member && undoForm !== null) undoForm.hidden = false;
     show();
   }
 
-  function addToDueToday(change: number): void {
-    if (dueToday === null) return;
-    const left = Number(/\d+/.exec(dueToday.textContent ?? '')?.[0] ?? '0');
-    dueToday.textContent = `Due today: ${Math.max(0, left + change)}`;
+  function showDone(heading: string, summary: string): void {
+    done.hidden = false;
+    const title = done.querySelector<HTMLElement>('h2');
+    if (title !== null) title.textContent = heading;
+    const text = done.querySelector<HTMLElement>('[data-study-done-summary]');
+    if (text !== null) text.textContent = summary;
+  }
+
+  function renderCounts(): void {
+    if (counts === null) return;
+    if (dueToday !== null) dueToday.textContent = dueTodayText(counts);
+    if (dueDetail !== null) dueDetail.textContent = dueDetailText(counts);
+  }
+
+  /** "11 cards, 14 answers in 6 min; Again 3 times (21%); the next card is due in 10 minutes." */
+  function sessionSummary(): string {
+    const minutes = Math.max(1, Math.round((performance.now() - startedAt) / 60_000));
+    const again = history.filter((entry) => entry.rating === 1).length;
+    const parts = [
+      `${answeredCards.size} ${answeredCards.size === 1 ? 'card' : 'cards'}, ${answered} ${answered === 1 ? 'answer' : 'answers'} in ${minutes} min`,
+      `Again ${again} ${again === 1 ? 'time' : 'times'} (${Math.round((100 * again) / Math.max(1, answered))}%)`,
+    ];
+    const soonest = Math.min(...nextDueAt.values());
+    if (Number.isFinite(soonest)) {
+      parts.push(`the next of these cards is due ${intervalWords(Math.max(0, soonest - performance.now()))}`);
+    }
+    return `${parts.join('; ')}.`;
   }
 
   /** Takes back the last answer (the server puts the card's state back) and shows that card again. */
@@ -137,7 +210,11 @@ function enhance(study: HTMLElement): void {
       if (!response.ok) throw new Error(String(response.status));
       history.pop();
       answered--;
-      if (last.counted) addToDueToday(1);
+      if (last.countsBefore !== null) counts = last.countsBefore;
+      renderCounts();
+      if (last.firstAnswer) answeredCards.delete(last.card);
+      if (last.dueBefore === undefined) nextDueAt.delete(last.card);
+      else nextDueAt.set(last.card, last.dueBefore);
       // Out of wherever it waits (a learning step), to the front, showing its question.
       queue = queue.filter((card) => card !== last.card);
       dueAt.delete(last.card);
@@ -169,7 +246,7 @@ function enhance(study: HTMLElement): void {
         reviewedAt: Date.now(),
         durationMs,
       });
-      next(rating === 1 ? 0 : null);
+      next(rating, rating === 1 ? 0 : null);
       return;
     }
     busy = true;
@@ -191,7 +268,7 @@ function enhance(study: HTMLElement): void {
       // When it comes back, its buttons say what each rating will do then.
       showIntervals(card, saved.nextIntervals);
       // Both times are the server's: the delay does not depend on this device's clock.
-      next(Date.parse(saved.due) - Date.parse(saved.reviewedAt));
+      next(rating, Date.parse(saved.due) - Date.parse(saved.reviewedAt));
     } catch {
       status.textContent = 'Your answer could not be saved. Try again.';
     } finally {
@@ -218,6 +295,15 @@ function enhance(study: HTMLElement): void {
     if (history.length === 0) return;
     event.preventDefault();
     void undo();
+  });
+
+  // A tap (or click) anywhere on the card's question shows the answer, as turning a paper card would.
+  study.addEventListener('click', (event) => {
+    const target = event.target as HTMLElement;
+    const card = current();
+    if (card === undefined || isRevealed(card) || !card.contains(target)) return;
+    if (target.closest('a, button, input, select, textarea, label, summary')) return;
+    reveal();
   });
 
   study.addEventListener('submit', (event) => {
