@@ -191,7 +191,7 @@ describe('study mode (JavaScript on)', () => {
     await page.context().close();
   });
 
-  it('keeps a visitor’s answers in the browser and offers to add them after signing up', async () => {
+  it('keeps a visitor’s answers in the browser, comes back to the set after signing up, and offers to add them', async () => {
     const { page, problems } = await watchedPage();
     await page.goto(server.url + setPath + '/study');
     await page.locator('[data-visitor-note]').waitFor();
@@ -202,7 +202,18 @@ describe('study mode (JavaScript on)', () => {
     );
     assert.equal(stored, 2);
 
-    await signUp(page, 'Visitor Turned Member');
+    // Signing up from the study page's own link comes back to it.
+    handles += 1;
+    const handle = `learner-${process.pid}-${handles}`;
+    await page.locator('[data-visitor-note]').getByRole('link', { name: 'sign up' }).click();
+    await page.getByLabel('Name').fill('Visitor Turned Member');
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Email').fill(`${handle}@example.org`);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await Promise.all([
+      page.waitForURL(server.url + setPath + '/study'),
+      page.getByRole('button', { name: 'Create account' }).click(),
+    ]);
     const banner = page.locator('.merge-banner');
     await banner.waitFor();
     assert.match(await banner.innerText(), /You answered 2 cards here before logging in/);

@@ -43,6 +43,42 @@ for (const factory of testDatabases()) {
       assert.ok(!stored.some((row) => row.token_hash === cookie.value), 'the token itself is not stored');
     });
 
+    it('returns to where the visitor was after signing up, as after logging in, never to another site', async () => {
+      const client = new BrowserClient(t.app);
+      const form = await client.get('/signup?next=%2Fsets%2F1%2Fstudy%3Ftag%3Dweimar');
+      assert.match(form.body, /<input type="hidden" name="next" value="\/sets\/1\/study\?tag=weimar"/);
+      const back = await client.submit(
+        '/signup',
+        {
+          displayName: 'Returning student',
+          handle: 'returner',
+          email: 'returner@example.org',
+          password: 'a long enough password',
+          next: '/sets/1/study?tag=weimar',
+        },
+        '/signup?next=%2Fsets%2F1%2Fstudy%3Ftag%3Dweimar',
+      );
+      assert.equal(back.statusCode, 303);
+      assert.equal(back.headers.location, '/sets/1/study?tag=weimar');
+      for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+        const other = new BrowserClient(t.app);
+        const response = await other.submit('/signup', {
+          displayName: 'Elsewhere',
+          handle: `elsewhere${next.length}`,
+          email: `elsewhere${next.length}@example.org`,
+          password: 'a long enough password',
+          next,
+        });
+        assert.equal(response.headers.location, '/', next);
+      }
+      // The header's links carry the page they were followed from; the log-in page passes it on.
+      const visitor = new BrowserClient(t.app);
+      const search = await visitor.get('/search?q=stalin');
+      assert.match(search.body, /href="\/signup\?next=%2Fsearch"/);
+      const logIn = await visitor.get('/login?next=%2Fsets%2F1%2Fstudy');
+      assert.match(logIn.body, /New here\? <a href="\/signup\?next=%2Fsets%2F1%2Fstudy">Sign up<\/a>/);
+    });
+
     it('re-renders the sign-up form with a message per field and the input kept', async () => {
       const client = new BrowserClient(t.app);
       const response = await client.submit('/signup', {

@@ -11,13 +11,19 @@ import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from '../views/
 import type { WebDeps } from './route-deps.js';
 
 export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
-  app.get('/signup', async (request, reply) => {
-    if (request.user !== null) return reply.redirect('/', 303);
-    return sendPage(reply, <SignUpPage page={pageContext(request, reply, assets)} state={emptyForm()} />);
+  app.get<{ Querystring: { next?: string } }>('/signup', async (request, reply) => {
+    const next = safeNext(request.query.next);
+    if (request.user !== null) return reply.redirect(next, 303);
+    return sendPage(
+      reply,
+      <SignUpPage page={pageContext(request, reply, assets)} state={emptyForm()} next={next} />,
+    );
   });
 
   app.post('/signup', async (request, reply) => {
     const values = readForm(request.body);
+    // Back to where the visitor was (the set they were studying), as after logging in.
+    const next = safeNext(values.next);
     try {
       const session = await signUp(
         ctx,
@@ -32,10 +38,14 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
       await beginSession(ctx, request, reply, session);
       rememberDevice(reply, newDevice(session.user.userId));
       setNotice(reply, `Welcome to Recall, ${session.user.displayName}.`);
-      return reply.redirect('/', 303);
+      return reply.redirect(next, 303);
     } catch (error) {
       const { state, status } = formFailure(error, { ...values, password: '' }, reply);
-      return sendPage(reply, <SignUpPage page={pageContext(request, reply, assets)} state={state} />, status);
+      return sendPage(
+        reply,
+        <SignUpPage page={pageContext(request, reply, assets)} state={state} next={next} />,
+        status,
+      );
     }
   });
 

@@ -2,10 +2,11 @@ import type { FormState } from '../forms.js';
 import { CsrfField, ErrorSummary, TextField } from './components/form.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
+import { nextQuery } from './urls.js';
 
 const SIGNUP_LABELS = { displayName: 'Name', handle: 'Handle', email: 'Email', password: 'Password' };
 
-export function SignUpPage({ page, state }: { page: PageContext; state: FormState }) {
+export function SignUpPage({ page, state, next }: { page: PageContext; state: FormState; next: string }) {
   return (
     <Layout page={page} title="Sign up">
       <h1>Sign up</h1>
@@ -13,6 +14,7 @@ export function SignUpPage({ page, state }: { page: PageContext; state: FormStat
       <ErrorSummary state={state} labels={SIGNUP_LABELS} />
       <form method="post" action="/signup" class="form" novalidate>
         <CsrfField token={page.csrf()} />
+        <input type="hidden" name="next" value={next} />
         <TextField
           state={state}
           name="displayName"
@@ -91,7 +93,7 @@ export function LogInPage({ page, state, next }: { page: PageContext; state: For
         </button>
       </form>
       <p>
-        New here? <a href="/signup">Sign up</a>
+        New here? <a href={`/signup${nextQuery(next)}`}>Sign up</a>
       </p>
     </Layout>
   );

@@ -304,8 +304,8 @@ export function SetStudyPage(props: SetStudyPageProps) {
       ) : (
         <p class="visitor-note" data-visitor-note>
           You are not logged in: your answers are kept in this browser only.{' '}
-          <a href={`/login?next=${next}`}>Log in</a> or <a href="/signup">sign up</a> to keep them and have
-          cards come back when they are due.
+          <a href={`/login?next=${next}`}>Log in</a> or <a href={`/signup?next=${next}`}>sign up</a> to keep
+          them and have cards come back when they are due.
         </p>
       )}
       {finished && (

@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context.js';
 import { BrandMark, Icon } from './icon.js';
 import { isCurrent } from './tab-bar.js';
 import { ThemeToggle } from './theme-toggle.js';
+import { nextQuery } from '../urls.js';
 
 interface NavItem {
   href: string;
@@ -80,6 +81,8 @@ function AccountMenu({ page, user }: { page: PageContext; user: SessionUser }) {
 
 export function SiteHeader({ page }: { page: PageContext }) {
   const { user } = page;
+  // Logging in or signing up comes back to this page.
+  const back = nextQuery(page.path);
   const nav: readonly NavItem[] =
     user === null
       ? [{ href: '/', label: 'Home' }]
@@ -120,10 +123,10 @@ export function SiteHeader({ page }: { page: PageContext }) {
         <ThemeToggle />
         {user === null ? (
           <div class="account-links">
-            <a href="/login" class="button button-quiet">
+            <a href={`/login${back}`} class="button button-quiet">
               Log in
             </a>
-            <a href="/signup" class="button sign-up-link">
+            <a href={`/signup${back}`} class="button sign-up-link">
               Sign up
             </a>
           </div>
