@@ -83,6 +83,15 @@ describe('study mode (JavaScript on)', () => {
     await page.goto(server.url + setPath + '/study');
     assert.equal(await dueToday(page), 11, 'all 11 cards are new, under the 20 a day');
     const firstUrl = page.url();
+    // "?" lists the shortcuts; keys pressed meanwhile are the dialog's, Escape closes it.
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.waitFor();
+    assert.match(await shortcuts.innerText(), /Undo the last answer/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('[data-study-card]:not([hidden]) [data-answer]').isHidden(), true);
     const ratings = [3, 3, 4, 1, 2];
     for (const [index, rating] of ratings.entries()) await studyOne(page, rating, index + 1);
     assert.equal(page.url(), firstUrl, 'no page loads while studying');

@@ -8,6 +8,7 @@ import { intervalLabel, intervalWords, RATING_NAMES, type ReviewRating } from '.
 import { MAX_NEW_CARDS_PER_DAY } from '../../services/study/study-settings.js';
 import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/study-queue.js';
 import type { FormState } from '../forms.js';
+import { Dialog, DialogButton } from './components/dialog.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
 import { StudyLinks } from './components/study-links.js';
 import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
@@ -200,6 +201,37 @@ function StudySession({
           );
         })}
       </ol>
+      <p class="study-shortcuts">
+        <DialogButton dialog="study-shortcuts" class="button button-quiet">
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        </DialogButton>
+      </p>
+      <Dialog id="study-shortcuts" title="Keyboard shortcuts">
+        <dl class="shortcut-list">
+          <dt>
+            <kbd>Space</kbd>, or a tap on the card
+          </dt>
+          <dd>Show the answer</dd>
+          <dt>
+            <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd> <kbd>4</kbd>
+          </dt>
+          <dd>Again, Hard, Good, Easy</dd>
+          <dt>Swipe left, swipe right</dt>
+          <dd>Again, Good (on a touch screen)</dd>
+          {member && (
+            <>
+              <dt>
+                <kbd>Ctrl</kbd> + <kbd>Z</kbd>
+              </dt>
+              <dd>Undo the last answer</dd>
+            </>
+          )}
+          <dt>
+            <kbd>?</kbd>
+          </dt>
+          <dd>This list</dd>
+        </dl>
+      </Dialog>
       <div class="study-done" data-study-done hidden>
         <h2>That’s all for now</h2>
         <p data-study-done-summary>You have answered every card of this session.</p>

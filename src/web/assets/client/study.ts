@@ -319,7 +319,8 @@ function enhance(study: HTMLElement): void {
   });
 
   document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented) return;
+    // Keys in an open dialog (the shortcuts list) are the dialog's.
+    if (event.defaultPrevented || document.querySelector('dialog[open]') !== null) return;
     const target = event.target as HTMLElement;
     const typing = target.closest('input, textarea, select, [contenteditable="true"]') !== null;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !event.shiftKey && !typing) {
@@ -329,6 +330,14 @@ function enhance(study: HTMLElement): void {
     }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (typing) return;
+    if (event.key === '?') {
+      const shortcuts = document.getElementById('study-shortcuts') as HTMLDialogElement | null;
+      if (shortcuts !== null && !shortcuts.open) {
+        event.preventDefault();
+        shortcuts.showModal();
+      }
+      return;
+    }
     const card = current();
     if (card === undefined) return;
     if (event.key === ' ' && !isRevealed(card) && !target.closest('a, button')) {
