@@ -276,6 +276,38 @@ for (const factory of testDatabases()) {
       assert.equal((await statesOf(inRecall.userId, set!.id)).length, STUDIED);
     });
 
+    it('keeps a history too long for one request to the command line, on the page and in the API', async () => {
+      // 100,001 answers (the most brought through the web is 100,000), an hour apart, to one card.
+      const long = packageOf({
+        'collection.anki21': schema11Collection({
+          decks: { 1: { name: 'Default' }, 2: { name: 'History::Long' } },
+          notes: [{ fields: ['Reichstag fire', 'February 1933'], deckId: 2 }],
+          reviews: Array.from({ length: 100_001 }, (_, n) => ({
+            note: 0,
+            at: Date.UTC(2012, 0, 1) + n * HOUR,
+            ease: 3,
+            timeMs: 1000,
+          })),
+        }),
+        media: '{}',
+      });
+      const page = await inRecall.client.get('/import');
+      const preview = await postMultipart(inRecall.client, '/import', [
+        ['_csrf', csrfOf(page.body)],
+        ['file', { fileName: 'long.apkg', bytes: long }],
+      ]);
+      assert.equal(preview.statusCode, 200);
+      assert.match(preview.body, /100,001 answers to 1 card/);
+      assert.match(preview.body, /too long to bring through this page/);
+      assert.doesNotMatch(preview.body, /name="bringProgress"/);
+      const file = Buffer.from(long).toString('base64');
+      const refused = await inRecall.client.api('POST', '/api/v1/imports', { file, bringProgress: true });
+      assert.equal(refused.statusCode, 413, refused.body);
+      assert.match(refused.body, /holds 100,001 answers; at most 100,000/);
+      const without = await inRecall.client.api('POST', '/api/v1/imports', { file });
+      assert.equal(without.statusCode, 201, without.body);
+    });
+
     it('refuses a history changed on the way, storing nothing', async () => {
       const html = await upload(inRecall);
       const sets = await t.container.ctx.repos.cardSets.count();

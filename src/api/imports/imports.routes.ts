@@ -4,7 +4,7 @@
  * options: format, separator between term and definition (tab, comma, dash or the characters themselves),
  * between cards (newline, semicolon or the characters), header row, encoding (files).
  */
-import { progressSummaryOf } from '../../services/study/import-progress.js';
+import { answersIn, progressSummaryOf } from '../../services/study/import-progress.js';
 import { readCardFileInWorker } from '../../services/card-file-reading/read-card-file-in-worker.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
@@ -208,6 +208,14 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> =
       const user = requireUser(request);
       const { title, subject, topic, level, examBoard, visibility, bringProgress, ...read } = request.body;
       const { documents } = await readBody(read);
+      const answers = answersIn(documents);
+      if (bringProgress === true && answers > CARRY_LIMITS.answers) {
+        // As through the Import page: a longer history is for the command line, not one request.
+        throw new AppError(
+          'too_large',
+          `The file's review history holds ${answers.toLocaleString('en-GB')} answers; at most ${CARRY_LIMITS.answers.toLocaleString('en-GB')} can be brought at once here. Import it without its progress, or ask the site's operator to use recall import --learner.`,
+        );
+      }
       const titled =
         documents.length === 1 && title !== undefined ? [{ ...documents[0]!, title }] : documents;
       const choices = {
