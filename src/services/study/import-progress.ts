@@ -29,7 +29,7 @@ import { MAX_DURATION_MS, reviewLogRow } from './record-review.js';
 export const HISTORY_LIMITS = {
   /** No answer is older than Anki (2006). */
   earliest: Date.UTC(2006, 0, 1),
-  /** Clocks differ: an answer this far ahead of the server's time is taken as given now. */
+  /** Clocks differ: an answer up to this far ahead of the server's time is still taken. */
   clockSkewMs: 10 * 60_000,
 } as const;
 
