@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
+  answerCounts,
   intervalLabel,
   intervalsAt,
   intervalWords,
@@ -58,6 +59,38 @@ describe('interval labels on the rating buttons', () => {
       assert.ok(intervals[1] < intervals[3] && intervals[3] <= intervals[4]);
       state = review(state, rating, at).state;
     }
+  });
+
+  it('gives what review() gives for any history and any rating', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            gap: fc.integer({ min: 0, max: 40 * DAY }),
+            rating: fc.constantFrom(1, 2, 3, 4),
+          }),
+          { maxLength: 12 },
+        ),
+        fc.integer({ min: 0, max: 60 * DAY }),
+        (answers, wait) => {
+          let at = new Date('2026-01-05T08:00:00Z');
+          let state = newStudyState(at);
+          for (const { gap, rating } of answers) {
+            at = new Date(at.getTime() + gap);
+            state = review(state, rating, at).state;
+          }
+          const then = new Date(at.getTime() + wait);
+          const intervals = intervalsAt(state, then);
+          for (const r of [1, 2, 3, 4] as const) {
+            const expected = answerCounts(state, then)
+              ? review(state, r, then).state.due.getTime() - then.getTime()
+              : state.due.getTime() - then.getTime();
+            assert.equal(intervals[r], expected);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('gives the wait as it stands for an answer that would be practice', () => {
