@@ -246,6 +246,18 @@ async function importConfirmation(w: World): Promise<Fields> {
 // ---------------------------------------------------------------------------------------------------
 // Targets, one per kind of change (pages and API share them where they change the same thing)
 
+/** How many answers to the card are logged: what study, undo and merge routes change. */
+const answersTo = async (w: World, cardId: number) =>
+  Number(
+    (
+      await db(w)
+        .selectFrom('review_logs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('card_id', '=', cardId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 const target = {
   signUp: (w: World): Target => {
     const handle = `signup-${process.pid}-${w.n}`;
@@ -422,16 +434,7 @@ const target = {
         kind === 'one'
           ? { cardId, rating: 3 }
           : { reviews: [{ id: `matrix-${w.n}`, cardId, rating: 3, reviewedAt: now(w) - 60_000 }] },
-      state: async () =>
-        Number(
-          (
-            await db(w)
-              .selectFrom('review_logs')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('card_id', '=', cardId)
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
+      state: () => answersTo(w, cardId),
     };
   },
   /** Study pages: an answer (or a marked test) on a card of the owner's private set. */
@@ -442,16 +445,7 @@ const target = {
     return {
       url: url(set.id),
       body: { card: String(cardId), ...body },
-      state: async () =>
-        Number(
-          (
-            await db(w)
-              .selectFrom('review_logs')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('card_id', '=', cardId)
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
+      state: () => answersTo(w, cardId),
     };
   },
   /** Undo: the owner has just answered a card of their private set; only they can take it back. */
@@ -467,16 +461,7 @@ const target = {
     return {
       url: url(set.id),
       body: {},
-      state: async () =>
-        Number(
-          (
-            await db(w)
-              .selectFrom('review_logs')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('card_id', '=', cardId)
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
+      state: () => answersTo(w, cardId),
     };
   },
   studySettings: (w: World): Target => ({
