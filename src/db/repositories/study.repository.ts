@@ -298,6 +298,21 @@ export class StudyRepository {
     return rows.map((row) => row.cardSetId);
   }
 
+  /** The sets the learner answered cards of most recently, latest first. */
+  async listRecentlyStudiedSetIds(userId: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('study_states')
+      .select(['card_set_id as cardSetId', (eb) => eb.fn.max('last_review').as('lastReview')])
+      .where('user_id', '=', userId)
+      .where('last_review', 'is not', null)
+      .groupBy('card_set_id')
+      .orderBy('lastReview', 'desc')
+      .orderBy('card_set_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.cardSetId);
+  }
+
   /** Which of these browser ids the learner's log already holds. */
   async findLoggedClientIds(userId: number, clientIds: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();

@@ -98,6 +98,40 @@ export interface StudyQueue {
   followsPlan: boolean;
   /** The next time a studied item falls due, if none is due now. */
   nextDue: Date | null;
+  /** What today holds per set, the sets with the most due first (sets with nothing today are left out). */
+  bySet: SetDueToday[];
+}
+
+export interface SetDueToday {
+  set: { id: number; title: string; slug: string };
+  dueNow: number;
+  laterToday: number;
+  newToday: number;
+}
+
+/** The queue's counts per set: `dueNow`, `later` and `fresh` are the candidates so counted. */
+function countBySet(dueNow: Candidate[], later: Candidate[], fresh: Candidate[]): SetDueToday[] {
+  const counts = new Map<number, SetDueToday>();
+  const add = (list: Candidate[], field: 'dueNow' | 'laterToday' | 'newToday') => {
+    for (const { entry } of list) {
+      const { set } = entry;
+      const row = counts.get(set.id) ?? {
+        set: { id: set.id, title: set.title, slug: cardSetSlug(set.title) },
+        dueNow: 0,
+        laterToday: 0,
+        newToday: 0,
+      };
+      row[field]++;
+      counts.set(set.id, row);
+    }
+  };
+  add(dueNow, 'dueNow');
+  add(later, 'laterToday');
+  add(fresh, 'newToday');
+  const total = (row: SetDueToday) => row.dueNow + row.laterToday + row.newToday;
+  return [...counts.values()].sort(
+    (a, b) => b.dueNow - a.dueNow || total(b) - total(a) || a.set.title.localeCompare(b.set.title),
+  );
 }
 
 interface SetCards {
@@ -227,7 +261,8 @@ async function buildQueue(
         a.card.id - b.card.id ||
         a.variant - b.variant,
     );
-  const laterToday = studied.filter((c) => c.due! > time && c.due! < tomorrow).length;
+  const later = studied.filter((c) => c.due! > time && c.due! < tomorrow);
+  const laterToday = later.length;
   const room = Math.max(0, newCardsPerDay - newSeenToday);
   // The items the plan introduces today first, in its order (the cards chosen for an exam first), then
   // the others by set and position (a stable sort).
@@ -277,6 +312,7 @@ async function buildQueue(
     newSeenToday,
     followsPlan: learner !== null,
     nextDue: nextDue === null ? null : new Date(nextDue),
+    bySet: countBySet(dueNow, later, newToday),
   };
 }
 

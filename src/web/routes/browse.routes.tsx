@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { getHomePage, getSubjectPage, getTopicPage, type ListingOrder } from '../../services/browse.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
+import { getToday } from '../../services/study/today.js';
 import { HomePage } from '../views/home-page.js';
+import { TodayPage } from '../views/today-page.js';
 import { SubjectPage, TopicPage } from '../views/listing-pages.js';
 import { SLUG_PATTERN, type WebDeps } from './route-deps.js';
 
@@ -16,7 +18,17 @@ const listingQuery = {
 } as const;
 
 export async function browseRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
+  // A logged-in learner's home is Today; visitors (and anyone at /subjects) get the public home.
   app.get('/', async (request, reply) => {
+    if (request.user !== null) {
+      const view = await getToday(ctx, request.user);
+      return sendPage(reply, <TodayPage page={pageContext(request, reply, assets)} view={view} />);
+    }
+    const data = await getHomePage(ctx);
+    return sendPage(reply, <HomePage page={pageContext(request, reply, assets)} data={data} />);
+  });
+
+  app.get('/subjects', async (request, reply) => {
     const data = await getHomePage(ctx);
     return sendPage(reply, <HomePage page={pageContext(request, reply, assets)} data={data} />);
   });

@@ -116,8 +116,9 @@ function Forecast({ view }: { view: ExamPlanView }) {
         of them at {target} or more.
       </p>
       <p class="hint">
-        Worked out by living the plan {forecast.runs} times: each review recalled with the probability FSRS
-        gives, each card forgotten relearnt and planned again, cards not started counted as not known.
+        Worked out by living the plan {forecast.runs} times: each review recalled with the probability the
+        scheduler gives, each card forgotten relearnt and planned again, cards not started counted as not
+        known.
       </p>
       {cost !== null && (
         <p data-miss-tomorrow>
@@ -125,6 +126,33 @@ function Forecast({ view }: { view: ExamPlanView }) {
             ? `Missing tomorrow would cost about ${plural(cost, 'point')} (${percent(missTomorrow!.recall)} instead of ${percent(forecast.recall)})${lostAtTarget > 0 ? ` and ${plural(lostAtTarget, 'card')} at the target` : ''}.`
             : 'Missing tomorrow would make little difference to the day: the plan would catch up.'}
         </p>
+      )}
+    </section>
+  );
+}
+
+/** "Today: 6 cards for this exam — Start": what the plan asks of today, first and in plain words. */
+function PlanToday({ view }: { view: ExamPlanView }) {
+  const { summary } = view;
+  if (summary === null) return null;
+  const today = summary.days.find((day) => day.day === 0)?.total ?? 0;
+  const next = summary.days.find((day) => day.day > 0 && day.total > 0);
+  return (
+    <section class="panel plan-today" aria-labelledby="plan-today-heading" data-plan-today={String(today)}>
+      <h2 id="plan-today-heading">
+        {today > 0 ? `Today: ${plural(today, 'card')} for this exam` : 'Nothing for this exam today'}
+      </h2>
+      <p>
+        {today > 0
+          ? 'They are in your Review queue, with any other cards due.'
+          : next === undefined
+            ? 'The plan has no more reviews before the exam.'
+            : `Next: ${plural(next.total, 'card')} on ${dayLabel.format(next.date)}.`}
+      </p>
+      {today > 0 && (
+        <a class="button button-large" href="/review">
+          Start
+        </a>
       )}
     </section>
   );
@@ -167,91 +195,96 @@ export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlan
           ) : (
             <Choices page={page} view={view} />
           )}
+          <PlanToday view={view} />
           <Forecast view={view} />
-          <div class="table-scroll">
-            <table class="data-table">
-              <caption>Per set</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Set</th>
-                  <th scope="col">Cards to learn</th>
-                  <th scope="col">Reaching {target}</th>
-                  <th scope="col">Recall on the day, each review recalled</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.bySet.map((row) => {
-                  const set = row.setKey === null ? undefined : sets.get(row.setKey);
-                  return (
-                    <tr key={row.setKey ?? 'none'}>
-                      <th scope="row">
-                        {set === undefined ? 'Other' : <a href={cardSetUrl(set)}>{set.title}</a>}
-                      </th>
-                      <td>{row.items}</td>
-                      <td>{row.ready}</td>
-                      <td>{percent(row.recallIfRecalled)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <section aria-labelledby="days-heading">
-            <h2 id="days-heading">Reviews per day until the exam</h2>
-            <p class="hint">
-              Each day’s <a href="/review">Review</a> queue is this plan’s day. Due: cards FSRS brings back
-              anyway (and learning steps). New: first study of new cards (at most your new cards a day). Exam:
-              reviews the plan adds so that recall on the day meets the target, spread over the days they can
-              take. At risk: reviews of cards that cannot reach the target.
-            </p>
+          <details class="plan-details">
+            <summary>The plan in detail: per set and per day</summary>
             <div class="table-scroll">
-              <table class="data-table plan-days">
-                <caption>Planned reviews of this exam’s cards</caption>
+              <table class="data-table">
+                <caption>Per set</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">New</th>
-                    <th scope="col">Exam</th>
-                    <th scope="col">At risk</th>
-                    <th scope="col">Total</th>
+                    <th scope="col">Set</th>
+                    <th scope="col">Cards to learn</th>
+                    <th scope="col">Reaching {target}</th>
+                    <th scope="col">Recall on the day, each review recalled</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {summary.days.slice(0, DAYS_SHOWN).map((day) => (
-                    <tr key={day.day} class={day.overCap ? 'over-cap' : undefined}>
-                      <th scope="row">
-                        <time dateTime={isoDate(day.date)}>
-                          {day.day === 0 ? 'Today' : dayLabel.format(day.date)}
-                        </time>
-                      </th>
-                      <td>{day.due}</td>
-                      <td>{day.new}</td>
-                      <td>{day.exam}</td>
-                      <td>{day.atRisk}</td>
-                      <td>
-                        {day.total}
-                        {day.allExams > day.total && (
-                          <span class="over-cap-note"> ({day.allExams} with your other exams)</span>
-                        )}
-                        {day.overCap && <span class="over-cap-note"> (over your cap)</span>}
-                      </td>
-                    </tr>
-                  ))}
+                  {summary.bySet.map((row) => {
+                    const set = row.setKey === null ? undefined : sets.get(row.setKey);
+                    return (
+                      <tr key={row.setKey ?? 'none'}>
+                        <th scope="row">
+                          {set === undefined ? 'Other' : <a href={cardSetUrl(set)}>{set.title}</a>}
+                        </th>
+                        <td>{row.items}</td>
+                        <td>{row.ready}</td>
+                        <td>{percent(row.recallIfRecalled)}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
-            {summary.days.length > DAYS_SHOWN && (
+            <section aria-labelledby="days-heading">
+              <h2 id="days-heading">Reviews per day until the exam</h2>
               <p class="hint">
-                And {plural(summary.days.length - DAYS_SHOWN, 'more day')} with{' '}
-                {plural(
-                  summary.days.slice(DAYS_SHOWN).reduce((sum, day) => sum + day.total, 0),
-                  'review',
-                )}{' '}
-                in all.
+                Each day’s <a href="/review">Review</a> queue is this plan’s day. Due: cards the scheduler
+                brings back anyway (and learning steps). New: first study of new cards (at most your new cards
+                a day). Exam: reviews the plan adds so that recall on the day meets the target, spread over
+                the days they can take. Cannot reach target: reviews of cards that cannot get there in the
+                days left.
               </p>
-            )}
-          </section>
+              <div class="table-scroll">
+                <table class="data-table plan-days">
+                  <caption>Planned reviews of this exam’s cards</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Day</th>
+                      <th scope="col">Due</th>
+                      <th scope="col">New</th>
+                      <th scope="col">Exam</th>
+                      <th scope="col">Cannot reach target</th>
+                      <th scope="col">Total</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.days.slice(0, DAYS_SHOWN).map((day) => (
+                      <tr key={day.day} class={day.overCap ? 'over-cap' : undefined}>
+                        <th scope="row">
+                          <time dateTime={isoDate(day.date)}>
+                            {day.day === 0 ? 'Today' : dayLabel.format(day.date)}
+                          </time>
+                        </th>
+                        <td>{day.due}</td>
+                        <td>{day.new}</td>
+                        <td>{day.exam}</td>
+                        <td>{day.atRisk}</td>
+                        <td>
+                          {day.total}
+                          {day.allExams > day.total && (
+                            <span class="over-cap-note"> ({day.allExams} with your other exams)</span>
+                          )}
+                          {day.overCap && <span class="over-cap-note"> (over your cap)</span>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {summary.days.length > DAYS_SHOWN && (
+                <p class="hint">
+                  And {plural(summary.days.length - DAYS_SHOWN, 'more day')} with{' '}
+                  {plural(
+                    summary.days.slice(DAYS_SHOWN).reduce((sum, day) => sum + day.total, 0),
+                    'review',
+                  )}{' '}
+                  in all.
+                </p>
+              )}
+            </section>
+          </details>
         </>
       )}
     </Layout>

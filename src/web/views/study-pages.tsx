@@ -10,10 +10,11 @@ import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/
 import type { FormState } from '../forms.js';
 import { Dialog, DialogButton } from './components/dialog.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
+import { LocalTime } from './components/local-time.js';
 import { StudyLinks } from './components/study-links.js';
 import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
 import { dueDetailText, dueTodayText, type DueCounts } from './due-summary-text.js';
-import { formatDate, plural } from './format.js';
+import { plural } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { cardSetUrl, subjectUrl } from './urls.js';
@@ -275,9 +276,13 @@ function NothingDue({ queue, moreHref }: { queue: StudyQueue; moreHref: string |
     <div class="study-empty">
       <h2>Nothing to study right now</h2>
       <p>
-        {queue.nextDue === null
-          ? 'No card you have studied is due.'
-          : `The next card is due on ${formatDate(queue.nextDue)} at ${queue.nextDue.toISOString().slice(11, 16)} UTC.`}
+        {queue.nextDue === null ? (
+          'No card you have studied is due.'
+        ) : (
+          <>
+            The next card is due <LocalTime moment={queue.nextDue} />.
+          </>
+        )}
         {queue.newCardsPerDay > 0 && queue.newSeenToday >= queue.newCardsPerDay
           ? ` You have seen your ${queue.newCardsPerDay} new cards for today.`
           : ''}

@@ -1,7 +1,9 @@
-/** On every page: the theme toggle, menus that close as people expect, and dialogs. */
+/** On every page: the theme toggle, menus that close as people expect, dialogs, and times in local time. */
+import { showLocalTimes } from './local-time.js';
 import { enhanceThemeToggles } from './theme.js';
 
 enhanceThemeToggles();
+showLocalTimes();
 
 // Menus (<details data-menu>) open without JavaScript; with it, one at a time, and a click elsewhere
 // or Escape closes them.

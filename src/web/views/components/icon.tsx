@@ -3,10 +3,13 @@
  * whatever holds an icon also says in words what it is (visible, or a visually hidden label).
  */
 import { h } from 'preact';
+import calendarClock from 'lucide/dist/esm/icons/calendar-clock.mjs';
 import chartNoAxesColumn from 'lucide/dist/esm/icons/chart-no-axes-column.mjs';
 import chevronDown from 'lucide/dist/esm/icons/chevron-down.mjs';
 import circleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
 import circleUserRound from 'lucide/dist/esm/icons/circle-user-round.mjs';
+import flame from 'lucide/dist/esm/icons/flame.mjs';
+import folder from 'lucide/dist/esm/icons/folder.mjs';
 import house from 'lucide/dist/esm/icons/house.mjs';
 import layers from 'lucide/dist/esm/icons/layers.mjs';
 import moon from 'lucide/dist/esm/icons/moon.mjs';
@@ -17,10 +20,13 @@ import x from 'lucide/dist/esm/icons/x.mjs';
 
 const ICONS = {
   account: circleUserRound,
+  calendar: calendarClock,
   check: circleCheck,
   chevronDown,
   close: x,
   create: squarePlus,
+  flame,
+  folder,
   home: house,
   moon,
   progress: chartNoAxesColumn,
