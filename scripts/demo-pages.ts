@@ -5,6 +5,7 @@
  * recordReview with the clock set back), so Progress, Review and the exam plan have something to show
  * and some cards are due today.
  */
+import type { Page } from 'playwright-core';
 import { fixedClock } from '../src/domain/clock.js';
 import { signUp } from '../src/services/auth/accounts.js';
 import { getSubjectPage } from '../src/services/browse.js';
@@ -88,6 +89,22 @@ export interface MainPage {
   /** The path to open, from what the demo learner's set-up made. */
   path: (demo: DemoLearner) => string;
   as: 'visitor' | 'learner';
+  /** What a person does on the page before it is looked at (an answer shown, a menu opened). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** The study page with its first answer shown. */
+async function revealAnswer(page: Page): Promise<void> {
+  const reveal = page.locator('[data-study-card]:not([hidden]) button[data-reveal], .reveal-form button');
+  if ((await reveal.count()) > 0) await reveal.first().click();
+}
+
+async function openSaveMenu(page: Page): Promise<void> {
+  await page.locator('.save-menu > summary').click();
+}
+
+async function showFlashcards(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Flashcards' }).click();
 }
 
 export const MAIN_PAGES: readonly MainPage[] = [
@@ -95,7 +112,9 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { name: 'home-learner', path: () => '/', as: 'learner' },
   { name: 'set', path: (d) => d.seedPath, as: 'visitor' },
   { name: 'set-learner', path: (d) => d.seedPath, as: 'learner' },
-  { name: 'study', path: (d) => `${d.seedBase}/study`, as: 'learner' },
+  { name: 'set-save', path: (d) => d.seedPath, as: 'learner', prepare: openSaveMenu },
+  { name: 'set-flashcards', path: (d) => d.seedPath, as: 'visitor', prepare: showFlashcards },
+  { name: 'study', path: (d) => `${d.seedBase}/study`, as: 'learner', prepare: revealAnswer },
   { name: 'self-test', path: (d) => `${d.seedBase}/test`, as: 'learner' },
   { name: 'timeline', path: (d) => `${d.seedBase}/timeline`, as: 'learner' },
   { name: 'exams', path: () => '/exams', as: 'learner' },

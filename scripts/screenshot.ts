@@ -51,9 +51,6 @@ async function oneShot(): Promise<void> {
   console.log(`wrote ${out}`);
 }
 
-/** After loading: the study page with its first answer shown. */
-const REVEAL_ON = new Set(['study']);
-
 async function allPages(): Promise<void> {
   const outDir = option('--out') ?? 'screenshots';
   const widths = (option('--widths') ?? '360,390,1280').split(',').map(Number);
@@ -98,12 +95,7 @@ async function allPages(): Promise<void> {
           if (only !== undefined && !only.includes(shot.name)) continue;
           const page = await contexts[shot.as].newPage();
           await page.goto(server.url + shot.path(demo), { waitUntil: 'networkidle' });
-          if (REVEAL_ON.has(shot.name)) {
-            const reveal = page.locator(
-              '[data-study-card]:not([hidden]) button[data-reveal], .reveal-form button',
-            );
-            if ((await reveal.count()) > 0) await reveal.first().click();
-          }
+          await shot.prepare?.(page);
           const file = join(outDir, `${shot.name}-${width}-${theme}.png`);
           // The whole page in one picture, with the window as tall as the page, so that fixed bars (the
           // phone's tab bar) sit at its bottom as on a phone, not across the middle.

@@ -10,9 +10,9 @@ import { clozeMatches, type ClozeMatch } from '../domain/study/cloze.js';
 /**
  * How to show a cloze card's deletions: `all` marks every answer (reading the card); a number hides that
  * deletion behind a gap showing its hint (`front`) or marks its answer (`back`), other deletions reading
- * as plain text.
+ * as plain text; `gaps` hides every deletion behind its gap (a flashcard's front).
  */
-export type ClozeView = 'all' | { number: number; side: 'front' | 'back' };
+export type ClozeView = 'all' | 'gaps' | { number: number; side: 'front' | 'back' };
 
 type RenderEnv = Env & { cloze?: ClozeView };
 
@@ -51,8 +51,8 @@ function cloze(state: StateInline, silent: boolean): boolean {
   const match = matches.get(state.pos);
   if (match === undefined || match.end > state.posMax) return false;
   if (!silent) {
-    const hidden = view !== 'all' && view.number === match.number;
-    if (hidden && view.side === 'front') {
+    const hidden = view === 'gaps' || (view !== 'all' && view.number === match.number);
+    if (hidden && (view === 'gaps' || view.side === 'front')) {
       const gap = state.push('cloze_gap', 'span', 0);
       gap.meta = { number: match.number, hint: match.hint };
     } else {
@@ -89,6 +89,9 @@ export function renderMarkdown(source: string, options: { cloze?: ClozeView | un
   const env: RenderEnv = options.cloze === undefined ? {} : { cloze: options.cloze };
   return markdown.render(source, env);
 }
+
+/** A cloze card's body with every deletion behind its gap: the front of its flashcard. */
+export const renderClozeFront = (body: string): string => renderMarkdown(body, { cloze: 'gaps' });
 
 /** A card's body as its set's page shows it: a cloze card with every answer marked. */
 export const renderCardBody = (card: { kind: string; body: string }): string =>

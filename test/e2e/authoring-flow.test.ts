@@ -170,21 +170,27 @@ describe('the authoring flow in the browser', () => {
       assert.match(await notice(page), /Your comment has been posted/);
       assert.deepEqual(await page.locator('.comment-body').allInnerTexts(), [`Written ${mode}.`]);
 
-      // Save to a new folder.
+      // Save to a new folder: open Save beside Study, name one.
       const folder = `Exam week ${mode}`;
+      await page.locator('.save-menu > summary').click();
       await page.getByLabel('New folder name').fill(folder);
-      await submitWith(page, 'Save to folder');
+      await submitWith(page, 'Save to new folder');
       assert.match(await notice(page), new RegExp(`Saved to “${folder}” \\(a new folder\\)`));
       assert.equal(page.url().split('#')[0], setUrl);
       assert.match(await page.locator('#rate').innerText(), /You cannot rate your own set/);
 
-      // Rate someone else's set: a radio button and the submit button.
+      // Rate someone else's set: one tap on the fourth star.
       await page.goto(seed.page);
-      await page.getByLabel('4 stars').check();
-      await submitWith(page, 'Save rating');
+      await submitWith(page, '4 stars');
       assert.match(await notice(page), /You rated this set 4 stars/);
       assert.match(await page.locator('#rate').innerText(), /Rating: \d\.\d out of 5 \(\d+ ratings?\)/);
-      assert.equal(await page.getByLabel('4 stars').isChecked(), true);
+      assert.equal(await page.getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'), 'true');
+
+      // Save it in two taps, without typing: Save, then the folder.
+      await page.locator('.save-menu > summary').click();
+      await submitWith(page, folder);
+      assert.match(await notice(page), new RegExp(`Saved to “${folder}”`));
+      assert.match(await page.locator('.save-menu > summary').innerText(), /Saved/);
 
       // My folders lists the folder and the set in it.
       await page.getByRole('link', { name: 'My folders' }).click();

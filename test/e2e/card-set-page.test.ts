@@ -52,7 +52,7 @@ describe('card-set page (JavaScript on)', () => {
     const { shown, hash } = await page.evaluate(() => ({
       hash: window.location.hash,
       shown: Array.from(document.querySelectorAll<HTMLElement>('[data-card]'))
-        .filter((card) => card.checkVisibility())
+        .filter((card) => card.checkVisibility({ visibilityProperty: true }))
         .map((card) => ({
           id: card.id,
           title: card.querySelector<HTMLElement>('.card-title')?.innerText ?? null,

@@ -73,6 +73,7 @@ describe('design system', () => {
     for (const main of MAIN_PAGES) {
       const page = tabs[main.as];
       await page.goto(server.url + main.path(demo));
+      await main.prepare?.(page);
       const width = await documentScrollWidth(page);
       if (width > PHONE.width) tooWide.push(`${main.name} (${main.path(demo)}) is ${width} px wide`);
     }
@@ -240,6 +241,7 @@ describe('design system', () => {
         for (const main of MAIN_PAGES) {
           const page = tabs[main.as];
           await page.goto(server.url + main.path(demo));
+          await main.prepare?.(page);
           const violations = await seriousAxeViolations(page);
           if (violations.length > 0) problems.push(`${main.name}:\n${describeAxeViolations(violations)}`);
         }

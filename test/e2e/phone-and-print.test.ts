@@ -79,7 +79,11 @@ describe('card-set page on a phone and in print', () => {
   async function swipe(fromX: number, toX: number): Promise<void> {
     const box = await page.locator('[data-card]:not([hidden])').boundingBox();
     assert.ok(box !== null, 'a card is visible');
-    const y = box.y + Math.min(box.height / 2, 100);
+    // The middle of the part of the card on screen (above the tab bar): where a thumb would swipe.
+    const top = Math.max(box.y, 0);
+    const bottom = Math.min(box.y + box.height, PHONE.height - 80);
+    assert.ok(bottom - top > 40, 'some of the card is on screen');
+    const y = (top + bottom) / 2;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: fromX, y }] });
     for (let step = 1; step <= 4; step++) {

@@ -134,7 +134,7 @@ export async function findSeedSet(baseUrl: string): Promise<SeedSetLinks> {
 export function visibleCardNumbers(page: Page): Promise<number[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('[data-card]'))
-      .filter((card) => card.checkVisibility())
+      .filter((card) => card.checkVisibility({ visibilityProperty: true }))
       .map((card) => Number(card.id.replace(/^card-/, ''))),
   );
 }

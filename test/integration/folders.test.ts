@@ -105,8 +105,13 @@ for (const factory of testDatabases()) {
       const member = await quickMember(t, 'Saver');
       const set = await setBy(t, author.userId, { title: 'Worth keeping' });
       const first = await member.client.get(set.path);
-      assert.match(first.body, /<h3>Save to my folders<\/h3>/);
+      assert.match(first.body, /<details class="save-menu" id="save" data-menu="true">/);
       assert.match(first.body, /<label for="field-newFolderName">New folder name<\/label>/);
+      // With no folder yet, one tap makes one named after the subject.
+      assert.match(
+        first.body,
+        /<button type="submit" name="newFolderName" value="Biology" class="save-choice">/,
+      );
 
       const intoNew = await member.client.submit(
         `/sets/${set.id}/folders`,
@@ -124,8 +129,11 @@ for (const factory of testDatabases()) {
 
       const again = await member.client.get(set.path);
       assert.match(again.body, /Saved to “Revision week” \(a new folder\)/);
-      assert.match(again.body, /Saved in <span><a href="\/me\/folders#folder-\d+">Revision week<\/a>/);
-      assert.match(again.body, /<select id="field-folderId" name="folderId">/);
+      assert.match(
+        again.body,
+        /<a class="save-choice is-saved" href="\/me\/folders#folder-\d+">.*Revision week/,
+      );
+      assert.match(again.body, /Saved<span class="visually-hidden"> to a folder<\/span>/);
 
       const other = (await member.client.api('POST', '/api/v1/folders', { name: 'Later' })).json<ApiFolder>();
       const intoExisting = await member.client.submit(

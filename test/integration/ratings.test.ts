@@ -38,20 +38,21 @@ for (const factory of testDatabases()) {
       assert.deepEqual(await summary(set.id), { average: null, count: 0, yours: null, canRate: false });
     });
 
-    it('rates from the page form (radio buttons in a fieldset) and shows the average and count', async () => {
+    it('rates with one tap on a star (five submit buttons in a fieldset) and shows the average and count', async () => {
       const set = await setBy(t, author.userId, { title: 'Rated on the page' });
       const member = await quickMember(t, 'Rater');
       const form = (await member.client.get(set.path)).body;
-      assert.match(form, /<fieldset[^>]*><legend>Your rating<\/legend>/);
-      assert.equal(form.match(/<input type="radio" name="stars" value="[1-5]"/g)?.length, 5);
-      assert.match(form, /<button type="submit" class="button">Save rating<\/button>/);
+      assert.match(form, /<fieldset[^>]*><legend>Tap a star to rate<\/legend>/);
+      assert.equal(form.match(/<button type="submit" name="stars" value="[1-5]"/g)?.length, 5);
+      assert.equal(form.match(/aria-pressed="true"/g), null, 'no star pressed before rating');
       const response = await member.client.submit(`/sets/${set.id}/rating`, { stars: '4' }, set.path);
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, `${set.path}#rate`);
       const page = await member.client.get(set.path);
       assert.ok(text(page.body).includes('Rating 4.0 out of 5 (1 rating)'));
-      assert.match(page.body, /<input type="radio" name="stars" value="4" checked/);
-      assert.match(page.body, /Change rating/);
+      assert.match(page.body, /name="stars" value="4" class="star-button is-on" aria-pressed="true"/);
+      assert.equal(page.body.match(/class="star-button is-on"/g)?.length, 4, 'the stars up to it are filled');
+      assert.match(page.body, /Your rating \(tap to change\)/);
       const missing = await member.client.submit(`/sets/${set.id}/rating`, {}, set.path);
       assert.equal(missing.statusCode, 400);
       assert.match(missing.body, /id="field-stars-error"/);

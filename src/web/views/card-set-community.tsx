@@ -2,7 +2,8 @@
 import { COMMUNITY_LIMITS, STARS, type CommentView, type RatingSummary } from '../../domain/community.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { emptyForm, problemFor, type FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea, TextField } from './components/form.js';
+import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from './components/form.js';
+import { Icon } from './components/icon.js';
 import { formatDate, plural } from './format.js';
 import type { PageContext } from './page-context.js';
 import { cardSetUrl } from './urls.js';
@@ -51,9 +52,12 @@ export function ActionButton({
   );
 }
 
-function StarOptions({ state, yours }: { state: FormState; yours: number | null }) {
+/**
+ * Five stars, each a submit button: one tap rates (or changes the rating), with or without JavaScript.
+ * The learner's own rating is pressed, and the stars up to it are filled.
+ */
+function StarButtons({ state, yours }: { state: FormState; yours: number | null }) {
   const problem = problemFor(state, 'stars');
-  const chosen = state.values.stars ?? (yours === null ? '' : String(yours));
   const errorId = `${fieldId('stars')}-error`;
   return (
     <fieldset
@@ -61,23 +65,28 @@ function StarOptions({ state, yours }: { state: FormState; yours: number | null 
       id={fieldId('stars')}
       aria-describedby={problem !== undefined ? errorId : undefined}
     >
-      <legend>Your rating</legend>
+      <legend>{yours === null ? 'Tap a star to rate' : 'Your rating (tap to change)'}</legend>
       {problem !== undefined && (
         <p class="field-error" id={errorId}>
           <span class="visually-hidden">Error: </span>
           {problem}
         </p>
       )}
-      {STARS.map((n) => (
-        <label class="star-option" key={n}>
-          <input type="radio" name="stars" value={String(n)} checked={chosen === String(n)} />{' '}
-          <span aria-hidden="true" class="stars">
-            {'★'.repeat(n)}
-            <span class="stars-off">{'★'.repeat(5 - n)}</span>
-          </span>{' '}
-          {plural(n, 'star')}
-        </label>
-      ))}
+      <div class="star-buttons">
+        {STARS.map((n) => (
+          <button
+            type="submit"
+            name="stars"
+            value={String(n)}
+            key={n}
+            class={`star-button${yours !== null && n <= yours ? ' is-on' : ''}`}
+            aria-pressed={yours === n ? 'true' : 'false'}
+          >
+            <span aria-hidden="true">★</span>
+            <span class="visually-hidden">{plural(n, 'star')}</span>
+          </button>
+        ))}
+      </div>
     </fieldset>
   );
 }
@@ -87,17 +96,13 @@ function RatingPanel({ page, data, state }: { page: PageContext; data: CardSetPa
   const action = `/sets/${data.set.id}/rating`;
   return (
     <div class="panel" id="rate">
-      <h3>Rate this set</h3>
       <p class="rating-summary">Rating: {ratingText(rating.summary)}</p>
       {rating.canRate ? (
         <>
           <ErrorSummary state={state} labels={{ stars: 'Your rating' }} />
-          <form method="post" action={action} class="form rating-form">
+          <form method="post" action={action} class="star-form">
             <CsrfField token={page.csrf()} />
-            <StarOptions state={state} yours={rating.yours} />
-            <button type="submit" class="button">
-              {rating.yours === null ? 'Save rating' : 'Change rating'}
-            </button>
+            <StarButtons state={state} yours={rating.yours} />
           </form>
           {rating.yours !== null && (
             <p class="rating-yours">
@@ -117,69 +122,85 @@ function RatingPanel({ page, data, state }: { page: PageContext; data: CardSetPa
   );
 }
 
-function SavePanel({ page, data, state }: { page: PageContext; data: CardSetPageData; state: FormState }) {
+/**
+ * "Save" beside Study: open it, tap a folder — two taps, no typing (with no folder yet, the first is
+ * named after the set's subject). A new folder can still be named. A <details>, so it works without
+ * JavaScript; it opens by itself when the save came back with a problem.
+ */
+export function SaveMenu({
+  page,
+  data,
+  state,
+}: {
+  page: PageContext;
+  data: CardSetPageData;
+  state: FormState;
+}) {
   const folders = data.community.folders;
   if (folders === null) {
     if (page.user !== null) return null;
     return (
-      <div class="panel" id="save">
-        <h3>Save to my folders</h3>
-        <p>
-          <a href={loginHref(data, 'save')}>Log in to save this set to a folder</a>
-        </p>
-      </div>
+      <a class="button button-secondary button-small save-button" id="save" href={loginHref(data, 'save')}>
+        <Icon name="folder" /> Save<span class="visually-hidden"> to a folder (log in)</span>
+      </a>
     );
   }
   const holding = folders.filter((folder) => folder.holdsSet);
-  const selected = state.values.folderId ?? String(folders.find((folder) => !folder.holdsSet)?.id ?? '');
+  const action = `/sets/${data.set.id}/folders`;
+  const suggested = data.set.subject.name;
+  const hasSuggested = folders.some((folder) => folder.name.toLowerCase() === suggested.toLowerCase());
   return (
-    <div class="panel" id="save">
-      <h3>Save to my folders</h3>
-      {holding.length > 0 && (
-        <p>
-          Saved in{' '}
-          {holding.map((folder, index) => (
-            <span key={folder.id}>
-              {index > 0 && ', '}
-              <a href={`/me/folders#folder-${folder.id}`}>{folder.name}</a>
-            </span>
-          ))}
-          .
-        </p>
-      )}
-      <ErrorSummary state={state} labels={{ folderId: 'Folder', newFolderName: 'New folder name' }} />
-      <form method="post" action={`/sets/${data.set.id}/folders`} class="form save-form">
-        <CsrfField token={page.csrf()} />
-        {folders.length > 0 && (
-          <SelectField
-            state={{ ...state, values: { ...state.values, folderId: selected } }}
-            name="folderId"
-            label="Folder"
-            options={[
-              ...folders.map((folder) => ({
-                value: String(folder.id),
-                label: `${folder.name}${folder.holdsSet ? ' (already saved here)' : ''}`,
-              })),
-              { value: 'new', label: 'A new folder, named below' },
-            ]}
+    <details class="save-menu" id="save" data-menu open={state.message !== null}>
+      <summary class="button button-secondary button-small save-button">
+        <Icon name="folder" /> {holding.length > 0 ? 'Saved' : 'Save'}
+        <span class="visually-hidden"> to a folder</span>
+      </summary>
+      <div class="menu-panel save-panel">
+        <ErrorSummary state={state} labels={{ folderId: 'Folder', newFolderName: 'New folder name' }} />
+        <form method="post" action={action} class="save-choices">
+          <CsrfField token={page.csrf()} />
+          <p class="save-heading">Save to a folder</p>
+          <ul>
+            {folders.map((folder) =>
+              folder.holdsSet ? (
+                <li key={folder.id}>
+                  <a class="save-choice is-saved" href={`/me/folders#folder-${folder.id}`}>
+                    <Icon name="check" /> {folder.name}
+                    <span class="save-choice-note">saved here</span>
+                  </a>
+                </li>
+              ) : (
+                <li key={folder.id}>
+                  <button type="submit" name="folderId" value={String(folder.id)} class="save-choice">
+                    <Icon name="folder" /> {folder.name}
+                  </button>
+                </li>
+              ),
+            )}
+            {!hasSuggested && (
+              <li>
+                <button type="submit" name="newFolderName" value={suggested} class="save-choice">
+                  <Icon name="create" /> New folder “{suggested}”
+                </button>
+              </li>
+            )}
+          </ul>
+        </form>
+        <form method="post" action={action} class="form save-new">
+          <CsrfField token={page.csrf()} />
+          <TextField
+            state={state}
+            name="newFolderName"
+            label="New folder name"
+            hint="Or name a folder of your own."
+            maxLength={COMMUNITY_LIMITS.folderNameLength}
           />
-        )}
-        <TextField
-          state={state}
-          name="newFolderName"
-          label={folders.length > 0 ? 'Or a new folder' : 'New folder name'}
-          hint={
-            folders.length > 0
-              ? 'Give a name to save into a new folder instead.'
-              : 'For example “History mock exam”.'
-          }
-          maxLength={COMMUNITY_LIMITS.folderNameLength}
-        />
-        <button type="submit" class="button">
-          Save to folder
-        </button>
-      </form>
-    </div>
+          <button type="submit" class="button button-secondary">
+            Save to new folder
+          </button>
+        </form>
+      </div>
+    </details>
   );
 }
 
@@ -197,10 +218,9 @@ export function TakePartSection({
   const url = cardSetUrl(set);
   return (
     <section class="take-part" aria-labelledby="take-part-heading">
-      <h2 id="take-part-heading">Rate and save</h2>
+      <h2 id="take-part-heading">Rate this set</h2>
       <div class="panels">
         <RatingPanel page={page} data={data} state={forms.rating ?? emptyForm()} />
-        <SavePanel page={page} data={data} state={forms.save ?? emptyForm()} />
       </div>
       <ul class="set-community-actions">
         {permissions.canTakePart && !community.hidden && (

@@ -1,19 +1,21 @@
 import type { Card } from '../../domain/card-set.js';
-import { clozeNumbers } from '../../domain/study/index.js';
+import { cardPrompt, clozeNumbers } from '../../domain/study/index.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
-import { renderCardBody } from '../../formats/render-markdown.js';
+import { renderCardBody, renderClozeFront } from '../../formats/render-markdown.js';
 import {
   CommentsSection,
   HiddenSetNotice,
   ratingText,
+  SaveMenu,
   TakePartSection,
   type CardSetPageForms,
 } from './card-set-community.js';
+import { emptyForm } from '../forms.js';
 import { formatDate, isoDate } from './format.js';
 import { Layout, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { SetFileLinks } from './set-file-links.js';
-import { StudyLinks } from './components/study-links.js';
+import { SetStudyActions } from './components/study-links.js';
 import { TagList } from './components/tag-list.js';
 import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
 
@@ -45,6 +47,28 @@ function CardMarks({ card }: { card: Card }) {
   );
 }
 
+/**
+ * A card's front in Flashcards mode (card-set-page.js shows it): its title, or a question made from its
+ * text, or a cloze card's text with every deletion a gap. Hidden on the page as it is without JavaScript.
+ */
+function FlashcardFront({ card }: { card: Card }) {
+  return (
+    <div class="card-front" hidden>
+      {card.kind === 'cloze' ? (
+        <div
+          class="card-front-text card-body"
+          dangerouslySetInnerHTML={{ __html: renderClozeFront(card.body) }}
+        />
+      ) : (
+        <p class="card-front-text">{cardPrompt(card)}</p>
+      )}
+      <p class="card-front-hint" aria-hidden="true">
+        Tap to flip
+      </p>
+    </div>
+  );
+}
+
 /** The card set as a revision-resource page shows it: info, cards "n of N", comments, similar sets, see-all links. */
 export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps) {
   const { set, similar, permissions } = data;
@@ -69,7 +93,9 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
           <h1 id="set-title">{set.title}</h1>
           {set.subtitle !== null && <p class="subtitle">{set.subtitle}</p>}
           <TagList tags={set.tags} label="Tags of this set" />
-          <StudyLinks setId={set.id} />
+          <SetStudyActions setId={set.id}>
+            <SaveMenu page={page} data={data} state={forms.save ?? emptyForm()} />
+          </SetStudyActions>
           {set.visibility !== 'public' && (
             <p class="badge">
               {set.visibility === 'private'
@@ -136,12 +162,15 @@ export function CardSetPage({ page, data, views, forms = {} }: CardSetPageProps)
               return (
                 <li class="card" id={`card-${n}`} key={n} data-card>
                   <article aria-label={`Card ${n} of ${total}`}>
-                    {card.title !== null && <h3 class="card-title">{card.title}</h3>}
-                    <div
-                      class="card-body"
-                      dangerouslySetInnerHTML={{ __html: data.cardHtml[index] ?? renderCardBody(card) }}
-                    />
-                    <CardMarks card={card} />
+                    <FlashcardFront card={card} />
+                    <div class="card-back">
+                      {card.title !== null && <h3 class="card-title">{card.title}</h3>}
+                      <div
+                        class="card-body"
+                        dangerouslySetInnerHTML={{ __html: data.cardHtml[index] ?? renderCardBody(card) }}
+                      />
+                      <CardMarks card={card} />
+                    </div>
                     <footer class="card-footer">
                       {n > 1 ? (
                         <a class="card-nav" href={`#card-${n - 1}`} rel="prev">

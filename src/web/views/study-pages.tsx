@@ -10,6 +10,7 @@ import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/
 import type { FormState } from '../forms.js';
 import { Dialog, DialogButton } from './components/dialog.js';
 import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
+import { DueBySet } from './components/due-by-set.js';
 import { LocalTime } from './components/local-time.js';
 import { StudyLinks } from './components/study-links.js';
 import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
@@ -397,8 +398,7 @@ export function ReviewPage(props: ReviewPageProps) {
     <Layout page={page} title="Review" breadcrumbs={[{ label: 'Home', href: '/' }]} scripts={['study.js']}>
       <h1>Review</h1>
       <p class="lede">
-        Cards due today from every set you study, have saved or have an exam on. Cards an exam plan needs
-        earlier come first.
+        Today’s cards from every set you study, save or have an exam on.
         {queue.followsPlan && (
           <>
             {' '}
@@ -434,8 +434,11 @@ export function ReviewPage(props: ReviewPageProps) {
       ) : (
         <NothingDue queue={queue} moreHref={null} />
       )}
-      <section class="study-settings" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">New cards a day</h2>
+      <DueBySet rows={queue.bySet} />
+      <details class="study-settings" open={settings.message !== null}>
+        <summary>
+          <h2 id="settings-heading">New cards a day: {queue.newCardsPerDay}</h2>
+        </summary>
         {settings.message !== null && (
           <ErrorSummary state={settings} labels={{ newCardsPerDay: 'New cards a day' }} />
         )}
@@ -468,7 +471,7 @@ export function ReviewPage(props: ReviewPageProps) {
             Save
           </button>
         </form>
-      </section>
+      </details>
       <p class="study-more">
         <a href="/progress">Your progress</a> · <a href="/exams">Exam dates</a>
       </p>

@@ -4,6 +4,7 @@
  * learner's folders. A visitor gets the public home (home-page.tsx).
  */
 import type { NextExam, TodayView } from '../../services/study/today.js';
+import { DueBySet } from './components/due-by-set.js';
 import { Icon } from './components/icon.js';
 import { LocalTime } from './components/local-time.js';
 import { SetList } from './components/set-list.js';
@@ -141,35 +142,6 @@ function ExamPanel({ next }: { next: NextExam }) {
   );
 }
 
-function DueBySet({ view }: { view: TodayView }) {
-  const rows = view.queue.bySet;
-  if (rows.length === 0) return null;
-  return (
-    <section aria-labelledby="by-set-heading">
-      <h2 id="by-set-heading">Due today by set</h2>
-      <ul class="due-by-set">
-        {rows.map((row) => (
-          <li key={row.set.id} class="panel panel-link" data-due-set={String(row.set.id)}>
-            <a href={`/sets/${row.set.id}/study`}>
-              <span class="visually-hidden">Study </span>
-              {row.set.title}
-            </a>
-            <span class="due-by-set-counts">
-              {[
-                row.dueNow > 0 ? `${row.dueNow} due` : null,
-                row.newToday > 0 ? `${row.newToday} new` : null,
-                row.laterToday > 0 ? `${row.laterToday} later` : null,
-              ]
-                .filter((part) => part !== null)
-                .join(' · ')}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 function Folders({ view }: { view: TodayView }) {
   if (view.folders.length === 0) return null;
   return (
@@ -208,7 +180,7 @@ export function TodayPage({ page, view }: { page: PageContext; view: TodayView }
         <Week view={view} />
         {view.nextExam !== null && <ExamPanel next={view.nextExam} />}
       </div>
-      <DueBySet view={view} />
+      <DueBySet rows={view.queue.bySet} />
       {view.continueSets.length > 0 && (
         <section aria-labelledby="continue-heading">
           <h2 id="continue-heading">Continue</h2>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { clozePlainText } from '../../../src/domain/study/cloze.js';
-import { renderCardBody, renderMarkdown } from '../../../src/formats/render-markdown.js';
+import { renderCardBody, renderClozeFront, renderMarkdown } from '../../../src/formats/render-markdown.js';
 
 /** The words a reader sees: tags and screen-reader-only text dropped, entities undone, spaces collapsed. */
 const seen = (html: string) =>
@@ -35,6 +35,13 @@ describe('cloze deletions in Markdown', () => {
     const back = renderMarkdown(body, { cloze: { number: 1, side: 'back' } });
     assert.match(back, /<mark class="cloze cloze-answer" data-cloze="1">Canberra<\/mark>/);
     assert.ok(!back.includes('data-cloze="2"'), 'other numbers read as plain text');
+  });
+
+  it('hides every deletion behind its gap on a flashcard front, no answer left in the page', () => {
+    const front = renderClozeFront(body);
+    assert.equal(seen(front), '[city] is the capital of […].');
+    assert.ok(!front.includes('Canberra') && !front.includes('Australia'));
+    assert.equal(front.match(/cloze-gap/g)?.length, 2);
   });
 
   it('escapes whatever the answer and the hint hold, raw HTML staying off', () => {
