@@ -105,7 +105,7 @@ describe('the authoring flow in the browser', () => {
         await page.locator(`input[name="cards[${index}][title]"]`).fill(card.title);
         await page.locator(`textarea[name="cards[${index}][body]"]`).fill(card.body);
       }
-      await submitWith(page, 'Save and publish');
+      await submitWith(page, 'Publish');
       assert.equal(new URL(page.url()).pathname, '/sets/new', 'still in the editor');
       // The form comes back with 400, which Chromium logs; nothing else may have gone wrong so far.
       assert.deepEqual(problems.splice(0), [
@@ -150,8 +150,18 @@ describe('the authoring flow in the browser', () => {
         REORDERED.map((title, index) => `cards[${index}][title]=${title}`),
       );
 
+      // Preview: the set as visitors will see it, above the form, which keeps what was typed.
+      await submitWith(page, 'Preview');
+      assert.equal(new URL(page.url()).hash, '#preview');
+      assert.deepEqual(await page.locator('#preview .card-title').allInnerTexts(), REORDERED);
+      assert.equal(await page.locator('#preview h1').innerText(), setTitle);
+      assert.deepEqual(
+        await editorTitles(page),
+        REORDERED.map((title, index) => `cards[${index}][title]=${title}`),
+      );
+
       // Publish: the set page shows the cards in the new order.
-      await submitWith(page, 'Save and publish');
+      await submitWith(page, 'Publish');
       assert.match(new URL(page.url()).pathname, /^\/sets\/\d+\/phonetic-alphabet-/);
       const setUrl = page.url().split('#')[0];
       assert.match(await notice(page), /Published/);

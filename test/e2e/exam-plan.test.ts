@@ -50,6 +50,7 @@ describe('an exam that cannot be met (JavaScript on)', () => {
 
     // Three new cards a day, and the seed's 11 cards to know in two days.
     await page.goto(`${server.url}/review`);
+    await page.locator('.study-settings > summary').click();
     await page.getByLabel('How many new cards to start each day').fill('3');
     await Promise.all([
       page.waitForURL(`${server.url}/review`),

@@ -46,19 +46,50 @@ for (const factory of testDatabases()) {
       assert.equal(response.headers.location, '/login?next=%2Fsets%2Fnew');
     });
 
+    it('previews the set as visitors will see it above the form, saving nothing and escaping what was typed', async () => {
+      const { client } = await signedUpClient(t.app, 'Previewer');
+      const before = await t.container.database.db.selectFrom('card_sets').select('id').execute();
+      const page = await client.submit(
+        '/sets/new',
+        setForm({ action: 'preview', 'cards[1][title]': '<img src=x onerror=alert(1)>' }),
+      );
+      assert.equal(page.statusCode, 200);
+      const preview = page.body.slice(
+        page.body.indexOf('id="preview"'),
+        page.body.indexOf('id="editor-form"'),
+      );
+      assert.match(preview, /<h1 class="editor-preview-title">Cold War crises<\/h1>/);
+      assert.match(preview, /<h3 class="card-title">Berlin Blockade<\/h3><div class="card-body"><ul>/);
+      assert.match(preview, /<h3 class="card-title">&lt;img src=x onerror=alert\(1\)>/);
+      assert.doesNotMatch(page.body, /<img src=x/);
+      assert.match(preview, /3 of 3/);
+      assert.match(preview, /a draft: only you will see it/);
+      // The form below keeps every field, and the Preview button brings the page back to the preview.
+      assert.match(page.body, /name="cards\[2\]\[title\]" value="Détente"/);
+      assert.match(page.body, /formaction="\/sets\/new#preview"/);
+      const after = await t.container.database.db.selectFrom('card_sets').select('id').execute();
+      assert.equal(after.length, before.length, 'nothing saved');
+    });
+
     it('creates a private draft, then publishes it', async () => {
       const { client } = await signedUpClient(t.app, 'Author');
       const created = await client.submit('/sets/new', setForm());
       assert.equal(created.statusCode, 303);
       const id = idFromLocation(created.headers.location);
       const page = await client.get(created.headers.location as string);
-      assert.match(page.body, /Saved\./);
+      assert.match(page.body, /Saved as a draft: only you can see it\./);
       assert.match(page.body, /Private: only you can see this set/);
       assert.equal(page.body.match(/ of 3</g)?.length, 3);
       assert.equal((await new BrowserClient(t.app).get(`/sets/${id}`)).statusCode, 404, 'hidden from others');
 
       const edit = await client.get(`/sets/${id}/edit`);
       assert.equal(edit.statusCode, 200);
+      // A draft's main button says so, with Publish beside it.
+      assert.match(edit.body, /data-save-button="true">Save as draft<\/button>/);
+      assert.match(
+        edit.body,
+        /<button type="submit" name="action" value="publish" class="button button-secondary" data-publish-button="true">/,
+      );
       const revision = /name="revision" value="(\d+)"/.exec(edit.body)?.[1];
       const cardIds = [...edit.body.matchAll(/name="cards\[\d\]\[id\]" value="(\d+)"/g)].map((m) => m[1]!);
       assert.equal(cardIds.length, 3);

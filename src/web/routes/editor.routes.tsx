@@ -36,27 +36,55 @@ const withoutBlankCards = (state: EditorState): EditorState => ({
   cards: state.cards.filter((card) => card.id !== '' || card.title.trim() !== '' || card.body.trim() !== ''),
 });
 
+interface EditorTarget {
+  action: string;
+  heading: string;
+  cancelHref: string;
+  published: boolean;
+}
+
+/** What saving a new set did, in the words of the buttons (Save as draft, Publish). */
+const savedNotice = (visibility: string) =>
+  visibility === 'public'
+    ? 'Published.'
+    : visibility === 'unlisted'
+      ? 'Published as unlisted: anyone with the link can see it.'
+      : 'Saved as a draft: only you can see it.';
+
 export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   async function renderEditor(
     request: FastifyRequest,
     reply: FastifyReply,
     state: EditorState,
-    target: { action: string; heading: string; cancelHref: string },
+    target: EditorTarget,
     status = 200,
+    preview = false,
   ) {
     const names = await getCatalogueNames(ctx);
     return sendPage(
       reply,
-      <EditorPage page={pageContext(request, reply, assets)} state={state} {...target} {...names} />,
+      <EditorPage
+        page={pageContext(request, reply, assets)}
+        state={state}
+        preview={preview}
+        {...target}
+        {...names}
+      />,
       status,
     );
   }
 
-  const newTarget = { action: '/sets/new', heading: 'New card set', cancelHref: '/' };
-  const editTarget = (id: number, title: string) => ({
+  const newTarget: EditorTarget = {
+    action: '/sets/new',
+    heading: 'New card set',
+    cancelHref: '/',
+    published: false,
+  };
+  const editTarget = (id: number, title: string, visibility: string): EditorTarget => ({
     action: `/sets/${id}/edit`,
     heading: `Edit “${title}”`,
     cancelHref: `/sets/${id}`,
+    published: visibility !== 'private',
   });
 
   /** A button that changes the form (not Save) re-renders it; Save stores it. */
@@ -64,7 +92,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     request: FastifyRequest,
     reply: FastifyReply,
     user: SessionUser,
-    target: { action: string; heading: string; cancelHref: string },
+    target: EditorTarget,
     save: (
       state: EditorState,
       edit: ReturnType<typeof editFromState>,
@@ -72,7 +100,15 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
   ) {
     const { state, action } = readEditorForm(readForm(request.body));
     if (action.kind !== 'save' && action.kind !== 'publish') {
-      return renderEditor(request, reply, applyEditorAction(state, action), target);
+      const status = 200;
+      return renderEditor(
+        request,
+        reply,
+        applyEditorAction(state, action),
+        target,
+        status,
+        action.kind === 'preview',
+      );
     }
     const cleaned = withoutBlankCards(state);
     try {
@@ -112,7 +148,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     if (user === null) return redirectToLogin(request, reply);
     return handleEditorPost(request, reply, user, newTarget, async (_state, edit) => {
       const { id } = await createCardSet(ctx, user, edit);
-      return { id, title: edit.title, notice: edit.visibility === 'public' ? 'Published.' : 'Saved.' };
+      return { id, title: edit.title, notice: savedNotice(edit.visibility) };
     });
   });
 
@@ -123,7 +159,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
       request,
       reply,
       editorStateFrom(editable),
-      editTarget(editable.summary.id, editable.summary.title),
+      editTarget(editable.summary.id, editable.summary.title, editable.summary.visibility),
     );
   });
 
@@ -136,7 +172,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
       request,
       reply,
       user,
-      editTarget(id, current.summary.title),
+      editTarget(id, current.summary.title, current.summary.visibility),
       async (state, edit) => {
         const expected = /^\d{1,10}$/.test(state.revision) ? Number(state.revision) : 0;
         const { summary } = await updateCardSet(ctx, user, id, expected, edit);

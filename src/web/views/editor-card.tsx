@@ -30,6 +30,12 @@ const KIND_CHOICES = [
   ['cloze', 'Cloze: parts of the body hidden, one card per {{c1::…}}'],
 ] as const;
 
+/** "Basic", "Cloze · tags: ww2": what the closed options hold. */
+function optionsSummary(card: EditorCard): string {
+  const kind = card.kind === 'cloze' ? 'Cloze' : card.reversible ? 'Basic, both ways' : 'Basic';
+  return card.tags.trim() === '' ? kind : `${kind} · tags: ${card.tags}`;
+}
+
 export function EditorCardItem({
   state,
   card,
@@ -59,37 +65,6 @@ export function EditorCardItem({
             aria-describedby={describedBy(state, titleField)}
           />
         </div>
-        <div class="field-row">
-          <div class={`field${problem(state, kindField) !== undefined ? ' field-invalid' : ''}`}>
-            <label for={fieldId(kindField)}>Kind</label>
-            <FieldError state={state} field={kindField} />
-            <select
-              id={fieldId(kindField)}
-              name={`cards[${index}][kind]`}
-              aria-describedby={describedBy(state, kindField)}
-              data-card-kind
-            >
-              {KIND_CHOICES.map(([value, label]) => (
-                <option key={value} value={value} selected={card.kind === value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field field-checkbox">
-            <label class="checkbox" for={fieldId(`cards[${index}].reversible`)}>
-              <input
-                type="checkbox"
-                id={fieldId(`cards[${index}].reversible`)}
-                name={`cards[${index}][reversible]`}
-                value="1"
-                checked={card.reversible}
-                data-card-reversible
-              />{' '}
-              Also study reversed (body on the front, title as the answer; basic cards)
-            </label>
-          </div>
-        </div>
         <div class={`field${problem(state, bodyField) !== undefined ? ' field-invalid' : ''}`}>
           <label for={fieldId(bodyField)}>Body</label>
           <FieldError state={state} field={bodyField} />
@@ -102,7 +77,7 @@ export function EditorCardItem({
           >
             <button
               type="button"
-              class="button button-small"
+              class="button button-small button-secondary"
               data-cloze-button
               aria-keyshortcuts="Control+Shift+C Alt+Shift+C"
               title="Wrap the selected text in the next cloze deletion (Ctrl+Shift+C or Alt+Shift+C)"
@@ -113,7 +88,7 @@ export function EditorCardItem({
           <textarea
             id={fieldId(bodyField)}
             name={`cards[${index}][body]`}
-            rows={6}
+            rows={3}
             maxLength={LIMITS.cardBodyLength}
             aria-describedby={describedBy(state, bodyField, 'card-format-hint')}
             data-preview-source
@@ -121,18 +96,63 @@ export function EditorCardItem({
             {card.body}
           </textarea>
         </div>
-        <div class={`field${problem(state, tagsField) !== undefined ? ' field-invalid' : ''}`}>
-          <label for={fieldId(tagsField)}>Card tags (optional)</label>
-          <FieldError state={state} field={tagsField} />
-          <input
-            id={fieldId(tagsField)}
-            name={`cards[${index}][tags]`}
-            value={card.tags}
-            maxLength={TAG_LIMITS.fieldLength}
-            aria-describedby={describedBy(state, tagsField)}
-          />
-        </div>
-        <div class="card-preview" aria-live="polite">
+        <details
+          class="card-options"
+          open={
+            card.kind !== 'basic' ||
+            card.reversible ||
+            card.tags !== '' ||
+            [kindField, tagsField].some((field) => problem(state, field) !== undefined)
+          }
+        >
+          <summary>
+            Kind and tags<span class="visually-hidden"> of card {index + 1}</span>
+            <span class="card-options-now">{optionsSummary(card)}</span>
+          </summary>
+          <div class="field-row">
+            <div class={`field${problem(state, kindField) !== undefined ? ' field-invalid' : ''}`}>
+              <label for={fieldId(kindField)}>Kind</label>
+              <FieldError state={state} field={kindField} />
+              <select
+                id={fieldId(kindField)}
+                name={`cards[${index}][kind]`}
+                aria-describedby={describedBy(state, kindField)}
+                data-card-kind
+              >
+                {KIND_CHOICES.map(([value, label]) => (
+                  <option key={value} value={value} selected={card.kind === value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field field-checkbox">
+              <label class="checkbox" for={fieldId(`cards[${index}].reversible`)}>
+                <input
+                  type="checkbox"
+                  id={fieldId(`cards[${index}].reversible`)}
+                  name={`cards[${index}][reversible]`}
+                  value="1"
+                  checked={card.reversible}
+                  data-card-reversible
+                />{' '}
+                Also study reversed (body on the front, title as the answer; basic cards)
+              </label>
+            </div>
+          </div>
+          <div class={`field${problem(state, tagsField) !== undefined ? ' field-invalid' : ''}`}>
+            <label for={fieldId(tagsField)}>Card tags (optional)</label>
+            <FieldError state={state} field={tagsField} />
+            <input
+              id={fieldId(tagsField)}
+              name={`cards[${index}][tags]`}
+              value={card.tags}
+              maxLength={TAG_LIMITS.fieldLength}
+              aria-describedby={describedBy(state, tagsField)}
+            />
+          </div>
+        </details>
+        <div class="card-preview" aria-live="polite" hidden={card.body.trim() === ''} data-preview-box>
           <p class="card-preview-label">Preview</p>
           <div
             class="card-body"

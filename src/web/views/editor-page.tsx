@@ -4,6 +4,7 @@ import { TAG_LIMITS } from '../../domain/tags.js';
 import type { EditorState } from '../editor/editor-form.js';
 import { ErrorSummary, fieldId } from './components/form.js';
 import { describedBy, EditorCardItem, FieldError, problem } from './editor-card.js';
+import { EditorPreview } from './editor-preview.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
@@ -16,6 +17,10 @@ interface EditorPageProps {
   subjects: string[];
   topics: string[];
   cancelHref: string;
+  /** Show the set as visitors will see it above the form (the Preview button). */
+  preview?: boolean;
+  /** Whether the set is already published (public or unlisted) as stored: "Save changes", not "Publish". */
+  published?: boolean;
 }
 
 const VISIBILITY_HINTS: Record<(typeof VISIBILITIES)[number], string> = {
@@ -45,7 +50,16 @@ const cardLabel = (field: string) => {
 };
 
 /** The card-set editor: a plain form that works without JavaScript; editor.js makes it comfortable. */
-export function EditorPage({ page, state, action, heading, subjects, topics, cancelHref }: EditorPageProps) {
+/** The main button's words for the visibility chosen: a draft is saved as one, anything else published. */
+export function saveLabel(visibility: string, published: boolean): string {
+  if (visibility === 'private') return 'Save as draft';
+  return published ? 'Save changes' : 'Publish';
+}
+
+export function EditorPage(props: EditorPageProps) {
+  const { page, state, action, heading, subjects, topics, cancelHref } = props;
+  const published = props.published ?? false;
+  const isDraft = state.fields.visibility === 'private';
   const labels = Object.fromEntries(
     state.problems.map((p) => [p.field, LABELS[p.field] ?? cardLabel(p.field) ?? p.field]),
   );
@@ -102,10 +116,11 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
         state={{ values: {}, problems: state.problems, message: state.message }}
         labels={labels}
       />
-      <form method="post" action={action} class="editor" data-editor novalidate>
+      {props.preview === true && <EditorPreview state={state} />}
+      <form method="post" action={action} class="editor" id="editor-form" data-editor novalidate>
         {/* Enter in a text field submits the form's first button: make that "Save", not "Move up". */}
         <button type="submit" name="action" value="save" class="visually-hidden" tabIndex={-1}>
-          Save
+          {saveLabel(state.fields.visibility, published)}
         </button>
         <input type="hidden" name="_csrf" value={page.csrf()} />
         <input type="hidden" name="revision" value={state.revision} />
@@ -126,32 +141,12 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
             })}
             {text('topic', 'Topic', { max: LIMITS.nameLength, list: 'topic-options', hint: 'Optional.' })}
           </div>
-          <datalist id="subject-options">
-            {subjects.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <datalist id="topic-options">
-            {topics.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <div class="field-row">
-            {select('level', 'Level', LEVELS)}
-            {select('examBoard', 'Exam board', EXAM_BOARDS)}
-          </div>
-          {text('language', 'Language', {
-            max: MAX_LANGUAGE_TAG_LENGTH,
-            hint: 'Optional: a language code such as en, fr or de. Self-tests mark typed answers by its rules (accents, typos).',
-          })}
-          {text('tags', 'Tags', {
-            max: TAG_LIMITS.fieldLength,
-            hint: 'Optional. Separate tags with commas, e.g. "ww2, Paper 1". Tagged sets can be searched and studied by tag.',
-          })}
           <fieldset
+            data-visibility
             class={`field radios${problem(state, 'visibility') !== undefined ? ' field-invalid' : ''}`}
           >
             <legend>Who can see it</legend>
+            <p class="hint">Choose now: a draft is saved for you alone; publish when it is ready.</p>
             <FieldError state={state} field="visibility" />
             {VISIBILITIES.map((visibility) => (
               <label key={visibility} class="radio">
@@ -166,16 +161,53 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
               </label>
             ))}
           </fieldset>
+          <datalist id="subject-options">
+            {subjects.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <datalist id="topic-options">
+            {topics.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <details
+            class="editor-more"
+            open={
+              state.fields.level !== '' ||
+              state.fields.examBoard !== '' ||
+              state.fields.language !== '' ||
+              state.fields.tags !== '' ||
+              ['level', 'examBoard', 'language', 'tags'].some((field) => problem(state, field) !== undefined)
+            }
+          >
+            <summary>More details: level, exam board, language, tags</summary>
+            <div class="field-row">
+              {select('level', 'Level', LEVELS)}
+              {select('examBoard', 'Exam board', EXAM_BOARDS)}
+            </div>
+            {text('language', 'Language', {
+              max: MAX_LANGUAGE_TAG_LENGTH,
+              hint: 'Optional: a language code such as en, fr or de. Self-tests mark typed answers by its rules (accents, typos).',
+            })}
+            {text('tags', 'Tags', {
+              max: TAG_LIMITS.fieldLength,
+              hint: 'Optional. Separate tags with commas, e.g. "ww2, Paper 1". Tagged sets can be searched and studied by tag.',
+            })}
+          </details>
         </fieldset>
 
         <fieldset class="editor-section">
           <legend>Cards</legend>
-          <p class="hint" id="card-format-hint">
-            Card bodies are Markdown: start lines with "- " for bullets, "### " for a sub-heading; **bold**,
-            *italic*, [links](https://example.org). In a cloze card, wrap each part to hide in {'{{c1::…}}'}
-            (select it and press Ctrl+Shift+C or Alt+Shift+C), numbering them c1, c2, … for one studied card
-            each; {'{{c1::answer::hint}}'} shows a hint.
-          </p>
+          <details class="editor-more">
+            <summary>How to format cards: bullets, bold, cloze</summary>
+            <p class="hint" id="card-format-hint">
+              Card bodies are Markdown: start lines with "- " for bullets, "### " for a sub-heading; **bold**,
+              *italic*, [links](https://example.org). In a cloze card, wrap each part to hide in {'{{c1::…}}'}
+              (select it and press Ctrl+Shift+C or Alt+Shift+C), numbering them c1, c2, … for one studied card
+              each; {'{{c1::answer::hint}}'} shows a hint.
+            </p>
+          </details>
           <FieldError state={state} field="cards" />
           {state.status !== null && (
             <p class="notice" role="status">
@@ -247,14 +279,34 @@ export function EditorPage({ page, state, action, heading, subjects, topics, can
           </button>
         </details>
 
-        <div class="editor-actions">
-          <button type="submit" name="action" value="save" class="button">
-            Save
+        <div class="editor-actions" data-editor-actions>
+          <button
+            type="submit"
+            name="action"
+            value="save"
+            class="button"
+            data-save-button
+            data-published={published ? 'true' : undefined}
+          >
+            {saveLabel(state.fields.visibility, published)}
           </button>
-          <button type="submit" name="action" value="publish" class="button">
-            Save and publish
+          <button
+            type="submit"
+            name="action"
+            value="publish"
+            class="button button-secondary"
+            hidden={!isDraft}
+            data-publish-button
+          >
+            Publish
           </button>
-          <button type="submit" name="action" value="preview" class="button button-secondary">
+          <button
+            type="submit"
+            name="action"
+            value="preview"
+            formAction={`${action}#preview`}
+            class="button button-secondary"
+          >
             Preview
           </button>
           <a href={cancelHref}>Cancel</a>

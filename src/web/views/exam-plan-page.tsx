@@ -186,6 +186,7 @@ export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlan
         </p>
       ) : (
         <>
+          <PlanToday view={view} />
           {summary.ready === summary.items ? (
             <p class="plan-status plan-status-ready" data-plan-status="ready">
               On track: studying the <a href="/review">Review</a> queue each day brings every card to {target}{' '}
@@ -195,7 +196,6 @@ export function ExamPlanPage({ page, view }: { page: PageContext; view: ExamPlan
           ) : (
             <Choices page={page} view={view} />
           )}
-          <PlanToday view={view} />
           <Forecast view={view} />
           <details class="plan-details">
             <summary>The plan in detail: per set and per day</summary>

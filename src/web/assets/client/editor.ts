@@ -5,6 +5,9 @@
  * - a live preview of each card's Markdown, rendered by the server (the same renderer as the set page);
  * - a cloze button (and Ctrl+Shift+C or Alt+Shift+C in a body; Ctrl+Alt+Shift+C keeps the last number)
  *   wrapping the selection in the next `{{cN::…}}`, making the card a cloze card;
+ * - Enter in a card's title goes on to its body; Tab out of the last card's body adds the next card, as
+ *   in Quizlet;
+ * - the main button says what it will do for the visibility chosen (Save as draft, Publish);
  * - a warning before leaving with unsaved changes.
  */
 
@@ -49,6 +52,8 @@ function enhance(editor: HTMLFormElement): void {
         }
       }
       card.querySelector('[data-editor-toolbar]')?.setAttribute('aria-label', `Card ${index + 1} body tools`);
+      const optionsLabel = card.querySelector('.card-options summary .visually-hidden');
+      if (optionsLabel) optionsLabel.textContent = ` of card ${index + 1}`;
       for (const button of card.querySelectorAll<HTMLButtonElement>('button[name="action"]')) {
         button.value = button.value.replace(/:\d+$/, `:${index}`);
         const hidden = button.querySelector('.visually-hidden');
@@ -92,6 +97,11 @@ function enhance(editor: HTMLFormElement): void {
       for (const invalid of card.querySelectorAll('.field-invalid'))
         invalid.classList.remove('field-invalid');
       card.querySelector('[data-preview]')!.innerHTML = '';
+      card.querySelector<HTMLElement>('[data-preview-box]')!.hidden = true;
+      const options = card.querySelector<HTMLDetailsElement>('details.card-options');
+      if (options) options.open = false;
+      const now = card.querySelector('.card-options-now');
+      if (now) now.textContent = 'Basic';
     }
     list.append(card);
     renumber();
@@ -182,6 +192,42 @@ function enhance(editor: HTMLFormElement): void {
     if (!(body instanceof HTMLTextAreaElement) || !body.hasAttribute('data-preview-source')) return;
     event.preventDefault();
     wrapInCloze(body, event.ctrlKey && event.altKey);
+  });
+
+  // Enter in a title goes to the body (not Save); Tab out of the last card's body adds a card.
+  editor.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const field = event.target;
+    const card = (field as Element).closest<HTMLLIElement>('[data-editor-card]');
+    if (card === null) return;
+    if (event.key === 'Enter' && field instanceof HTMLInputElement && field.name.endsWith('[title]')) {
+      event.preventDefault();
+      card.querySelector<HTMLTextAreaElement>('textarea[data-preview-source]')?.focus();
+    } else if (
+      event.key === 'Tab' &&
+      field instanceof HTMLTextAreaElement &&
+      field.hasAttribute('data-preview-source') &&
+      field.value.trim() !== '' &&
+      cards().at(-1) === card
+    ) {
+      event.preventDefault();
+      addCard();
+    }
+  });
+
+  // The main button's words follow the visibility chosen; Publish is offered beside a draft.
+  const saveButton = editor.querySelector<HTMLButtonElement>('[data-save-button]');
+  const publishButton = editor.querySelector<HTMLButtonElement>('[data-publish-button]');
+  editor.querySelector('[data-visibility]')?.addEventListener('change', (event) => {
+    const radio = event.target;
+    if (!(radio instanceof HTMLInputElement) || saveButton === null) return;
+    const draft = radio.value === 'private';
+    saveButton.textContent = draft
+      ? 'Save as draft'
+      : saveButton.dataset.published === 'true'
+        ? 'Save changes'
+        : 'Publish';
+    if (publishButton) publishButton.hidden = !draft;
   });
 
   editor.addEventListener('keydown', (event) => {
@@ -275,6 +321,8 @@ function enhance(editor: HTMLFormElement): void {
       const { html } = (await response.json()) as { html: string };
       // Server-rendered Markdown with raw HTML off: the same HTML the set page shows.
       target.innerHTML = html;
+      const box = card?.querySelector<HTMLElement>('[data-preview-box]');
+      if (box) box.hidden = html.trim() === '';
     } catch {
       // Offline: the preview stays as it was; saving still works.
     }
