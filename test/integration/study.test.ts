@@ -433,13 +433,13 @@ for (const factory of testDatabases()) {
       assert.equal(visitor.statusCode, 401);
     });
 
-    it('draws progress as SVG with titles, descriptions, tables and words for every stage', async () => {
+    it('draws progress as SVG with titles, descriptions and tables, and words for every stage', async () => {
       const member = await quickMember(t, 'Progressing');
       await answer(member, seedCards[0]!.id, 1);
       await answer(member, seedCards[1]!.id, 4);
       await answer(member, seedCards[2]!.id, 3);
       const page = (await member.client.get('/progress')).body;
-      for (const id of ['heatmap', 'retention', 'forecast', 'stages']) {
+      for (const id of ['heatmap', 'retention', 'forecast']) {
         assert.match(
           page,
           new RegExp(`<svg[^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`),
@@ -449,6 +449,8 @@ for (const factory of testDatabases()) {
         assert.match(page, new RegExp(`<desc id="${id}-desc">`), id);
       }
       assert.equal((page.match(/<table class="data-table">/g) ?? []).length, 4);
+      // Cards by stage: its words are HTML, beside bars that stretch to the width.
+      assert.match(page, /<ul class="stage-rows"><li><p class="stage-label">/);
       const words = text(page);
       assert.match(words, /3 reviews on 1 day/);
       assert.match(words, /Persecution and Control · 1 known, 2 learning, 8 new/);

@@ -409,13 +409,13 @@ export interface StageCounts {
   total: number;
 }
 
-/** One bar per set: known (solid), learning (hatched), new (outlined), each labelled in words too. */
+/**
+ * One bar per set: known (solid), learning (hatched), new (outlined). The words are HTML, so they stay
+ * readable on a phone while the bars, SVG stretched to the width, take the room there is.
+ */
 export function StagesChart({ sets }: { sets: readonly StageCounts[] }) {
-  const width = 560;
-  const rowH = 46;
-  const barH = 18;
-  const height = Math.max(1, sets.length) * rowH + 34;
-  const barW = width - 4;
+  const width = 320;
+  const barH = 12;
   const words = (s: StageCounts) => `${s.known} known, ${s.learning} learning, ${s.new} new`;
   return (
     <ChartFigure
@@ -446,82 +446,71 @@ export function StagesChart({ sets }: { sets: readonly StageCounts[] }) {
           </tbody>
         </table>
       }
+      legend={
+        <p class="stage-legend" aria-hidden="true">
+          <span class="stage-key stage-key-known" /> Known <span class="stage-key stage-key-learning" />{' '}
+          Learning <span class="stage-key stage-key-new" /> New
+        </p>
+      }
     >
-      <svg
-        class="chart-svg"
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby="stages-title stages-desc"
-      >
-        <SvgTitle
-          id="stages"
-          title="Cards by stage, per set"
-          desc={sets.map((s) => `${s.title}: ${words(s)}`).join('; ') + '.'}
-        />
-        <defs>
-          <pattern
-            id="hatch"
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect class="stage-hatch-ground" width="6" height="6" />
-            <line class="stage-hatch-line" x1="0" y1="0" x2="0" y2="6" stroke-width="3" />
-          </pattern>
-        </defs>
-        {sets.map((s, i) => {
-          const y = i * rowH;
-          const scale = s.total === 0 ? 0 : barW / s.total;
+      <ul class="stage-rows">
+        {sets.map((s) => {
+          const scale = s.total === 0 ? 0 : width / s.total;
           const knownW = s.known * scale;
           const learningW = s.learning * scale;
           const newW = s.new * scale;
           return (
-            <g key={s.id}>
-              <text class="chart-set" x={2} y={y + 14}>
-                {s.title.length > 60 ? `${s.title.slice(0, 59)}…` : s.title}
+            <li key={s.id}>
+              <p class="stage-label">
+                {s.title}
                 {` · ${words(s)}`}
-              </text>
-              {knownW > 0 && <rect class="stage-known" x={2} y={y + 20} width={knownW} height={barH} />}
-              {learningW > 0 && (
-                <rect
-                  class="stage-learning"
-                  x={2 + knownW}
-                  y={y + 20}
-                  width={learningW}
-                  height={barH}
-                  fill="url(#hatch)"
-                  stroke-width="1"
-                />
-              )}
-              {newW > 0 && (
-                <rect
-                  class="stage-new"
-                  x={2 + knownW + learningW}
-                  y={y + 20.5}
-                  width={Math.max(0, newW - 1)}
-                  height={barH - 1}
-                  stroke-width="1"
-                />
-              )}
-            </g>
+              </p>
+              <svg
+                class="stage-bar"
+                viewBox={`0 0 ${width} ${barH}`}
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <defs>
+                  <pattern
+                    id={`hatch-${s.id}`}
+                    width="6"
+                    height="6"
+                    patternUnits="userSpaceOnUse"
+                    patternTransform="rotate(45)"
+                  >
+                    <rect class="stage-hatch-ground" width="6" height="6" />
+                    <line class="stage-hatch-line" x1="0" y1="0" x2="0" y2="6" stroke-width="3" />
+                  </pattern>
+                </defs>
+                {knownW > 0 && <rect class="stage-known" x={0} y={0} width={knownW} height={barH} />}
+                {learningW > 0 && (
+                  <rect
+                    class="stage-learning"
+                    x={knownW}
+                    y={0}
+                    width={learningW}
+                    height={barH}
+                    fill={`url(#hatch-${s.id})`}
+                  />
+                )}
+                {newW > 0 && (
+                  <rect
+                    class="stage-new"
+                    x={knownW + learningW + 0.5}
+                    y={0.5}
+                    width={Math.max(0, newW - 1)}
+                    height={barH - 1}
+                    stroke-width="1"
+                    vector-effect="non-scaling-stroke"
+                  />
+                )}
+              </svg>
+            </li>
           );
         })}
-        <g transform={`translate(2, ${height - 14})`}>
-          <rect class="stage-known" width="14" height="12" />
-          <text class="chart-label" x="19" y="10">
-            Known
-          </text>
-          <rect class="stage-learning" x="80" width="14" height="12" fill="url(#hatch)" />
-          <text class="chart-label" x="99" y="10">
-            Learning
-          </text>
-          <rect class="stage-new" x="175" y="0.5" width="13" height="11" />
-          <text class="chart-label" x="194" y="10">
-            New
-          </text>
-        </g>
-      </svg>
+      </ul>
     </ChartFigure>
   );
 }
