@@ -153,6 +153,7 @@ async function main(): Promise<void> {
     const pages = [
       { page: 'seed set page', path: demo.seedPath, learner: false },
       { page: 'home', path: '/', learner: false },
+      { page: 'today (learner home)', path: '/', learner: true },
       { page: 'study', path: `${demo.seedBase}/study`, learner: true },
       { page: 'progress', path: '/progress', learner: true },
     ];
