@@ -1,21 +1,11 @@
 /** The one place errors become responses: problem+json under /api, HTML pages elsewhere; 5xx never leak details. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors.js';
+import { AppError, type FieldProblem } from '../domain/errors.js';
+import { STATUS_OF_ERROR } from '../http/error-status.js';
 import type { AssetManifest } from '../web/assets.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
 import { ErrorPage } from '../web/views/error-page.js';
-
-const STATUS_OF: Record<ErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  unauthorized: 401,
-  validation: 400,
-  conflict: 409,
-  too_large: 413,
-  parse: 400,
-  rate_limited: 429,
-};
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -43,7 +33,7 @@ const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 function problemFrom(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
-    const status = STATUS_OF[error.code];
+    const status = STATUS_OF_ERROR[error.code];
     return {
       status,
       code: error.code,

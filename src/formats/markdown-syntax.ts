@@ -1,20 +1,15 @@
 /**
  * Card bodies are Markdown. Writers that need their structure (plain-text formats) or their HTML (Anki)
- * parse it here, with the same policy the web renders it with (src/web/markdown.ts): raw HTML off,
- * links only to http(s) and mailto.
+ * parse it here, with the policy of src/domain/markdown.ts that the web renders it with too: raw HTML
+ * off, links only to http(s) and mailto.
  */
-import MarkdownIt, { type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { createMarkdown, markdownParser } from '../domain/markdown.js';
 
-const SAFE_LINK = /^(?:https?:|mailto:)/i;
-
-/** For reading structure: images stay images, so their alt text and address can be kept as words. */
-export const markdownParser = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdownParser.validateLink = (url) => SAFE_LINK.test(url.trim());
+export { markdownParser };
 
 /** For HTML that leaves Recall (Anki notes): images off, as on Recall's pages. */
-const markdownRenderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdownRenderer.disable(['image']);
-markdownRenderer.validateLink = (url) => SAFE_LINK.test(url.trim());
+const markdownRenderer = createMarkdown({ images: false });
 
 export const markdownToHtml = (markdown: string): string => markdownRenderer.render(markdown).trim();
 

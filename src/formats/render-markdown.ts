@@ -4,7 +4,8 @@
  * small inline rule when a cloze view is asked for: marked answers on the set page, a gap or the revealed
  * answer when studying one deletion. Without a view, braces are plain text, as in any other card.
  */
-import MarkdownIt, { type Env, type StateInline } from 'markdown-it';
+import type { Env, StateInline } from 'markdown-it';
+import { createMarkdown } from '../domain/markdown.js';
 import { clozeMatches, type ClozeMatch } from '../domain/study/cloze.js';
 
 /**
@@ -16,9 +17,7 @@ export type ClozeView = 'all' | 'gaps' | { number: number; side: 'front' | 'back
 
 type RenderEnv = Env & { cloze?: ClozeView };
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdown.disable(['image']);
-markdown.validateLink = (url) => /^(?:https?:|mailto:)/i.test(url.trim());
+const markdown = createMarkdown({ images: false });
 
 // A card's body sits under the card's <h3>: its headings start at <h4>.
 markdown.renderer.rules.heading_open = (tokens, index, options, _env, self) => {

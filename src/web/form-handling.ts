@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
+import { STATUS_OF_ERROR } from '../http/error-status.js';
 import { RateLimitedError } from '../services/rate-limits.js';
 import type { FormState } from './forms.js';
 
@@ -8,21 +9,26 @@ export function safeNext(next: string | undefined): string {
   return next !== undefined && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : '/';
 }
 
-/** Form problems re-render the form with the input kept; anything else is a real error. */
+/** The errors a form shows beside its fields; the others (not found, forbidden…) are error pages. */
+const FORM_ERRORS: ReadonlySet<ErrorCode> = new Set([
+  'validation',
+  'conflict',
+  'unauthorized',
+  'rate_limited',
+]);
+
+/** Form problems re-render the form with the input kept, with the API's status for the error. */
 export function formFailure(
   error: unknown,
   values: Record<string, string>,
   reply: FastifyReply,
 ): { state: FormState; status: number } {
   if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-  if (error instanceof AppError) {
-    const statusOf = { validation: 400, conflict: 409, unauthorized: 401, rate_limited: 429 } as const;
-    if (error.code in statusOf) {
-      return {
-        state: { values, problems: error.details, message: error.message },
-        status: statusOf[error.code as keyof typeof statusOf],
-      };
-    }
+  if (error instanceof AppError && FORM_ERRORS.has(error.code)) {
+    return {
+      state: { values, problems: error.details, message: error.message },
+      status: STATUS_OF_ERROR[error.code],
+    };
   }
   throw error;
 }

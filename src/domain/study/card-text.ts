@@ -3,8 +3,9 @@
  * Markdown escapes and entities undone (markdown-it tokenizes; no regular expressions over Markdown).
  * Facts are what questions and timelines are made from.
  */
-import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import type { Card } from '../card-set.js';
+import { markdownParser } from '../markdown.js';
 import { collapseSpace } from './answer-text.js';
 
 export type FactKind = 'bullet' | 'paragraph' | 'heading';
@@ -20,10 +21,6 @@ export interface Fact {
 /** The card fields study needs: the domain's Card, or a draft given a position. */
 export type StudyCard = Pick<Card, 'position' | 'title' | 'body'>;
 
-type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-
-// Raw HTML off, as everywhere in Recall: an author's "<b>" is text, not markup.
-const markdown = new MarkdownIt({ html: false, linkify: false });
 
 function inlineText(children: readonly Token[]): string {
   let text = '';
@@ -56,7 +53,7 @@ export function cardFacts(card: Pick<Card, 'position' | 'body'>): Fact[] {
   };
   let listDepth = 0;
   let inHeading = false;
-  for (const token of markdown.parse(card.body, {})) {
+  for (const token of markdownParser.parse(card.body, {})) {
     switch (token.type) {
       case 'list_item_open':
         listDepth++;
