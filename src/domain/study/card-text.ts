@@ -21,7 +21,6 @@ export interface Fact {
 /** The card fields study needs: the domain's Card, or a draft given a position. */
 export type StudyCard = Pick<Card, 'position' | 'title' | 'body'>;
 
-
 function inlineText(children: readonly Token[]): string {
   let text = '';
   for (const child of children) {
