@@ -1,6 +1,6 @@
-import type { ServiceContext } from '../../services/context.js';
-import type { ViewCounter } from '../../services/view-counter.js';
-import type { AssetManifest } from '../assets.js';
+import type { ServiceContext } from '../services/context.js';
+import type { ViewCounter } from '../services/view-counter.js';
+import type { AssetManifest } from './assets.js';
 
 /** What page routes are given by the web plugin. */
 export interface WebDeps {

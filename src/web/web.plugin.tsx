@@ -1,25 +1,25 @@
 /** The HTML pages: server-rendered, complete without JavaScript. */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { accountRoutes } from './routes/account.routes.js';
-import { browseRoutes } from './routes/browse.routes.js';
-import { searchRoutes } from './routes/search.routes.js';
-import { cardSetRoutes } from './routes/card-set.routes.js';
-import { editorRoutes } from './routes/editor.routes.js';
-import { commentRoutes } from './routes/comments.routes.js';
-import { folderRoutes } from './routes/folders.routes.js';
-import { importExportRoutes } from './routes/import-export.routes.js';
-import { moderationRoutes } from './routes/moderation.routes.js';
-import { profileRoutes } from './routes/profile.routes.js';
-import { ratingRoutes } from './routes/ratings.routes.js';
-import { reportRoutes } from './routes/reports.routes.js';
-import { studyRoutes } from './routes/study.routes.js';
-import { selfTestRoutes } from './routes/self-test.routes.js';
-import { timelineRoutes } from './routes/timeline.routes.js';
-import { progressRoutes } from './routes/progress.routes.js';
-import { examRoutes } from './routes/exams.routes.js';
-import { themeRoutes } from './routes/theme.routes.js';
-import type { WebDeps } from './routes/route-deps.js';
+import { accountRoutes } from './account/account.routes.js';
+import { browseRoutes } from './browse/browse.routes.js';
+import { searchRoutes } from './browse/search.routes.js';
+import { cardSetRoutes } from './card-set/card-set.routes.js';
+import { editorRoutes } from './editor/editor.routes.js';
+import { commentRoutes } from './comments/comments.routes.js';
+import { folderRoutes } from './folders/folders.routes.js';
+import { importExportRoutes } from './import-export/import-export.routes.js';
+import { moderationRoutes } from './moderation/moderation.routes.js';
+import { profileRoutes } from './account/profile.routes.js';
+import { ratingRoutes } from './card-set/ratings.routes.js';
+import { reportRoutes } from './moderation/reports.routes.js';
+import { studyRoutes } from './study/study.routes.js';
+import { selfTestRoutes } from './study/self-test.routes.js';
+import { timelineRoutes } from './study/timeline.routes.js';
+import { progressRoutes } from './study/progress.routes.js';
+import { examRoutes } from './study/exams.routes.js';
+import { themeRoutes } from './account/theme.routes.js';
+import type { WebDeps } from './route-deps.js';
 
 export async function webPlugin(app: FastifyInstance, deps: WebDeps): Promise<void> {
   await app.register(fastifyStatic, {

@@ -1,8 +1,8 @@
 import type { FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, TextField } from './components/form.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { nextQuery } from './urls.js';
+import { CsrfField, ErrorSummary, TextField } from '../views/components/form.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { nextQuery } from '../views/urls.js';
 
 const SIGNUP_LABELS = { displayName: 'Name', handle: 'Handle', email: 'Email', password: 'Password' };
 

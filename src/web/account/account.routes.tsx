@@ -7,8 +7,8 @@ import { pageContext, setNotice } from '../page-context.js';
 import { clientAddress } from '../../http/client-address.js';
 import { beginSession, endSession, rememberDevice, trustedDevice } from '../../http/session.plugin.js';
 import { sendPage } from '../render.js';
-import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from '../views/account-pages.js';
-import type { WebDeps } from './route-deps.js';
+import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from './account-pages.js';
+import type { WebDeps } from '../route-deps.js';
 
 export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get<{ Querystring: { next?: string } }>('/signup', async (request, reply) => {

@@ -1,9 +1,9 @@
 /** /users/:handle: who a member is and the card sets they share (and, to themselves, all of theirs). */
 import type { Profile } from '../../services/profiles.js';
-import { formatDate, isoDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { formatDate, isoDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 const VISIBILITY_NOTE = { public: null, unlisted: 'Unlisted', private: 'Private' } as const;
 

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { getProfile } from '../../services/profiles.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ProfilePage } from '../views/profile-page.js';
-import type { WebDeps } from './route-deps.js';
+import { ProfilePage } from './profile-page.js';
+import type { WebDeps } from '../route-deps.js';
 
 const handleParams = {
   type: 'object',

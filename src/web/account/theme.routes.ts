@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import { safeNext } from '../form-handling.js';
 import { isTheme, THEME_COOKIE, THEME_COOKIE_MAX_AGE_S } from '../theme.js';
-import type { WebDeps } from './route-deps.js';
+import type { WebDeps } from '../route-deps.js';
 
 const cookieOptions = { path: '/', sameSite: 'lax', secure: 'auto', httpOnly: false } as const;
 

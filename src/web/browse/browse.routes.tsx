@@ -3,10 +3,10 @@ import { getHomePage, getSubjectPage, getTopicPage, type ListingOrder } from '..
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { getToday } from '../../services/study/today.js';
-import { HomePage } from '../views/home-page.js';
-import { TodayPage } from '../views/today-page.js';
-import { SubjectPage, TopicPage } from '../views/listing-pages.js';
-import { SLUG_PATTERN, type WebDeps } from './route-deps.js';
+import { HomePage } from './home-page.js';
+import { TodayPage } from '../study/today-page.js';
+import { SubjectPage, TopicPage } from './listing-pages.js';
+import { SLUG_PATTERN, type WebDeps } from '../route-deps.js';
 
 const LISTING_PAGE_SIZE = 20;
 const listingQuery = {

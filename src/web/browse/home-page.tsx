@@ -1,9 +1,9 @@
 import type { HomePage as HomePageData } from '../../services/browse.js';
-import { SetList } from './components/set-list.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { subjectUrl } from './urls.js';
+import { SetList } from '../views/components/set-list.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { subjectUrl } from '../views/urls.js';
 
 export function HomePage({ page, data }: { page: PageContext; data: HomePageData }) {
   return (

@@ -3,11 +3,11 @@ import type {
   SubjectPage as SubjectPageData,
   TopicPage as TopicPageData,
 } from '../../services/browse.js';
-import { NextPageLink, SetList } from './components/set-list.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { subjectUrl, topicUrl } from './urls.js';
+import { NextPageLink, SetList } from '../views/components/set-list.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { subjectUrl, topicUrl } from '../views/urls.js';
 
 const ORDER_LABELS: Record<ListingOrder, string> = {
   newest: 'Newest',

@@ -1,10 +1,10 @@
 import { EXAM_BOARDS, LEVELS } from '../../domain/card-set.js';
 import { SEARCH_PAGE_SIZE, type SearchInput, type SearchOutcome } from '../../services/search.js';
-import { Snippet } from './components/snippet.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { Snippet } from '../views/components/snippet.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 interface SearchPageProps {
   page: PageContext;

@@ -4,8 +4,8 @@ import { getCatalogueNames } from '../../services/browse.js';
 import { SEARCH_SORTS, searchCardSets, type SearchInput, type SearchSort } from '../../services/search.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { SearchPage, SearchResults } from '../views/search-page.js';
-import type { WebDeps } from './route-deps.js';
+import { SearchPage, SearchResults } from './search-page.js';
+import type { WebDeps } from '../route-deps.js';
 
 interface SearchQuerystring {
   q?: string;

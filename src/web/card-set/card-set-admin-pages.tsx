@@ -1,10 +1,10 @@
 import type { CardSetSummary } from '../../domain/card-set.js';
 import type { Revision } from '../../services/card-set-editing.js';
-import { CsrfField } from './components/form.js';
-import { formatDate, isoDate } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { CsrfField } from '../views/components/form.js';
+import { formatDate, isoDate } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 export function DeleteSetPage({ page, set }: { page: PageContext; set: CardSetSummary }) {
   return (

@@ -2,11 +2,11 @@
 import { COMMUNITY_LIMITS, STARS, type CommentView, type RatingSummary } from '../../domain/community.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { emptyForm, problemFor, type FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from './components/form.js';
-import { Icon } from './components/icon.js';
-import { formatDate, plural } from './format.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from '../views/components/form.js';
+import { Icon } from '../views/components/icon.js';
+import { formatDate, plural } from '../views/format.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 /** Forms on the set page that came back with problems (the rest render empty). */
 export interface CardSetPageForms {

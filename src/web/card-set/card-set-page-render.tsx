@@ -3,10 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCardSetPage } from '../../services/read-card-set.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import type { CardSetPageForms } from '../views/card-set-community.js';
-import { CardSetPage } from '../views/card-set-page.js';
-import { formatViews } from '../set-page-cache.js';
-import type { WebDeps } from './route-deps.js';
+import type { CardSetPageForms } from './card-set-community.js';
+import { CardSetPage } from './card-set-page.js';
+import { formatViews } from './set-page-cache.js';
+import type { WebDeps } from '../route-deps.js';
 
 export async function sendCardSetPageWithForms(
   deps: WebDeps,

@@ -11,13 +11,13 @@ import {
   type CardSetPageForms,
 } from './card-set-community.js';
 import { emptyForm } from '../forms.js';
-import { formatDate, isoDate } from './format.js';
-import { Layout, type Crumb } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { formatDate, isoDate } from '../views/format.js';
+import { Layout, type Crumb } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 import { SetFileLinks } from './set-file-links.js';
-import { SetStudyActions } from './components/study-links.js';
-import { TagList } from './components/tag-list.js';
-import { cardSetUrl, subjectUrl, topicUrl } from './urls.js';
+import { SetStudyActions } from '../study/study-links.js';
+import { TagList } from '../views/components/tag-list.js';
+import { cardSetUrl, subjectUrl, topicUrl } from '../views/urls.js';
 
 interface CardSetPageProps {
   page: PageContext;

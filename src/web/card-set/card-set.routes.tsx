@@ -8,11 +8,11 @@ import {
 import { clientAddress } from '../../http/client-address.js';
 import { hasNotice, pageContext } from '../page-context.js';
 import { renderDocument } from '../render.js';
-import { formatViews, SetPageCache } from '../set-page-cache.js';
+import { formatViews, SetPageCache } from './set-page-cache.js';
 import { requestTheme } from '../theme.js';
-import { CardSetPage } from '../views/card-set-page.js';
+import { CardSetPage } from './card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 /** Who counts as one viewer: a member by account, anyone else by address (see services/view-counter.ts). */
 const viewer = (request: FastifyRequest): string =>

@@ -1,9 +1,9 @@
 import type { Card, CardSet } from '../../domain/card-set.js';
 import { renderCardBody } from '../../formats/render-markdown.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 import { printSheets, type PrintRow } from './print-sheets.js';
-import { cardSetUrl } from './urls.js';
+import { cardSetUrl } from '../views/urls.js';
 
 interface PrintPageProps {
   page: PageContext;

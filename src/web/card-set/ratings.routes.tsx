@@ -8,7 +8,7 @@ import { setNotice } from '../page-context.js';
 import { cardSetUrl } from '../views/urls.js';
 import { plural } from '../views/format.js';
 import { sendCardSetPageWithForms } from './card-set-page-render.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

@@ -6,7 +6,7 @@
  * "similar sets" on a cached page are at most that old. A page is kept once per colour theme (chosen
  * light, chosen dark, or the device's), since the theme is rendered into it.
  */
-import type { Theme } from './theme.js';
+import type { Theme } from '../theme.js';
 
 export const formatViews = (count: number): string => count.toLocaleString('en-GB');
 

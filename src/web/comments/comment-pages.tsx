@@ -3,11 +3,11 @@ import type { CardSetSummary } from '../../domain/card-set.js';
 import { COMMUNITY_LIMITS } from '../../domain/community.js';
 import type { CommentInContext } from '../../services/comments.js';
 import type { FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, TextArea } from './components/form.js';
-import { formatDate } from './format.js';
-import { Layout, type Crumb } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { CsrfField, ErrorSummary, TextArea } from '../views/components/form.js';
+import { formatDate } from '../views/format.js';
+import { Layout, type Crumb } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 const crumbs = (set: CardSetSummary): Crumb[] => [
   { label: 'Home', href: '/' },

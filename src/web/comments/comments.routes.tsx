@@ -13,10 +13,10 @@ import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { DeleteCommentPage, EditCommentPage, ReplyPage, ReportCommentPage } from '../views/comment-pages.js';
+import { DeleteCommentPage, EditCommentPage, ReplyPage, ReportCommentPage } from './comment-pages.js';
 import { cardSetUrl } from '../views/urls.js';
-import { sendCardSetPageWithForms, textareaValue } from './card-set-page-render.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { sendCardSetPageWithForms, textareaValue } from '../card-set/card-set-page-render.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

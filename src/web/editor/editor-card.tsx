@@ -2,8 +2,8 @@
 import { LIMITS } from '../../domain/card-set.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import { renderCardBody } from '../../formats/render-markdown.js';
-import type { EditorCard, EditorState } from '../editor/editor-form.js';
-import { fieldId } from './components/form.js';
+import type { EditorCard, EditorState } from './editor-form.js';
+import { fieldId } from '../views/components/form.js';
 
 export function problem(state: EditorState, field: string) {
   return state.problems.find((p) => p.field === field)?.message;

@@ -1,12 +1,12 @@
 import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/language-tag.js';
 import { EXAM_BOARDS, LEVELS, LIMITS, VISIBILITIES } from '../../domain/card-set.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
-import type { EditorState } from '../editor/editor-form.js';
-import { ErrorSummary, fieldId } from './components/form.js';
+import type { EditorState } from './editor-form.js';
+import { ErrorSummary, fieldId } from '../views/components/form.js';
 import { describedBy, EditorCardItem, FieldError, problem } from './editor-card.js';
 import { EditorPreview } from './editor-preview.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 
 interface EditorPageProps {
   page: PageContext;

@@ -3,7 +3,7 @@
  * the set page shows them — above the form, which keeps everything typed. Nothing is saved.
  */
 import { renderCardBody } from '../../formats/render-markdown.js';
-import type { EditorState } from '../editor/editor-form.js';
+import type { EditorState } from './editor-form.js';
 
 const VISIBILITY_WORDS = {
   private: 'a draft: only you will see it',

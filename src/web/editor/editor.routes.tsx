@@ -18,15 +18,15 @@ import {
   newEditorState,
   readEditorForm,
   type EditorState,
-} from '../editor/editor-form.js';
+} from './editor-form.js';
 import { formFailure, redirectToLogin } from '../form-handling.js';
 import { readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { DeleteSetPage, HistoryPage } from '../views/card-set-admin-pages.js';
-import { EditorPage } from '../views/editor-page.js';
+import { DeleteSetPage, HistoryPage } from '../card-set/card-set-admin-pages.js';
+import { EditorPage } from './editor-page.js';
 import { cardSetUrl } from '../views/urls.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

@@ -2,12 +2,12 @@
 import { COMMUNITY_LIMITS } from '../../domain/community.js';
 import type { Folder, FolderWithSets } from '../../services/folders.js';
 import type { FormState } from '../forms.js';
-import { ActionButton } from './card-set-community.js';
-import { CsrfField, ErrorSummary, TextField } from './components/form.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { ActionButton } from '../card-set/card-set-community.js';
+import { CsrfField, ErrorSummary, TextField } from '../views/components/form.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 const folderCrumbs = [
   { label: 'Home', href: '/' },

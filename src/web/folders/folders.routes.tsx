@@ -17,10 +17,10 @@ import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { DeleteFolderPage, FoldersPage, RenameFolderPage } from '../views/folder-pages.js';
+import { DeleteFolderPage, FoldersPage, RenameFolderPage } from './folder-pages.js';
 import { cardSetUrl } from '../views/urls.js';
-import { formId, sendCardSetPageWithForms } from './card-set-page-render.js';
-import { ID_PATTERN, idParams, type WebDeps } from './route-deps.js';
+import { formId, sendCardSetPageWithForms } from '../card-set/card-set-page-render.js';
+import { ID_PATTERN, idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

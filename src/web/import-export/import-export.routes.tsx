@@ -39,10 +39,10 @@ import {
 } from '../multipart-form.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ImportPage, ImportPreviewPage, UPLOAD_LIMIT_TEXT } from '../views/import-pages.js';
-import { PrintPage } from '../views/print-page.js';
+import { ImportPage, ImportPreviewPage, UPLOAD_LIMIT_TEXT } from './import-pages.js';
+import { PrintPage } from '../card-set/print-page.js';
 import { cardSetUrl } from '../views/urls.js';
-import { ID_PATTERN, idParams, type WebDeps } from './route-deps.js';
+import { ID_PATTERN, idParams, type WebDeps } from '../route-deps.js';
 
 const MIB = 1024 * 1024;
 

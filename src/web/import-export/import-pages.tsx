@@ -14,9 +14,9 @@ import {
   TextArea,
   TextField,
   fieldId,
-} from './components/form.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+} from '../views/components/form.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 
 /** The most an upload or a paste may be, said for people (the routes hold the numbers). */
 export const UPLOAD_LIMIT_TEXT = '10 MB';

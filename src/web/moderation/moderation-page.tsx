@@ -1,10 +1,10 @@
 /** /moderation: the queue of open reports, each with what was reported, by whom, why, and what to do. */
 import type { ReportQueue, ReportView } from '../../services/moderation.js';
-import { ActionButton } from './card-set-community.js';
-import { formatDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { ActionButton } from '../card-set/card-set-community.js';
+import { formatDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 function ReportTarget({ report }: { report: ReportView }) {
   const { target } = report;

@@ -13,8 +13,8 @@ import { redirectToLogin, safeNext } from '../form-handling.js';
 import { readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ModerationPage } from '../views/moderation-page.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { ModerationPage } from './moderation-page.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

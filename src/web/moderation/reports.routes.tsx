@@ -5,10 +5,10 @@ import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ReportSetPage } from '../views/comment-pages.js';
+import { ReportSetPage } from '../comments/comment-pages.js';
 import { cardSetUrl } from '../views/urls.js';
-import { textareaValue } from './card-set-page-render.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { textareaValue } from '../card-set/card-set-page-render.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

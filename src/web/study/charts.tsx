@@ -3,7 +3,7 @@
  * values are written on it or given by shape and pattern, and each comes with its numbers as a table.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { formatDate, isoDate, plural } from '../format.js';
+import { formatDate, isoDate, plural } from '../views/format.js';
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });

@@ -1,5 +1,5 @@
 /** What is due today per set, each a tile leading to that set's study (Today and the Review page). */
-import type { SetDueToday } from '../../../services/study/study-queue.js';
+import type { SetDueToday } from '../../services/study/study-queue.js';
 
 export function DueBySet({ rows }: { rows: readonly SetDueToday[] }) {
   if (rows.length === 0) return null;

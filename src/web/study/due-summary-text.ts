@@ -2,7 +2,7 @@
  * The words of the study pages' due summary, from its counts: rendered by the server, and again by
  * study.js after each answer so that the counts on the page stay true during a session.
  */
-import { plural } from './format.js';
+import { plural } from '../views/format.js';
 
 export interface DueCounts {
   dueNow: number;

@@ -4,11 +4,11 @@
  */
 import type { ExamFocusView } from '../../services/study/exam-focus.js';
 import type { FormState } from '../forms.js';
-import { CsrfField, ErrorSummary } from './components/form.js';
+import { CsrfField, ErrorSummary } from '../views/components/form.js';
 import { examCrumbs, scopeLabel } from './exam-pages.js';
-import { formatDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { formatDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 
 /** The form field of a card's checkbox. */
 export const focusField = (cardId: number) => `first-${cardId}`;

@@ -2,10 +2,10 @@
 import type { ExamScopeChoices, ExamView } from '../../services/study/exams.js';
 import { EXAM_LIMITS } from '../../services/study/exams.js';
 import { problemFor, type FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
-import { formatDate, isoDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { CsrfField, ErrorSummary, fieldId } from '../views/components/form.js';
+import { formatDate, isoDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
 
 export const examCrumbs = [{ label: 'Home', href: '/' }];
 export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -3,12 +3,12 @@
  * it cannot), the forecast of the day, and the reviews per set and per day.
  */
 import type { ExamPlanView } from '../../services/study/exams.js';
-import { CsrfField } from './components/form.js';
+import { CsrfField } from '../views/components/form.js';
 import { daysLeftText, examCrumbs, percent, scopeLabel, UNAVAILABLE_SET } from './exam-pages.js';
-import { formatDate, isoDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { formatDate, isoDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 const dayLabel = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',

@@ -15,10 +15,10 @@ import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ExamsPage } from '../views/exam-pages.js';
-import { ExamFocusPage } from '../views/exam-focus-page.js';
-import { ExamPlanPage } from '../views/exam-plan-page.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { ExamsPage } from './exam-pages.js';
+import { ExamFocusPage } from './exam-focus-page.js';
+import { ExamPlanPage } from './exam-plan-page.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 

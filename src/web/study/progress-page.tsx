@@ -1,10 +1,10 @@
 /** /progress: a learner's reviews, retention, what falls due, and each set's cards by stage, as SVG charts. */
 import type { Progress } from '../../services/study/progress.js';
-import { ForecastChart, RetentionChart, ReviewHeatmap, StagesChart } from './components/charts.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { ForecastChart, RetentionChart, ReviewHeatmap, StagesChart } from './charts.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 export function ProgressPage({ page, progress }: { page: PageContext; progress: Progress }) {
   const reviewedDays = progress.days.filter((day) => day.count > 0).length;

@@ -4,8 +4,8 @@ import { getProgress } from '../../services/study/progress.js';
 import { redirectToLogin } from '../form-handling.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ProgressPage } from '../views/progress-page.js';
-import type { WebDeps } from './route-deps.js';
+import { ProgressPage } from './progress-page.js';
+import type { WebDeps } from '../route-deps.js';
 
 export async function progressRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get('/progress', async (request, reply) => {

@@ -8,12 +8,12 @@ import {
   type SelfTest,
   type TestResult,
 } from '../../services/study/self-test.js';
-import { CsrfField, fieldId } from './components/form.js';
-import { StudyLinks } from './components/study-links.js';
-import { plural } from './format.js';
-import { Layout, type Crumb } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl, subjectUrl } from './urls.js';
+import { CsrfField, fieldId } from '../views/components/form.js';
+import { StudyLinks } from './study-links.js';
+import { plural } from '../views/format.js';
+import { Layout, type Crumb } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl, subjectUrl } from '../views/urls.js';
 
 const COUNTS = [5, 10, 20, 30, TEST_LIMITS.maxCount];
 

@@ -4,8 +4,8 @@ import { getSelfTest, gradeSelfTest, newTestSeed, TEST_LIMITS } from '../../serv
 import { readForm } from '../forms.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { SelfTestPage, TestResultPage } from '../views/self-test-pages.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { SelfTestPage, TestResultPage } from './self-test-pages.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type TestRequest = FastifyRequest<{ Params: { id: string }; Querystring: { count?: string; seed?: string } }>;
 

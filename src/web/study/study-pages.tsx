@@ -8,17 +8,17 @@ import { intervalLabel, intervalWords, RATING_NAMES, type ReviewRating } from '.
 import { MAX_NEW_CARDS_PER_DAY } from '../../services/study/study-settings.js';
 import type { StudyItem, StudyItemKind, StudyQueue } from '../../services/study/study-queue.js';
 import type { FormState } from '../forms.js';
-import { Dialog, DialogButton } from './components/dialog.js';
-import { CsrfField, ErrorSummary, fieldId } from './components/form.js';
-import { DueBySet } from './components/due-by-set.js';
-import { LocalTime } from './components/local-time.js';
-import { StudyLinks } from './components/study-links.js';
+import { Dialog, DialogButton } from '../views/components/dialog.js';
+import { CsrfField, ErrorSummary, fieldId } from '../views/components/form.js';
+import { DueBySet } from './due-by-set.js';
+import { LocalTime } from '../views/components/local-time.js';
+import { StudyLinks } from './study-links.js';
 import { renderItemSide, TagScope, withOptions } from './study-item-parts.js';
 import { dueDetailText, dueTodayText, type DueCounts } from './due-summary-text.js';
-import { plural } from './format.js';
-import { Layout, type Crumb } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl, subjectUrl } from './urls.js';
+import { plural } from '../views/format.js';
+import { Layout, type Crumb } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl, subjectUrl } from '../views/urls.js';
 
 const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
 

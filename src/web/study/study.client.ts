@@ -4,8 +4,8 @@
  * POST /api/v1/reviews; a visitor's are kept in this browser (see browser-progress.ts). The page works
  * without this module: its forms do the same with a reload per step.
  */
-import { intervalLabel, intervalWords } from '../../../domain/study/interval-label.js';
-import { dueDetailText, dueTodayText, type DueCounts } from '../../views/due-summary-text.js';
+import { intervalLabel, intervalWords } from '../../domain/study/interval-label.js';
+import { dueDetailText, dueTodayText, type DueCounts } from './due-summary-text.js';
 import { addReview, newReviewId, readReviews } from './browser-progress.js';
 
 const root = document.querySelector<HTMLElement>('[data-study]');

@@ -9,8 +9,8 @@ import { formFailure, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { ReviewPage, SetStudyPage } from '../views/study-pages.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { ReviewPage, SetStudyPage } from './study-pages.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 interface StudyQuery {
   card?: string;

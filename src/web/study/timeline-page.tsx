@@ -6,12 +6,12 @@ import {
   type TimelineExercise,
   type TimelineMarking,
 } from '../../services/study/set-timeline.js';
-import { CsrfField, fieldId } from './components/form.js';
-import { StudyLinks } from './components/study-links.js';
-import { plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl, subjectUrl } from './urls.js';
+import { CsrfField, fieldId } from '../views/components/form.js';
+import { StudyLinks } from './study-links.js';
+import { plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl, subjectUrl } from '../views/urls.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

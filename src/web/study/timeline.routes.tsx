@@ -5,8 +5,8 @@ import { getSetTimeline, markTimelineExercise, timelineExercise } from '../../se
 import { readForm } from '../forms.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { TimelinePage } from '../views/timeline-page.js';
-import { idParams, type WebDeps } from './route-deps.js';
+import { TimelinePage } from './timeline-page.js';
+import { idParams, type WebDeps } from '../route-deps.js';
 
 type TimelineRequest = FastifyRequest<{ Params: { id: string }; Querystring: { seed?: string } }>;
 

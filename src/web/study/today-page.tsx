@@ -4,15 +4,15 @@
  * learner's folders. A visitor gets the public home (home-page.tsx).
  */
 import type { NextExam, TodayView } from '../../services/study/today.js';
-import { DueBySet } from './components/due-by-set.js';
-import { Icon } from './components/icon.js';
-import { LocalTime } from './components/local-time.js';
-import { SetList } from './components/set-list.js';
+import { DueBySet } from './due-by-set.js';
+import { Icon } from '../views/components/icon.js';
+import { LocalTime } from '../views/components/local-time.js';
+import { SetList } from '../views/components/set-list.js';
 import { daysLeftText, percent, scopeLabel } from './exam-pages.js';
-import { formatDate, isoDate, plural } from './format.js';
-import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
-import { cardSetUrl } from './urls.js';
+import { formatDate, isoDate, plural } from '../views/format.js';
+import { Layout } from '../views/layout.js';
+import type { PageContext } from '../views/page-context.js';
+import { cardSetUrl } from '../views/urls.js';
 
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'narrow', timeZone: 'UTC' });
 const weekdayLong = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });

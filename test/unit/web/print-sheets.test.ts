@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { printSheets } from '../../../src/web/views/print-sheets.js';
+import { printSheets } from '../../../src/web/card-set/print-sheets.js';
 
 const numbers = (rows: ({ number: number } | null)[][]) =>
   rows.map((row) => row.map((cell) => cell?.number ?? 0));
