@@ -1,12 +1,13 @@
-/** The community parts of the card-set page: rating, "Save to my folders", reporting, moderation, comments. */
-import { COMMUNITY_LIMITS, STARS, type CommentView, type RatingSummary } from '../../domain/community.js';
+/** The community parts of the card-set page: rating, "Save to my folders", reporting and moderation. */
+import { COMMUNITY_LIMITS, STARS, type RatingSummary } from '../../domain/community.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { emptyForm, problemFor, type FormState } from '../forms.js';
-import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from '../views/components/form.js';
+import { CsrfField, ErrorSummary, fieldId, TextField } from '../views/components/form.js';
 import { Icon } from '../views/components/icon.js';
-import { formatDate, plural } from '../views/format.js';
+import { plural } from '../views/format.js';
 import type { PageContext } from '../views/page-context.js';
 import { cardSetUrl } from '../views/urls.js';
+import { ActionButton } from '../views/components/action-button.js';
 
 /** Forms on the set page that came back with problems (the rest render empty). */
 export interface CardSetPageForms {
@@ -21,36 +22,8 @@ export function ratingText(summary: RatingSummary): string {
   return `${summary.average.toFixed(1)} out of 5 (${plural(summary.count, 'rating')})`;
 }
 
-const loginHref = (data: CardSetPageData, anchor: string) =>
+export const loginHref = (data: CardSetPageData, anchor: string) =>
   `/login?next=${encodeURIComponent(`${cardSetUrl(data.set)}#${anchor}`)}`;
-
-/** A button that posts a one-field form (hide, restore, remove): a plain form, so it works without JavaScript. */
-export function ActionButton({
-  page,
-  action,
-  next,
-  label,
-  hiddenLabel,
-  quiet = true,
-}: {
-  page: PageContext;
-  action: string;
-  next?: string;
-  label: string;
-  hiddenLabel?: string;
-  quiet?: boolean;
-}) {
-  return (
-    <form method="post" action={action} class="inline-form">
-      <CsrfField token={page.csrf()} />
-      {next !== undefined && <input type="hidden" name="next" value={next} />}
-      <button type="submit" class={quiet ? 'link-button' : 'button'}>
-        {label}
-        {hiddenLabel !== undefined && <span class="visually-hidden"> {hiddenLabel}</span>}
-      </button>
-    </form>
-  );
-}
 
 /**
  * Five stars, each a submit button: one tap rates (or changes the rating), with or without JavaScript.
@@ -261,170 +234,5 @@ export function HiddenSetNotice({ data }: { data: CardSetPageData }) {
     <p class="badge badge-hidden">
       Hidden by a moderator: only its author and the moderators can see this set.
     </p>
-  );
-}
-
-const possessive = (name: string) => `${name}’s`;
-
-function CommentItem({ page, comment, setUrl }: { page: PageContext; comment: CommentView; setUrl: string }) {
-  const anchor = `comment-${comment.id}`;
-  const whose = comment.yours
-    ? 'your comment'
-    : comment.author === null
-      ? 'this comment'
-      : `${possessive(comment.author.displayName)} comment`;
-  const next = `${setUrl}#${anchor}`;
-  const { actions } = comment;
-  return (
-    <li class={`comment${comment.status === 'hidden' ? ' comment-hidden' : ''}`} id={anchor}>
-      {comment.placeholder ? (
-        <p class="comment-placeholder">
-          {comment.status === 'deleted' ? '[deleted]' : '[hidden by a moderator]'}
-        </p>
-      ) : (
-        <>
-          <p class="comment-meta">
-            {comment.author !== null && (
-              <a class="comment-author" href={`/users/${comment.author.handle}`}>
-                {comment.author.displayName}
-              </a>
-            )}{' '}
-            <time dateTime={comment.createdAt.toISOString()}>{formatDate(comment.createdAt)}</time>
-            {comment.editedAt !== null && (
-              <>
-                {' · '}
-                <span class="comment-edited" title={`Edited on ${formatDate(comment.editedAt)}`}>
-                  edited
-                </span>
-              </>
-            )}
-            {comment.status === 'hidden' && (
-              <>
-                {' '}
-                <span class="badge badge-hidden">Hidden by a moderator</span>
-              </>
-            )}
-          </p>
-          <p class="comment-body">{comment.body}</p>
-        </>
-      )}
-      {Object.values(actions).some(Boolean) && (
-        <ul class="comment-actions">
-          {actions.reply && (
-            <li>
-              <a href={`/comments/${comment.id}/reply`}>
-                Reply<span class="visually-hidden"> to {whose}</span>
-              </a>
-            </li>
-          )}
-          {actions.edit && (
-            <li>
-              <a href={`/comments/${comment.id}/edit`}>
-                Edit<span class="visually-hidden"> {whose}</span>
-              </a>
-            </li>
-          )}
-          {actions.delete && (
-            <li>
-              <a href={`/comments/${comment.id}/delete`}>
-                Delete<span class="visually-hidden"> {whose}</span>
-              </a>
-            </li>
-          )}
-          {actions.report && (
-            <li>
-              <a href={`/comments/${comment.id}/report`}>
-                Report<span class="visually-hidden"> {whose}</span>
-              </a>
-            </li>
-          )}
-          {actions.hide && (
-            <li>
-              <ActionButton
-                page={page}
-                action={`/moderation/comments/${comment.id}/hide`}
-                next={next}
-                label="Hide"
-                hiddenLabel={whose}
-              />
-            </li>
-          )}
-          {actions.restore && (
-            <li>
-              <ActionButton
-                page={page}
-                action={`/moderation/comments/${comment.id}/restore`}
-                next={next}
-                label="Restore"
-                hiddenLabel={whose}
-              />
-            </li>
-          )}
-        </ul>
-      )}
-      {comment.replies.length > 0 && (
-        <ol class="comment-replies" aria-label={`Replies to ${whose}`}>
-          {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} page={page} comment={reply} setUrl={setUrl} />
-          ))}
-        </ol>
-      )}
-    </li>
-  );
-}
-
-export function CommentsSection({
-  page,
-  data,
-  state = emptyForm(),
-}: {
-  page: PageContext;
-  data: CardSetPageData;
-  state?: FormState;
-}) {
-  const { threads, truncated } = data.community.comments;
-  const url = cardSetUrl(data.set);
-  return (
-    <section class="comments" aria-labelledby="comments-heading">
-      <h2 id="comments-heading">Comments</h2>
-      {threads.length === 0 ? (
-        <p class="empty">No comments have yet been made</p>
-      ) : (
-        <ol class="comment-list">
-          {threads.map((comment) => (
-            <CommentItem key={comment.id} page={page} comment={comment} setUrl={url} />
-          ))}
-        </ol>
-      )}
-      {truncated && (
-        <p class="hint">
-          Showing the newest {COMMUNITY_LIMITS.commentsShown} conversations; older ones are not shown.
-        </p>
-      )}
-      {data.permissions.canTakePart ? (
-        <div id="add-comment">
-          <ErrorSummary state={state} labels={{ body: 'Your comment' }} />
-          <form method="post" action={`/sets/${data.set.id}/comments`} class="form comment-form">
-            <CsrfField token={page.csrf()} />
-            <TextArea
-              state={state}
-              name="body"
-              label="Add a comment"
-              hint={`Plain text, up to ${COMMUNITY_LIMITS.commentLength.toLocaleString('en-GB')} characters.`}
-              rows={4}
-              maxLength={COMMUNITY_LIMITS.commentLength}
-              required
-            />
-            <button type="submit" class="button">
-              Post comment
-            </button>
-          </form>
-        </div>
-      ) : page.user === null ? (
-        <p>
-          <a href={loginHref(data, 'add-comment')}>Log in to comment</a>
-        </p>
-      ) : null}
-    </section>
   );
 }

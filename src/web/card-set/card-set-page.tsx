@@ -3,13 +3,13 @@ import { cardPrompt, clozeNumbers } from '../../domain/study/index.js';
 import type { CardSetPageData } from '../../services/read-card-set.js';
 import { renderCardBody, renderClozeFront } from '../../formats/render-markdown.js';
 import {
-  CommentsSection,
   HiddenSetNotice,
   ratingText,
   SaveMenu,
   TakePartSection,
   type CardSetPageForms,
 } from './card-set-community.js';
+import { CommentsSection } from '../comments/comments-section.js';
 import { emptyForm } from '../forms.js';
 import { formatDate, isoDate } from '../views/format.js';
 import { Layout, type Crumb } from '../views/layout.js';

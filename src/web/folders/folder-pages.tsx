@@ -2,7 +2,7 @@
 import { COMMUNITY_LIMITS } from '../../domain/community.js';
 import type { Folder, FolderWithSets } from '../../services/folders.js';
 import type { FormState } from '../forms.js';
-import { ActionButton } from '../card-set/card-set-community.js';
+import { ActionButton } from '../views/components/action-button.js';
 import { CsrfField, ErrorSummary, TextField } from '../views/components/form.js';
 import { plural } from '../views/format.js';
 import { Layout } from '../views/layout.js';

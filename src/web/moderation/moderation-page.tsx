@@ -1,6 +1,6 @@
 /** /moderation: the queue of open reports, each with what was reported, by whom, why, and what to do. */
 import type { ReportQueue, ReportView } from '../../services/moderation.js';
-import { ActionButton } from '../card-set/card-set-community.js';
+import { ActionButton } from '../views/components/action-button.js';
 import { formatDate, plural } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';

@@ -1,6 +1,9 @@
 /** /progress: a learner's reviews, retention, what falls due, and each set's cards by stage, as SVG charts. */
 import type { Progress } from '../../services/study/progress.js';
-import { ForecastChart, RetentionChart, ReviewHeatmap, StagesChart } from './charts.js';
+import { ForecastChart } from './charts/forecast-chart.js';
+import { RetentionChart } from './charts/retention-chart.js';
+import { ReviewHeatmap } from './charts/review-heatmap.js';
+import { StagesChart } from './charts/stages-chart.js';
 import { plural } from '../views/format.js';
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
