@@ -1,15 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  getCardSet,
-  getCardSetPage,
-  getPageVersion,
-  type PageVersion,
-} from '../../services/read-card-set.js';
+import { getCardSet, getCardSetPage } from '../../services/read-card-set.js';
 import { clientAddress } from '../../http/client-address.js';
-import { hasNotice, pageContext } from '../page-context.js';
+import { pageContext } from '../page-context.js';
 import { renderDocument } from '../render.js';
 import { formatViews, SetPageCache } from './set-page-cache.js';
-import { requestTheme } from '../theme.js';
+import { lookUpSetPage } from './set-page-lookup.js';
 import { CardSetPage } from './card-set-page.js';
 import { cardSetUrl } from '../views/urls.js';
 import { idParams, type WebDeps } from '../route-deps.js';
@@ -40,19 +35,10 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
     { schema: { params: idParams } },
     async (request, reply) => {
       const id = Number(request.params.id);
-      // Visitors who are not logged in all see the same page: serve it from the cache while it is current.
-      let version: PageVersion | undefined;
-      const theme = requestTheme(request);
-      if (request.user === null && !hasNotice(request)) {
-        version = await getPageVersion(ctx, id);
-        if (version?.openToAll === true) {
-          const now = ctx.clock.now().getTime();
-          const cached = cache.get(id, version.version, request.params.slug, now, theme);
-          if (cached !== undefined) {
-            views.record(id, viewer(request));
-            return reply.type('text/html; charset=utf-8').send(cached);
-          }
-        }
+      const lookup = await lookUpSetPage(ctx, cache, request, id, request.params.slug);
+      if (lookup.cached !== undefined) {
+        views.record(id, viewer(request));
+        return reply.type('text/html; charset=utf-8').send(lookup.cached);
       }
       const data = await getCardSetPage(ctx, request.user, id);
       const { set } = data;
@@ -67,11 +53,7 @@ export async function cardSetRoutes(app: FastifyInstance, { ctx, assets, views }
           views={formatViews(set.viewCount + views.unflushed(set.id))}
         />,
       );
-      const body =
-        version?.openToAll === true
-          ? cache.put(id, version.version, set.slug, html, ctx.clock.now().getTime(), theme)
-          : html;
-      return reply.type('text/html; charset=utf-8').send(body);
+      return reply.type('text/html; charset=utf-8').send(lookup.keep(html, set.slug));
     },
   );
 }
