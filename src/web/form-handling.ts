@@ -3,6 +3,7 @@ import { AppError, type ErrorCode } from '../domain/errors.js';
 import { STATUS_OF_ERROR } from '../http/error-status.js';
 import { RateLimitedError } from '../services/rate-limits.js';
 import type { FormState } from './forms.js';
+import { setNotice } from './page-context.js';
 
 /** Only same-site paths: "next" must not send anyone to another site after logging in. */
 export function safeNext(next: string | undefined): string {
@@ -51,4 +52,37 @@ export function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
     }
   }
   return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
+}
+
+/** Where a change that worked sends the browser, and what the page there says about it. */
+export interface Done {
+  notice: string;
+  to: string;
+}
+
+/**
+ * Every form post one way: make the change, then redirect (303) with a notice; when the change meets a
+ * form problem, re-render the form with the input kept and the error's status instead. Other errors go
+ * to the error handler.
+ */
+export async function postThenRedirect<T>(
+  reply: FastifyReply,
+  form: {
+    /** What to put back in the fields when the form comes back. */
+    kept: Record<string, string>;
+    change: () => Promise<T>;
+    done: (result: T) => Done;
+    rerender: (state: FormState, status: number) => unknown;
+  },
+): Promise<unknown> {
+  let result: T;
+  try {
+    result = await form.change();
+  } catch (error) {
+    const { state, status } = formFailure(error, form.kept, reply);
+    return form.rerender(state, status);
+  }
+  const { notice, to } = form.done(result);
+  setNotice(reply, notice);
+  return reply.redirect(to, 303);
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rateCardSet, removeRating } from '../../services/ratings.js';
 import { getSetLink } from '../../services/viewable-set.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { readForm } from '../forms.js';
 import { setNotice } from '../page-context.js';
 import { cardSetUrl } from '../views/urls.js';
@@ -19,15 +19,20 @@ export async function ratingRoutes(app: FastifyInstance, deps: WebDeps): Promise
     if (request.user === null) return redirectToLogin(request, reply);
     const setId = Number(request.params.id);
     const stars = readForm(request.body).stars ?? '';
-    try {
-      await rateCardSet(ctx, request.user, setId, /^[1-5]$/.test(stars) ? Number(stars) : Number.NaN);
-      const set = await getSetLink(ctx, request.user, setId);
-      setNotice(reply, `You rated this set ${plural(Number(stars), 'star')}.`);
-      return reply.redirect(`${cardSetUrl(set)}#rate`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, {}, reply);
-      return sendCardSetPageWithForms(deps, request, reply, setId, { rating: state }, status);
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: {},
+      change: async () => {
+        await rateCardSet(ctx, user, setId, /^[1-5]$/.test(stars) ? Number(stars) : Number.NaN);
+        return getSetLink(ctx, user, setId);
+      },
+      done: (set) => ({
+        notice: `You rated this set ${plural(Number(stars), 'star')}.`,
+        to: `${cardSetUrl(set)}#rate`,
+      }),
+      rerender: (state, status) =>
+        sendCardSetPageWithForms(deps, request, reply, setId, { rating: state }, status),
+    });
   });
 
   app.post('/sets/:id/rating/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {

@@ -9,7 +9,7 @@ import {
   postComment,
 } from '../../services/comments.js';
 import { reportComment } from '../../services/reports.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -31,14 +31,17 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     const setId = Number(request.params.id);
     const values = readForm(request.body);
     const body = textareaValue(values.body);
-    try {
-      const posted = await postComment(ctx, request.user, setId, { body });
-      setNotice(reply, 'Your comment has been posted.');
-      return reply.redirect(commentAnchor(posted.cardSet, posted.id), 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { body }, reply);
-      return sendCardSetPageWithForms(deps, request, reply, setId, { comment: state }, status);
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { body },
+      change: () => postComment(ctx, user, setId, { body }),
+      done: (posted) => ({
+        notice: 'Your comment has been posted.',
+        to: commentAnchor(posted.cardSet, posted.id),
+      }),
+      rerender: (state, status) =>
+        sendCardSetPageWithForms(deps, request, reply, setId, { comment: state }, status),
+    });
   });
 
   app.get('/comments/:id/reply', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -55,18 +58,21 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     const id = Number(request.params.id);
     const found = await getCommentToReplyTo(ctx, request.user, id);
     const body = textareaValue(readForm(request.body).body);
-    try {
-      const posted = await postComment(ctx, request.user, found.set.id, { body, replyTo: id });
-      setNotice(reply, 'Your reply has been posted.');
-      return reply.redirect(commentAnchor(posted.cardSet, posted.id), 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { body }, reply);
-      return sendPage(
-        reply,
-        <ReplyPage page={pageContext(request, reply, assets)} found={found} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { body },
+      change: () => postComment(ctx, user, found.set.id, { body, replyTo: id }),
+      done: (posted) => ({
+        notice: 'Your reply has been posted.',
+        to: commentAnchor(posted.cardSet, posted.id),
+      }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <ReplyPage page={pageContext(request, reply, assets)} found={found} state={state} />,
+          status,
+        ),
+    });
   });
 
   app.get('/comments/:id/edit', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -86,19 +92,20 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
     const body = textareaValue(readForm(request.body).body);
-    try {
-      const edited = await editComment(ctx, request.user, id, { body });
-      setNotice(reply, 'Your comment has been changed.');
-      return reply.redirect(commentAnchor(edited.set, id), 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { body }, reply);
-      const found = await getCommentToChange(ctx, request.user, id, 'edit');
-      return sendPage(
-        reply,
-        <EditCommentPage page={pageContext(request, reply, assets)} found={found} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { body },
+      change: () => editComment(ctx, user, id, { body }),
+      done: (edited) => ({ notice: 'Your comment has been changed.', to: commentAnchor(edited.set, id) }),
+      rerender: async (state, status) => {
+        const found = await getCommentToChange(ctx, user, id, 'edit');
+        return sendPage(
+          reply,
+          <EditCommentPage page={pageContext(request, reply, assets)} found={found} state={state} />,
+          status,
+        );
+      },
+    });
   });
 
   app.get('/comments/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -128,17 +135,20 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     const id = Number(request.params.id);
     const found = await getComment(ctx, request.user, id);
     const reason = textareaValue(readForm(request.body).reason);
-    try {
-      await reportComment(ctx, request.user, id, { reason });
-      setNotice(reply, 'Thank you: the moderators will look at this comment.');
-      return reply.redirect(commentAnchor(found.set, id), 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { reason }, reply);
-      return sendPage(
-        reply,
-        <ReportCommentPage page={pageContext(request, reply, assets)} found={found} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { reason },
+      change: () => reportComment(ctx, user, id, { reason }),
+      done: () => ({
+        notice: 'Thank you: the moderators will look at this comment.',
+        to: commentAnchor(found.set, id),
+      }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <ReportCommentPage page={pageContext(request, reply, assets)} found={found} state={state} />,
+          status,
+        ),
+    });
   });
 }

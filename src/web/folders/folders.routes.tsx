@@ -13,7 +13,7 @@ import {
   type SaveTarget,
 } from '../../services/folders.js';
 import { getSetLink } from '../../services/viewable-set.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -72,14 +72,16 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
   app.post('/me/folders', async (request, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const name = readForm(request.body).name ?? '';
-    try {
-      const folder = await createFolder(ctx, request.user, { name });
-      setNotice(reply, `Folder “${folder.name}” created.`);
-      return reply.redirect(`/me/folders#folder-${folder.id}`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { name }, reply);
-      return renderFolders(request, reply, request.user, state, status);
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { name },
+      change: () => createFolder(ctx, user, { name }),
+      done: (folder) => ({
+        notice: `Folder “${folder.name}” created.`,
+        to: `/me/folders#folder-${folder.id}`,
+      }),
+      rerender: (state, status) => renderFolders(request, reply, user, state, status),
+    });
   });
 
   app.get('/me/folders/:id/rename', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -99,19 +101,23 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
     const name = readForm(request.body).name ?? '';
-    try {
-      const folder = await renameFolder(ctx, request.user, id, { name });
-      setNotice(reply, `Folder renamed to “${folder.name}”.`);
-      return reply.redirect(`/me/folders#folder-${folder.id}`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { name }, reply);
-      const folder = await getFolder(ctx, request.user, id);
-      return sendPage(
-        reply,
-        <RenameFolderPage page={pageContext(request, reply, assets)} folder={folder} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { name },
+      change: () => renameFolder(ctx, user, id, { name }),
+      done: (folder) => ({
+        notice: `Folder renamed to “${folder.name}”.`,
+        to: `/me/folders#folder-${folder.id}`,
+      }),
+      rerender: async (state, status) => {
+        const folder = await getFolder(ctx, user, id);
+        return sendPage(
+          reply,
+          <RenameFolderPage page={pageContext(request, reply, assets)} folder={folder} state={state} />,
+          status,
+        );
+      },
+    });
   });
 
   app.get('/me/folders/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -147,23 +153,22 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
     if (request.user === null) return redirectToLogin(request, reply);
     const setId = Number(request.params.id);
     const values = readForm(request.body);
-    try {
-      const saved = await saveSetToFolder(ctx, request.user, setId, saveTarget(values));
-      const set = await getSetLink(ctx, request.user, setId);
-      setNotice(
-        reply,
-        saved.added
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { folderId: values.folderId ?? '', newFolderName: values.newFolderName ?? '' },
+      change: async () => {
+        // saveTarget throws a form problem when neither a folder nor a new name is given.
+        const saved = await saveSetToFolder(ctx, user, setId, saveTarget(values));
+        return { saved, set: await getSetLink(ctx, user, setId) };
+      },
+      done: ({ saved, set }) => ({
+        notice: saved.added
           ? `Saved to “${saved.folder.name}”${saved.createdFolder ? ' (a new folder)' : ''}.`
           : `This set is already in “${saved.folder.name}”.`,
-      );
-      return reply.redirect(`${cardSetUrl(set)}#save`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(
-        error,
-        { folderId: values.folderId ?? '', newFolderName: values.newFolderName ?? '' },
-        reply,
-      );
-      return sendCardSetPageWithForms(deps, request, reply, setId, { save: state }, status);
-    }
+        to: `${cardSetUrl(set)}#save`,
+      }),
+      rerender: (state, status) =>
+        sendCardSetPageWithForms(deps, request, reply, setId, { save: state }, status),
+    });
   });
 }

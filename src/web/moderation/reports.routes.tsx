@@ -1,9 +1,9 @@
 /** Reporting a card set to the moderators (comments are reported from comments.routes.tsx). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { getSetToReport, reportCardSet } from '../../services/reports.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm } from '../forms.js';
-import { pageContext, setNotice } from '../page-context.js';
+import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ReportSetPage } from '../comments/comment-pages.js';
 import { cardSetUrl } from '../views/urls.js';
@@ -27,17 +27,17 @@ export async function reportRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     if (request.user === null) return redirectToLogin(request, reply);
     const set = await getSetToReport(ctx, request.user, Number(request.params.id));
     const reason = textareaValue(readForm(request.body).reason);
-    try {
-      await reportCardSet(ctx, request.user, set.id, { reason });
-      setNotice(reply, 'Thank you: the moderators will look at this card set.');
-      return reply.redirect(cardSetUrl(set), 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { reason }, reply);
-      return sendPage(
-        reply,
-        <ReportSetPage page={pageContext(request, reply, assets)} set={set} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { reason },
+      change: () => reportCardSet(ctx, user, set.id, { reason }),
+      done: () => ({ notice: 'Thank you: the moderators will look at this card set.', to: cardSetUrl(set) }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <ReportSetPage page={pageContext(request, reply, assets)} set={set} state={state} />,
+          status,
+        ),
+    });
   });
 }
