@@ -11,7 +11,7 @@ import {
   saveExam,
 } from '../../services/study/exams.js';
 import { getExamFocus, saveExamFocus } from '../../services/study/exam-focus.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { formFailure, postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -59,14 +59,13 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
       targetPercent: values.targetPercent ?? '',
       dailyCap: values.dailyCap ?? '',
     };
-    try {
-      const id = await saveExam(ctx, request.user, input);
-      setNotice(reply, 'Exam date saved: study now plans for it.');
-      return reply.redirect(`/exams/${id}`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, input, reply);
-      return renderExams(request, reply, request.user, state, status);
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: input,
+      change: () => saveExam(ctx, user, input),
+      done: (id) => ({ notice: 'Exam date saved: study now plans for it.', to: `/exams/${id}` }),
+      rerender: (state, status) => renderExams(request, reply, user, state, status),
+    });
   });
 
   app.get('/exams/:id', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
@@ -121,24 +120,26 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
     const id = Number(request.params.id);
     const values = readForm(request.body);
     const chosen = Object.keys(values).flatMap((field) => /^first-(\d{1,15})$/.exec(field)?.[1] ?? []);
-    try {
-      const count = await saveExamFocus(ctx, request.user, id, chosen);
-      setNotice(
-        reply,
-        count === 0
-          ? 'No cards chosen: the plan starts cards in the sets’ order.'
-          : `Saved: the plan starts your ${count} chosen cards first.`,
-      );
-      return reply.redirect(`/exams/${id}`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, values, reply);
-      const view = await getExamFocus(ctx, request.user, id);
-      return sendPage(
-        reply,
-        <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: values,
+      change: () => saveExamFocus(ctx, user, id, chosen),
+      done: (count) => ({
+        notice:
+          count === 0
+            ? 'No cards chosen: the plan starts cards in the sets’ order.'
+            : `Saved: the plan starts your ${count} chosen cards first.`,
+        to: `/exams/${id}`,
+      }),
+      rerender: async (state, status) => {
+        const view = await getExamFocus(ctx, user, id);
+        return sendPage(
+          reply,
+          <ExamFocusPage page={pageContext(request, reply, assets)} view={view} state={state} />,
+          status,
+        );
+      },
+    });
   });
 
   app.post('/exams/:id/delete', { schema: { params: idParams } }, async (request: IdRequest, reply) => {

@@ -5,7 +5,7 @@ import { getDailyQueue, getSetStudySession, type StudyItem } from '../../service
 import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
 import { itemKey, parseItemKey } from '../../domain/study/index.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
+import { formFailure, postThenRedirect, redirectToLogin } from '../form-handling.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -216,13 +216,12 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
   app.post('/review/settings', async (request: ReviewRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const values = readForm(request.body);
-    try {
-      const count = await saveNewCardsPerDay(ctx, request.user, values.newCardsPerDay ?? '');
-      setNotice(reply, `Saved: up to ${count} new cards a day.`);
-      return reply.redirect('/review', 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { newCardsPerDay: values.newCardsPerDay ?? '' }, reply);
-      return renderReview(request, reply, {}, { settings: state }, status);
-    }
+    const user = request.user;
+    return postThenRedirect(reply, {
+      kept: { newCardsPerDay: values.newCardsPerDay ?? '' },
+      change: () => saveNewCardsPerDay(ctx, user, values.newCardsPerDay ?? ''),
+      done: (count) => ({ notice: `Saved: up to ${count} new cards a day.`, to: '/review' }),
+      rerender: (state, status) => renderReview(request, reply, {}, { settings: state }, status),
+    });
   });
 }
