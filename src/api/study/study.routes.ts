@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../../services/context.js';
 import { AppError } from '../../domain/errors.js';
-import { mergeBrowserReviews, recordReview, undoLastReview } from '../../services/study/record-review.js';
+import { mergeBrowserReviews } from '../../services/study/merge-browser-reviews.js';
+import { recordReview, undoLastReview } from '../../services/study/record-review.js';
 import { getSelfTest, newTestSeed } from '../../services/study/self-test.js';
 import { getSetTimeline } from '../../services/study/set-timeline.js';
 import { requireUser } from '../auth.js';

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { PHASES, QUESTION_KINDS } from '../../domain/study/index.js';
-import { MAX_DURATION_MS, MERGE_LIMITS } from '../../services/study/record-review.js';
+import { MERGE_LIMITS } from '../../services/study/merge-browser-reviews.js';
+import { MAX_DURATION_MS } from '../../services/study/record-review.js';
 import { TEST_LIMITS } from '../../services/study/self-test.js';
 import { Nullable } from '../community.schema.js';
 
