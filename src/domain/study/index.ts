@@ -30,13 +30,8 @@ export {
   type WhichCardQuestion,
 } from './question-types.js';
 export { questionChecker, questionProblems } from './question-checks.js';
-export {
-  buildStudyContext,
-  generateQuestions,
-  generateTest,
-  type QuestionOptions,
-  type StudyContext,
-} from './questions.js';
+export { buildStudyContext, type QuestionOptions, type StudyContext } from './questions.js';
+export { generateQuestions, generateTest } from './generate-test.js';
 export {
   MAX_ANSWER_LENGTH,
   answerWords,

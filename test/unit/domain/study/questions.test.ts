@@ -11,11 +11,8 @@ import {
   type Question,
   type StudySet,
 } from '../../../../src/domain/study/question-types.js';
-import {
-  buildStudyContext,
-  generateQuestions,
-  generateTest,
-} from '../../../../src/domain/study/questions.js';
+import { generateQuestions, generateTest } from '../../../../src/domain/study/generate-test.js';
+import { buildStudyContext } from '../../../../src/domain/study/questions.js';
 import { createRandom } from '../../../../src/domain/study/random.js';
 import { demoSets, seedSet } from './study-fixtures.js';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cardPlainText } from '../../../../src/domain/study/card-text.js';
 import { findDates, formatDate } from '../../../../src/domain/study/dates.js';
-import { generateQuestions } from '../../../../src/domain/study/questions.js';
+import { generateQuestions } from '../../../../src/domain/study/generate-test.js';
 import { createRandom } from '../../../../src/domain/study/random.js';
 import {
   compareEvents,

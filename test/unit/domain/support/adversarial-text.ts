@@ -13,7 +13,7 @@ import { clozePlainText, parseCloze } from '../../../../src/domain/study/cloze.j
 import { findDates } from '../../../../src/domain/study/dates.js';
 import { answerWords, gradeAnswer, MAX_ANSWER_LENGTH } from '../../../../src/domain/study/grading.js';
 import { cardPrompt } from '../../../../src/domain/study/prompt.js';
-import { generateTest } from '../../../../src/domain/study/questions.js';
+import { generateTest } from '../../../../src/domain/study/generate-test.js';
 import { splitSentences } from '../../../../src/domain/study/sentences.js';
 import { extractTimeline } from '../../../../src/domain/study/timeline.js';
 import { renderMarkdown } from '../../../../src/formats/render-markdown.js';
