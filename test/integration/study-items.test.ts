@@ -125,7 +125,7 @@ for (const factory of testDatabases()) {
       let progress = text((await member.client.get('/progress')).body);
       assert.match(progress, /Capitals/);
       const { repos } = t.container.ctx;
-      assert.equal((await repos.study.countItemsOfSets([setId])).get(setId), 5);
+      assert.equal((await repos.studyStats.countItemsOfSets([setId])).get(setId), 5);
       // The second deletion is edited away: its progress goes, the first's stays.
       await t.container.ctx.transact(async (tx) => {
         await tx.cardSets.replaceCards(setId, [
@@ -137,7 +137,7 @@ for (const factory of testDatabases()) {
       assert.deepEqual(await states(member.userId), [
         { cardId: cards[1]!.id, variant: 1, phase: 'learning' },
       ]);
-      assert.equal((await repos.study.countItemsOfSets([setId])).get(setId), 4, 'the reverse side is kept');
+      assert.equal((await repos.studyStats.countItemsOfSets([setId])).get(setId), 4, 'the reverse side is kept');
       progress = text((await member.client.get('/progress')).body);
       assert.match(progress, /Capitals/);
     });

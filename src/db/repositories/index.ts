@@ -14,6 +14,7 @@ import { RatingRepository } from './rating.repository.js';
 import { FolderRepository } from './folder.repository.js';
 import { ReportRepository } from './report.repository.js';
 import { StudyRepository } from './study.repository.js';
+import { StudyStatsRepository } from './study-stats.repository.js';
 import { ExamDateRepository } from './exam-date.repository.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { HealthRepository } from './health.repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   folders: FolderRepository;
   reports: ReportRepository;
   study: StudyRepository;
+  studyStats: StudyStatsRepository;
   examDates: ExamDateRepository;
   search: SearchIndex;
   health: HealthRepository;
@@ -57,6 +59,7 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
     folders: new FolderRepository(db),
     reports: new ReportRepository(db),
     study: new StudyRepository(db),
+    studyStats: new StudyStatsRepository(db),
     examDates: new ExamDateRepository(db),
     search: createSearchIndex(db),
     health: new HealthRepository(db),

@@ -48,14 +48,14 @@ export async function getProgress(ctx: ServiceContext, actor: Actor): Promise<Pr
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const tomorrow = today + DAY_MS;
   const start = mondayOf(today) - (PROGRESS_WEEKS - 1) * 7 * DAY_MS;
-  const { study } = ctx.repos;
+  const { study, studyStats } = ctx.repos;
   const [reviewDays, overdue, dueDays, phases, sets, totalReviews] = await Promise.all([
-    study.reviewsByDay(actor.userId, start),
+    studyStats.reviewsByDay(actor.userId, start),
     study.countDue(actor.userId, tomorrow - 1),
-    study.dueByDay(actor.userId, tomorrow, today + FORECAST_DAYS * DAY_MS),
-    study.phaseCountsBySet(actor.userId),
+    studyStats.dueByDay(actor.userId, tomorrow, today + FORECAST_DAYS * DAY_MS),
+    studyStats.phaseCountsBySet(actor.userId),
     findLearnerSets(ctx.repos, actor),
-    study.countReviews(actor.userId),
+    studyStats.countReviews(actor.userId),
   ]);
 
   const reviewsOn = new Map(reviewDays.map((row) => [row.day * DAY_MS, row]));
@@ -81,7 +81,7 @@ export async function getProgress(ctx: ServiceContext, actor: Actor): Promise<Pr
     forecast.push({ date: new Date(day), count: dueOn.get(day) ?? 0 });
   }
 
-  const items = await study.countItemsOfSets(sets.map((set) => set.id));
+  const items = await studyStats.countItemsOfSets(sets.map((set) => set.id));
   const stages = new Map<number, { learning: number; known: number }>();
   for (const row of phases) {
     const counts = stages.get(row.cardSetId) ?? { learning: 0, known: 0 };

@@ -70,9 +70,9 @@ export async function getToday(ctx: ServiceContext, actor: Actor): Promise<Today
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const [queue, reviewDays, nextExam, recentIds, learnerSets, folders] = await Promise.all([
     getDailyQueue(ctx, actor),
-    ctx.repos.study.reviewsByDay(actor.userId, today - STREAK_DAYS * DAY_MS),
+    ctx.repos.studyStats.reviewsByDay(actor.userId, today - STREAK_DAYS * DAY_MS),
     findNextExam(ctx, actor),
-    ctx.repos.study.listRecentlyStudiedSetIds(actor.userId, CONTINUE_SETS * 2),
+    ctx.repos.studyStats.listRecentlyStudiedSetIds(actor.userId, CONTINUE_SETS * 2),
     findLearnerSets(ctx.repos, actor),
     listFolders(ctx, actor),
   ]);
