@@ -282,7 +282,7 @@ export async function updateCardSet(
       updated_at: now,
     });
     if (!updated) {
-      const [last] = await repos.cardSets.listRevisions(id);
+      const [last] = await repos.revisions.list(id);
       throw new EditConflictError(row.revision, last === undefined ? null : last.editorName);
     }
     const ids = await repos.cardSets.replaceCards(id, cards);
@@ -306,7 +306,7 @@ export async function updateCardSet(
       cards: cards.map((card, index) => ({ ...card, id: ids[index]! })),
     };
     const summary = summariseChanges(before, after);
-    await repos.cardSets.insertRevision({
+    await repos.revisions.insert({
       card_set_id: id,
       revision: expectedRevision + 1,
       editor_id: actor.userId,
@@ -337,7 +337,7 @@ export async function listRevisions(
   const row = await ctx.repos.cardSets.findSummary(id);
   if (row === undefined || !canView(viewer, toAccessFacts(row))) throw notFound(`Card set ${id}`);
   const set = toCardSetSummary(row);
-  const rows = await ctx.repos.cardSets.listRevisions(id);
+  const rows = await ctx.repos.revisions.list(id);
   const revisions: Revision[] = rows.map((r) => ({
     revision: r.revision,
     summary: r.summary,

@@ -198,7 +198,7 @@ export async function postComment(
       body: input.body,
       now: ctx.clock.now().getTime(),
     });
-    await repos.cardSets.bumpCacheVersion(setId);
+    await repos.pageVersions.bump(setId);
     return inserted;
   });
   return { id, cardSet: linkTo(row), threadId: parentId ?? id };
@@ -252,7 +252,7 @@ export async function editComment(
     if (!(await repos.comments.updateBody(id, input.body, now))) {
       throw new AppError('conflict', 'This comment changed while you were editing it; reload and try again.');
     }
-    await repos.cardSets.bumpCacheVersion(set.row.id);
+    await repos.pageVersions.bump(set.row.id);
   });
   return getComment(ctx, actor, id);
 }
@@ -266,7 +266,7 @@ export async function deleteComment(
   const { set } = await findCommentToChange(ctx.repos, actor, id, 'delete');
   await ctx.transact(async (repos) => {
     await repos.comments.markDeleted(id, ctx.clock.now().getTime());
-    await repos.cardSets.bumpCacheVersion(set.row.id);
+    await repos.pageVersions.bump(set.row.id);
   });
   return { cardSet: linkTo(set.row) };
 }

@@ -107,7 +107,7 @@ export interface PageVersion {
 
 /** A cheap look at a set, for serving a cached copy of its page when nothing on it has changed. */
 export async function getPageVersion(ctx: ServiceContext, id: number): Promise<PageVersion | undefined> {
-  const row = await ctx.repos.cardSets.findPageVersion(id);
+  const row = await ctx.repos.pageVersions.find(id);
   if (row === undefined) return undefined;
   return {
     version: row.cacheVersion,

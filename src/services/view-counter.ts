@@ -120,7 +120,7 @@ export class ViewCounter {
           cardSetId: view.cardSetId,
           visitor: createHash('sha256').update(`${salt}|${view.visitor}`).digest('base64url').slice(0, 32),
         }));
-        await repos.cardSets.addViews(await repos.setViews.recordNew(day, hashed));
+        await repos.setViews.addToSets(await repos.setViews.recordNew(day, hashed));
       }
     });
     // Only once committed: a salt chosen in a transaction that failed was never shared.

@@ -88,7 +88,7 @@ for (const factory of testDatabases()) {
         cards: { body: string }[];
       }>();
       assert.equal(stored.cards[0]!.body, winner, 'the stored text is the winner’s, whole');
-      const history = await t.container.ctx.repos.cardSets.listRevisions(setId);
+      const history = await t.container.ctx.repos.revisions.list(setId);
       assert.equal(
         history.filter((r) => r.revision === editable.revision + 1).length,
         1,

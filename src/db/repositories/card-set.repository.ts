@@ -1,21 +1,9 @@
-import type SQLite from 'better-sqlite3';
 import { isPostgres } from '../migrations/dialect.js';
-import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { CardDraft, CardKind } from '../../domain/card-set.js';
 import { clozePlainText } from '../../domain/study/cloze.js';
 import { studyVariants } from '../../domain/study/study-items.js';
-import type { CardRow, CardSetRevisionsTable, CardSetsTable, Database, NewCardSet } from '../tables.js';
-
-/** The page-version query's SQL, per engine, and SQLite's prepared statement for it (see findPageVersion). */
-const pageVersionSql = new Map<string, string>();
-const pageVersionStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
-
-export interface PageVersionRow {
-  cacheVersion: number;
-  viewCount: number;
-  visibility: string;
-  status: string;
-}
+import type { CardRow, CardSetsTable, Database, NewCardSet } from '../tables.js';
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -59,10 +47,7 @@ export interface ListCardSetsQuery {
 }
 
 export class CardSetRepository {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly sqlite?: SQLite.Database,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   private selectSummaries() {
     return this.db
@@ -367,67 +352,6 @@ export class CardSetRepository {
       .execute();
   }
 
-  /** Marks the set's page as changed (a comment, a rating…): cached copies of it are no longer served. */
-  async bumpCacheVersion(id: number): Promise<void> {
-    await this.db
-      .updateTable('card_sets')
-      .set((eb) => ({ cache_version: eb('cache_version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  /**
-   * What decides whether a cached copy of the set's page may be served, and the views to show on it.
-   * Runs on every page view, so on SQLite it is a statement prepared once and run directly (a few
-   * microseconds); elsewhere the query is built once per engine and only its parameter changes.
-   */
-  async findPageVersion(id: number): Promise<PageVersionRow | undefined> {
-    // The direct statement skips Kysely's connection lock, so it runs only when no transaction is open on
-    // the connection (it would see that transaction's uncommitted rows); otherwise the query below waits.
-    if (this.sqlite !== undefined && !this.sqlite.inTransaction) {
-      let statement = pageVersionStatements.get(this.sqlite);
-      if (statement === undefined) {
-        statement = this.sqlite.prepare(
-          'select cache_version as cacheVersion, view_count as viewCount, visibility, status from card_sets where id = ?',
-        );
-        pageVersionStatements.set(this.sqlite, statement);
-      }
-      return statement.get(id) as PageVersionRow | undefined;
-    }
-    const query = this.db
-      .selectFrom('card_sets')
-      .select(['cache_version as cacheVersion', 'view_count as viewCount', 'visibility', 'status'])
-      .where('id', '=', 0);
-    const engine = this.db.getExecutor().adapter.constructor.name;
-    let text = pageVersionSql.get(engine);
-    if (text === undefined) {
-      text = query.compile().sql;
-      pageVersionSql.set(engine, text);
-    }
-    const result = await this.db.executeQuery<PageVersionRow>(CompiledQuery.raw(text, [id]));
-    return result.rows[0];
-  }
-
-  async insertRevision(revision: Insertable<CardSetRevisionsTable>): Promise<void> {
-    await this.db.insertInto('card_set_revisions').values(revision).execute();
-  }
-
-  async listRevisions(cardSetId: number) {
-    return this.db
-      .selectFrom('card_set_revisions as r')
-      .innerJoin('users as u', 'u.id', 'r.editor_id')
-      .select([
-        'r.revision',
-        'r.summary',
-        'r.created_at as createdAt',
-        'u.handle as editorHandle',
-        'u.display_name as editorName',
-      ])
-      .where('r.card_set_id', '=', cardSetId)
-      .orderBy('r.revision', 'desc')
-      .execute();
-  }
-
   async listByAuthor(authorId: number, options: { includeUnlisted: boolean; limit: number }) {
     let query = this.selectSummaries().where('s.author_id', '=', authorId);
     if (!options.includeUnlisted) {
@@ -442,17 +366,6 @@ export class CardSetRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  }
-
-  /** Adds buffered page views; one statement per set. */
-  async addViews(views: ReadonlyMap<number, number>): Promise<void> {
-    for (const [id, count] of views) {
-      await this.db
-        .updateTable('card_sets')
-        .set((eb) => ({ view_count: eb('view_count', '+', count) }))
-        .where('id', '=', id)
-        .execute();
-    }
   }
 }
 

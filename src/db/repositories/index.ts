@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../tables.js';
 import { AppStateRepository } from './app-state.repository.js';
 import { CardSetRepository } from './card-set.repository.js';
+import { CardSetRevisionRepository } from './card-set-revision.repository.js';
+import { SetPageVersionRepository } from './set-page-version.repository.js';
 import { SubjectRepository } from './subject.repository.js';
 import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -24,6 +26,8 @@ import { SetViewRepository } from './set-view.repository.js';
 export interface Repositories {
   appState: AppStateRepository;
   cardSets: CardSetRepository;
+  revisions: CardSetRevisionRepository;
+  pageVersions: SetPageVersionRepository;
   subjects: SubjectRepository;
   topics: TopicRepository;
   users: UserRepository;
@@ -47,7 +51,9 @@ export interface Repositories {
 export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Database): Repositories {
   return {
     appState: new AppStateRepository(db),
-    cardSets: new CardSetRepository(db, sqlite),
+    cardSets: new CardSetRepository(db),
+    revisions: new CardSetRevisionRepository(db),
+    pageVersions: new SetPageVersionRepository(db, sqlite),
     subjects: new SubjectRepository(db),
     topics: new TopicRepository(db),
     users: new UserRepository(db),

@@ -69,4 +69,15 @@ export class SetViewRepository {
     }
     return counts;
   }
+
+  /** Adds buffered page views to the sets' counts; one statement per set. */
+  async addToSets(views: ReadonlyMap<number, number>): Promise<void> {
+    for (const [id, count] of views) {
+      await this.db
+        .updateTable('card_sets')
+        .set((eb) => ({ view_count: eb('view_count', '+', count) }))
+        .where('id', '=', id)
+        .execute();
+    }
+  }
 }
