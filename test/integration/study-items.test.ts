@@ -137,7 +137,11 @@ for (const factory of testDatabases()) {
       assert.deepEqual(await states(member.userId), [
         { cardId: cards[1]!.id, variant: 1, phase: 'learning' },
       ]);
-      assert.equal((await repos.studyStats.countItemsOfSets([setId])).get(setId), 4, 'the reverse side is kept');
+      assert.equal(
+        (await repos.studyStats.countItemsOfSets([setId])).get(setId),
+        4,
+        'the reverse side is kept',
+      );
       progress = text((await member.client.get('/progress')).body);
       assert.match(progress, /Capitals/);
     });
