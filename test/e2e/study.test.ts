@@ -135,6 +135,10 @@ describe('study mode (JavaScript on)', () => {
           `card ${answered}, button ${i + 1}: ${JSON.stringify(box)}, tab bar at ${tabBar.y}`,
         );
       }
+      if (answered === 1) {
+        // A touch screen is told about the swipes, under the buttons.
+        assert.equal(await card.locator('.swipe-hint').isVisible(), true, 'the swipe hint shows');
+      }
       const labels = await card.locator('.rating-interval [aria-hidden="true"]').allInnerTexts();
       assert.equal(labels.length, 4);
       for (const label of labels) assert.match(label, /^(<1m|\d+(\.\d)?([mhdy]|mo))$/);

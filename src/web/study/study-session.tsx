@@ -184,6 +184,10 @@ export function StudySession({
                         </button>
                       ))}
                     </fieldset>
+                    {/* Shown on touch screens once study.js runs (swipes need it). */}
+                    <p class="swipe-hint" aria-hidden="true">
+                      ← Swipe left: Again · Swipe right: Good →
+                    </p>
                     {!member && (
                       <noscript>
                         <p class="hint">Without JavaScript your answers are not kept: log in to keep them.</p>
