@@ -4,6 +4,7 @@
  * studied last, and the learner's folders. Every count is the one the Review queue, the progress page and
  * the exam plan give: the same services make them.
  */
+import type { CardSetSummaryRow } from '../../db/repositories/card-set.repository.js';
 import type { CardSetSummary } from '../../domain/card-set.js';
 import { summariseExam } from '../../domain/study/index.js';
 import { studyStreak } from '../../domain/study/streak.js';
@@ -44,18 +45,17 @@ export interface TodayView {
   folders: FolderWithSets[];
 }
 
-async function findNextExam(ctx: ServiceContext, actor: Actor): Promise<NextExam | null> {
+async function findNextExam(
+  ctx: ServiceContext,
+  actor: Actor,
+  learnerSets: readonly CardSetSummaryRow[],
+): Promise<NextExam | null> {
   const exams = (await listExams(ctx, actor))
     .filter((exam) => exam.daysLeft > 0 && exam.scope.kind !== 'unavailable-set')
     .sort((a, b) => a.examDate.getTime() - b.examDate.getTime() || a.id - b.id);
   const exam = exams[0];
   if (exam === undefined) return null;
-  const learner = await buildLearnerPlan(
-    ctx.repos,
-    actor,
-    ctx.clock.now(),
-    await findLearnerSets(ctx.repos, actor),
-  );
+  const learner = await buildLearnerPlan(ctx.repos, actor, ctx.clock.now(), learnerSets);
   const summary = learner === null ? null : summariseExam(learner.plan, examKey(exam));
   if (summary === null) return { exam, items: 0, ready: 0, today: 0 };
   return {
@@ -68,12 +68,12 @@ async function findNextExam(ctx: ServiceContext, actor: Actor): Promise<NextExam
 
 export async function getToday(ctx: ServiceContext, actor: Actor): Promise<TodayView> {
   const today = startOfUtcDay(ctx.clock.now().getTime());
-  const [queue, reviewDays, nextExam, recentIds, learnerSets, folders] = await Promise.all([
+  const learnerSets = await findLearnerSets(ctx.repos, actor);
+  const [queue, reviewDays, nextExam, recentIds, folders] = await Promise.all([
     getDailyQueue(ctx, actor),
     ctx.repos.studyStats.reviewsByDay(actor.userId, today - STREAK_DAYS * DAY_MS),
-    findNextExam(ctx, actor),
+    findNextExam(ctx, actor, learnerSets),
     ctx.repos.studyStats.listRecentlyStudiedSetIds(actor.userId, CONTINUE_SETS * 2),
-    findLearnerSets(ctx.repos, actor),
     listFolders(ctx, actor),
   ]);
   const { items: _items, ...counts } = queue;
