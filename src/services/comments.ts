@@ -198,7 +198,6 @@ export async function postComment(
       body: input.body,
       now: ctx.clock.now().getTime(),
     });
-    await repos.pageVersions.bump(setId);
     return inserted;
   });
   return { id, cardSet: linkTo(row), threadId: parentId ?? id };
@@ -245,14 +244,13 @@ export async function editComment(
   id: number,
   input: { body: string },
 ): Promise<CommentInContext> {
-  const { set } = await findCommentToChange(ctx.repos, actor, id, 'edit');
+  await findCommentToChange(ctx.repos, actor, id, 'edit');
   assertValidBody(input.body);
   const now = ctx.clock.now().getTime();
   await ctx.transact(async (repos) => {
     if (!(await repos.comments.updateBody(id, input.body, now))) {
       throw new AppError('conflict', 'This comment changed while you were editing it; reload and try again.');
     }
-    await repos.pageVersions.bump(set.row.id);
   });
   return getComment(ctx, actor, id);
 }
@@ -266,7 +264,6 @@ export async function deleteComment(
   const { set } = await findCommentToChange(ctx.repos, actor, id, 'delete');
   await ctx.transact(async (repos) => {
     await repos.comments.markDeleted(id, ctx.clock.now().getTime());
-    await repos.pageVersions.bump(set.row.id);
   });
   return { cardSet: linkTo(set.row) };
 }

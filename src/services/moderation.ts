@@ -103,7 +103,6 @@ export async function hideComment(
   await ctx.transact(async (repos) => {
     await repos.comments.changeStatus(id, 'visible', 'hidden', now);
     await repos.reports.resolveAllFor('comment', id, actor.userId, now);
-    await repos.pageVersions.bump(comment.cardSetId);
   });
   return { cardSetId: comment.cardSetId };
 }
@@ -121,7 +120,6 @@ export async function restoreComment(
   }
   await ctx.transact(async (repos) => {
     await repos.comments.changeStatus(id, 'hidden', 'visible', ctx.clock.now().getTime());
-    await repos.pageVersions.bump(comment.cardSetId);
   });
   return { cardSetId: comment.cardSetId };
 }

@@ -53,7 +53,6 @@ export async function rateCardSet(
   }
   await ctx.transact(async (repos) => {
     await repos.ratings.upsert(setId, actor.userId, stars, ctx.clock.now().getTime());
-    await repos.pageVersions.bump(setId);
     await repos.cardSets.refreshRatingStats(setId);
   });
   return loadSetRating(ctx.repos, actor, setId, true);
@@ -64,7 +63,6 @@ export async function removeRating(ctx: ServiceContext, actor: Actor, setId: num
   const { facts } = await findViewableSet(ctx.repos, actor, setId);
   await ctx.transact(async (repos) => {
     await repos.ratings.delete(setId, actor.userId);
-    await repos.pageVersions.bump(setId);
     await repos.cardSets.refreshRatingStats(setId);
   });
   return loadSetRating(ctx.repos, actor, setId, canRate(actor, facts));

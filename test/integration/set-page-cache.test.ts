@@ -81,6 +81,44 @@ for (const factory of testDatabases()) {
       assert.ok(!(await visitor.get(links.html)).body.includes('Log out'));
     });
 
+    it('shows the next visitor every later change to its comments and ratings, whoever makes it', async () => {
+      const author = await quickMember(t, 'Author');
+      const reader = await quickMember(t, 'Reader');
+      const moderator = await quickMember(t, 'Moderator', 'moderator');
+      const created = await author.client.api('POST', '/api/v1/sets', {
+        title: 'Talked-about set',
+        subtitle: null,
+        subject: 'Caching',
+        topic: null,
+        level: null,
+        examBoard: null,
+        visibility: 'public',
+        cards: [{ title: 'One', body: 'A card' }],
+      });
+      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const visitor = new BrowserClient(t.app);
+      const page = async () => (await visitor.get(links.html)).body;
+      const comment = (
+        await reader.client.api('POST', `/api/v1/sets/${id}/comments`, { body: 'First words' })
+      ).json<{ id: number }>();
+      await reader.client.api('PUT', `/api/v1/sets/${id}/rating`, { stars: 2 });
+      assert.match(await page(), /First words/);
+      assert.equal(await page(), await page(), 'served from the cache between changes');
+
+      await reader.client.api('PATCH', `/api/v1/comments/${comment.id}`, { body: 'Second words' });
+      assert.match(await page(), /Second words/, 'an edit');
+      await moderator.client.api('POST', `/api/v1/moderation/comments/${comment.id}/hide`);
+      assert.doesNotMatch(await page(), /Second words/, 'hidden by a moderator');
+      await moderator.client.api('POST', `/api/v1/moderation/comments/${comment.id}/restore`);
+      assert.match(await page(), /Second words/, 'restored');
+      await reader.client.api('DELETE', `/api/v1/comments/${comment.id}`);
+      assert.doesNotMatch(await page(), /Second words/, 'deleted by its author');
+
+      assert.match(await page(), /2(\.0)? out of 5/);
+      await reader.client.api('DELETE', `/api/v1/sets/${id}/rating`);
+      assert.doesNotMatch(await page(), /out of 5/, 'the rating taken back');
+    });
+
     it('ignores a notice cookie Recall did not sign: the page still comes from the cache, with no forged notice', async () => {
       const author = await quickMember(t, 'Notice author');
       const created = await author.client.api('POST', '/api/v1/sets', {

@@ -4,6 +4,7 @@ import type { CardDraft, CardKind } from '../../domain/card-set.js';
 import { clozePlainText } from '../../domain/study/cloze.js';
 import { studyVariants } from '../../domain/study/study-items.js';
 import type { CardRow, CardSetsTable, Database, NewCardSet } from '../tables.js';
+import { markSetPageChanged } from './set-page-version.repository.js';
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -207,8 +208,14 @@ export class CardSetRepository {
     return select.orderBy(column, 'desc').orderBy('s.id', 'desc').limit(query.limit).execute();
   }
 
-  /** Recounts a set's ratings into its row; call after locking the row (see bumpCacheVersion) so that counts stay exact. */
+  /**
+   * Recounts a set's ratings into its row, which its page shows (so its cached copies go stale). The
+   * row is locked first, by the version's bump, and recounted by a second statement: on PostgreSQL a
+   * statement's subqueries see what was committed when it began, so a recount that had waited for
+   * another rater's lock would miss that rating.
+   */
   async refreshRatingStats(id: number): Promise<void> {
+    await markSetPageChanged(this.db, id);
     await this.db
       .updateTable('card_sets')
       .set((eb) => ({

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../tables.js';
+import { markSetPageChanged } from './set-page-version.repository.js';
 
 export interface CommentRow {
   id: number;
@@ -54,7 +55,18 @@ export class CommentRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await markSetPageChanged(this.db, comment.cardSetId);
     return id;
+  }
+
+  /** The set page showing the comment has changed. */
+  private async pageChanged(commentId: number): Promise<void> {
+    const { cardSetId } = await this.db
+      .selectFrom('comments')
+      .select('card_set_id as cardSetId')
+      .where('id', '=', commentId)
+      .executeTakeFirstOrThrow();
+    await markSetPageChanged(this.db, cardSetId);
   }
 
   async findById(id: number): Promise<CommentRow | undefined> {
@@ -89,7 +101,9 @@ export class CommentRepository {
       .where('id', '=', id)
       .where('status', '=', 'visible')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const changed = Number(result.numUpdatedRows) === 1;
+    if (changed) await this.pageChanged(id);
+    return changed;
   }
 
   /**
@@ -102,6 +116,7 @@ export class CommentRepository {
       .set({ status: 'deleted', body: '', updated_at: now })
       .where('id', '=', id)
       .execute();
+    await this.pageChanged(id);
   }
 
   /** Moves a comment from one status to another; false when it was not in `from`. */
@@ -112,6 +127,8 @@ export class CommentRepository {
       .where('id', '=', id)
       .where('status', '=', from)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const changed = Number(result.numUpdatedRows) === 1;
+    if (changed) await this.pageChanged(id);
+    return changed;
   }
 }

@@ -1,6 +1,10 @@
 /**
  * A set page's version: every change to what the page shows bumps it, so that no server serves a cached
  * copy made before (src/web/card-set/set-page-cache.ts). Read on every visitor's page view.
+ *
+ * The writes bump it themselves, in the statement or transaction that changes the page, so that no
+ * caller can forget: the card-set repository's own updates (cards, title, visibility, status, rating
+ * figures) and, through markSetPageChanged, the comment repository's writes.
  */
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
@@ -17,20 +21,20 @@ export interface PageVersionRow {
   status: string;
 }
 
+/** Marks a set's page as changed (a comment posted, edited, deleted, hidden): cached copies are not served. */
+export async function markSetPageChanged(db: Kysely<Database>, setId: number): Promise<void> {
+  await db
+    .updateTable('card_sets')
+    .set((eb) => ({ cache_version: eb('cache_version', '+', 1) }))
+    .where('id', '=', setId)
+    .execute();
+}
+
 export class SetPageVersionRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly sqlite?: SQLite.Database,
   ) {}
-
-  /** Marks the set's page as changed (a comment, a rating…): cached copies of it are no longer served. */
-  async bump(id: number): Promise<void> {
-    await this.db
-      .updateTable('card_sets')
-      .set((eb) => ({ cache_version: eb('cache_version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-  }
 
   /**
    * What decides whether a cached copy of the set's page may be served, and the views to show on it.
