@@ -4,6 +4,7 @@
  *   npm run screenshot                       # every main page at 360, 390 and 1280 px, light and dark,
  *                                            # into screenshots/ (its own server, demo content, a learner)
  *   npm run screenshot -- --out DIR --only set,study --widths 390
+ *   npm run screenshot -- --out DIR --only study --widths 390 --window   # what the window shows, no scroll
  *   npm run screenshot -- URL [OUT.png] [WIDTH] [--no-js] [--print] [--dark]   # one page of a running server
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -103,7 +104,9 @@ async function allPages(): Promise<void> {
             window.scrollTo(0, 0);
             return document.documentElement.scrollHeight;
           });
-          await page.setViewportSize({ width, height: Math.min(Math.max(height, 800), 12_000) });
+          if (!args.includes('--window')) {
+            await page.setViewportSize({ width, height: Math.min(Math.max(height, 800), 12_000) });
+          }
           await page.screenshot({ path: file });
           await page.close();
           count += 1;

@@ -12,6 +12,7 @@ import {
   launchChromium,
   newPage,
   seriousAxeViolations,
+  SEED_TITLE,
   startE2eServer,
   type E2eServer,
 } from '../helpers/browser.js';
@@ -119,8 +120,16 @@ describe('study mode (JavaScript on)', () => {
     const page = await newPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true });
     await signUp(page, 'Phone Learner');
     await page.goto(server.url + setPath + '/study');
-    const tabBar = await page.locator('.tab-bar').boundingBox();
-    assert.ok(tabBar !== null, 'the phone layout has its tab bar');
+    // A full-screen reviewer: the site's header and tabs give way to one bar that leaves the session.
+    assert.equal(await page.locator('.tab-bar').isVisible(), false, 'no tab bar while studying');
+    assert.equal(await page.locator('.site-header').isVisible(), false, 'no site header while studying');
+    const exit = page.getByRole('link', { name: `Stop studying: back to ${SEED_TITLE}` });
+    assert.equal(await exit.isVisible(), true);
+    const reveal = await page.getByRole('button', { name: 'Show answer' }).boundingBox();
+    assert.ok(
+      reveal !== null && reveal.y + reveal.height <= 844 && reveal.y > 844 / 2,
+      `Show answer in thumb reach at the foot of the screen: ${JSON.stringify(reveal)}`,
+    );
     for (let answered = 1; answered <= 11; answered++) {
       const card = page.locator('[data-study-card]:not([hidden])');
       // Turned by a tap on the question, or by its button.
@@ -131,8 +140,8 @@ describe('study mode (JavaScript on)', () => {
       for (let i = 0; i < 4; i++) {
         const box = await buttons.nth(i).boundingBox();
         assert.ok(
-          box !== null && box.y >= 0 && box.y + box.height <= tabBar.y + 1,
-          `card ${answered}, button ${i + 1}: ${JSON.stringify(box)}, tab bar at ${tabBar.y}`,
+          box !== null && box.y >= 0 && box.y + box.height <= 844,
+          `card ${answered}, button ${i + 1}: ${JSON.stringify(box)}`,
         );
       }
       if (answered === 1) {
@@ -155,10 +164,13 @@ describe('study mode (JavaScript on)', () => {
       summary,
       /^11 cards, 11 answers in \d+ min; Again 0 times \(0%\); the next of these cards is due in \d+ days\.$/,
     );
-    const counts = await page.locator('.due-summary').innerText();
-    assert.match(counts, /Due today: 0/);
+    const counts = await page.locator('.due-summary').textContent();
+    assert.match(counts ?? '', /Due today: 0/);
+    // With the session over, the site's navigation is back.
     await page.reload();
-    assert.equal(await page.locator('.due-summary').innerText(), counts);
+    assert.equal(await page.locator('.tab-bar').isVisible(), true, 'the tab bar is back after the session');
+    await exit.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.due-summary').textContent(), counts);
     await page.context().close();
   });
 

@@ -48,9 +48,20 @@ export function SetStudyPage(props: SetStudyPageProps) {
     { label: set.title, href: cardSetUrl(set) },
   ];
   const next = encodeURIComponent(action);
+  const inSession = !finished && current !== undefined;
   return (
-    <Layout page={page} title={`Study: ${set.title}`} breadcrumbs={breadcrumbs} scripts={['study.js']}>
-      <h1>
+    <Layout
+      page={page}
+      title={`Study: ${set.title}`}
+      breadcrumbs={breadcrumbs}
+      scripts={['study.js']}
+      focus={
+        inSession
+          ? { exitHref: cardSetUrl(set), exitLabel: `Stop studying: back to ${set.title}`, name: set.title }
+          : undefined
+      }
+    >
+      <h1 class="study-heading">
         <span class="page-kicker">Study</span> {set.title}
       </h1>
       <StudyLinks setId={set.id} current="study" />
@@ -114,8 +125,18 @@ export function ReviewPage(props: ReviewPageProps) {
   const { page, queue, tag, current, revealed, shownAt, settings, state, offerUndo } = props;
   const settingsProblem = settings.problems.find((p) => p.field === 'newCardsPerDay')?.message;
   return (
-    <Layout page={page} title="Review" breadcrumbs={[{ label: 'Home', href: '/' }]} scripts={['study.js']}>
-      <h1>Review</h1>
+    <Layout
+      page={page}
+      title="Review"
+      breadcrumbs={[{ label: 'Home', href: '/' }]}
+      scripts={['study.js']}
+      focus={
+        queue.sets > 0 && current !== undefined
+          ? { exitHref: '/', exitLabel: 'Stop reviewing: back to Today', name: 'Review' }
+          : undefined
+      }
+    >
+      <h1 class="study-heading">Review</h1>
       <p class="lede">
         Today’s cards from every set you study, save or have an exam on.
         {queue.followsPlan && (

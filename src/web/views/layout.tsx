@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Icon } from './components/icon.js';
 import { SiteHeader } from './components/site-header.js';
 import { TabBar } from './components/tab-bar.js';
 import { Toast } from './components/toast.js';
@@ -15,13 +16,26 @@ interface LayoutProps {
   description?: string;
   breadcrumbs?: Crumb[];
   scripts?: string[];
+  /**
+   * A study session: on phones the page becomes a full-screen reviewer, the site's header, tabs and
+   * footer giving way to one bar that leaves the session (to `exitHref`) and names it.
+   */
+  focus?: { exitHref: string; exitLabel: string; name: string };
   children: ComponentChildren;
 }
 
 /** The browser's own bar takes the page's background colour (light, dark, or the device's choice). */
 const THEME_COLOURS = { light: '#f1f3f5', dark: '#0d0f12' } as const;
 
-export function Layout({ page, title, description, breadcrumbs, scripts = [], children }: LayoutProps) {
+export function Layout({
+  page,
+  title,
+  description,
+  breadcrumbs,
+  scripts = [],
+  focus,
+  children,
+}: LayoutProps) {
   const { theme } = page;
   return (
     // The theme chosen in this browser (a cookie) is set here, so the first paint already has it.
@@ -49,12 +63,21 @@ export function Layout({ page, title, description, breadcrumbs, scripts = [], ch
         {/* Offers to keep the answers this browser saved before its owner logged in (study mode). */}
         {page.user !== null && <script type="module" src={page.assets.url('study-merge.js')} />}
       </head>
-      <body>
+      <body class={focus === undefined ? undefined : 'focus-mode'}>
         <a class="skip-link" href="#main">
           Skip to content
         </a>
         <SiteHeader page={page} />
         <main id="main" tabIndex={-1}>
+          {focus !== undefined && (
+            <div class="focus-bar">
+              <a href={focus.exitHref} class="button button-quiet button-icon focus-exit">
+                <Icon name="close" />
+                <span class="visually-hidden">{focus.exitLabel}</span>
+              </a>
+              <span class="focus-name">{focus.name}</span>
+            </div>
+          )}
           {breadcrumbs !== undefined && breadcrumbs.length > 0 && (
             <nav aria-label="Breadcrumb" class="breadcrumbs">
               <ol>
