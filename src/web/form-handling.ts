@@ -2,7 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { STATUS_OF_ERROR } from '../http/error-status.js';
 import { RateLimitedError } from '../services/rate-limits.js';
-import type { FormState } from './forms.js';
+import type { Static, TSchema } from 'typebox';
+import { postedValues, readFormBody } from './form-body.js';
+import type { FormState, FormValues } from './forms.js';
 import { setNotice } from './page-context.js';
 
 /** Only same-site paths: "next" must not send anyone to another site after logging in. */
@@ -56,33 +58,40 @@ export function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
 
 /** Where a change that worked sends the browser, and what the page there says about it. */
 export interface Done {
-  notice: string;
+  /** None where the page there speaks for itself (after logging in). */
+  notice?: string;
   to: string;
 }
 
 /**
- * Every form post one way: make the change, then redirect (303) with a notice; when the change meets a
- * form problem, re-render the form with the input kept and the error's status instead. Other errors go
- * to the error handler.
+ * Every form post one way: read the body through its schema, make the change, then redirect (303) with
+ * a notice. When the body or the change meets a form problem, re-render the form with what was posted
+ * kept and the error's status instead. Other errors go to the error handler.
  */
-export async function postThenRedirect<T>(
+export async function postThenRedirect<S extends TSchema, T>(
+  request: FastifyRequest,
   reply: FastifyReply,
   form: {
-    /** What to put back in the fields when the form comes back. */
-    kept: Record<string, string>;
-    change: () => Promise<T>;
-    done: (result: T) => Done;
-    rerender: (state: FormState, status: number) => unknown;
+    body: S;
+    /** What to put back in the fields when the form comes back (default: what was posted). */
+    keep?: (posted: FormValues) => FormValues;
+    change: (body: Static<S>) => Promise<T>;
+    done: (result: T, body: Static<S>) => Done;
+    /** The form again; `error` says more to a form that needs it (an edit conflict's revision). */
+    rerender: (state: FormState, status: number, error: unknown) => unknown;
   },
 ): Promise<unknown> {
+  let body: Static<S>;
   let result: T;
   try {
-    result = await form.change();
+    body = readFormBody(form.body, request.body);
+    result = await form.change(body);
   } catch (error) {
-    const { state, status } = formFailure(error, form.kept, reply);
-    return form.rerender(state, status);
+    const posted = postedValues(request.body);
+    const { state, status } = formFailure(error, form.keep?.(posted) ?? posted, reply);
+    return form.rerender(state, status, error);
   }
-  const { notice, to } = form.done(result);
-  setNotice(reply, notice);
+  const { notice, to } = form.done(result, body);
+  if (notice !== undefined) setNotice(reply, notice);
   return reply.redirect(to, 303);
 }

@@ -1,14 +1,34 @@
 import type { FastifyInstance } from 'fastify';
-import { formFailure, redirectToLogin, safeNext } from '../form-handling.js';
+import Type from 'typebox';
+import { ACCOUNT_LIMITS } from '../../domain/account.js';
+import { postThenRedirect, redirectToLogin, safeNext } from '../form-handling.js';
+import { FormText, postedValues } from '../form-body.js';
 import { changePassword, logOut, signUp } from '../../services/auth/accounts.js';
 import { logIn, newDevice } from '../../services/auth/log-in.js';
-import { emptyForm, readForm } from '../forms.js';
+import { emptyForm } from '../forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { clientAddress } from '../../http/client-address.js';
 import { beginSession, endSession, rememberDevice, trustedDevice } from '../../http/session.plugin.js';
 import { sendPage } from '../render.js';
 import { ChangePasswordPage, LogInPage, LogOutPage, SignUpPage } from './account-pages.js';
 import type { WebDeps } from '../route-deps.js';
+
+/** Where to go afterwards: a path of this site (safeNext checks it). */
+const next = FormText(2000);
+const password = FormText(ACCOUNT_LIMITS.passwordMax);
+
+const SignUpForm = Type.Object({
+  displayName: FormText(ACCOUNT_LIMITS.displayNameMax),
+  handle: FormText(ACCOUNT_LIMITS.handleMax),
+  email: FormText(ACCOUNT_LIMITS.emailMax),
+  password,
+  next,
+});
+
+/** A handle or an email address, and the password. */
+const LogInForm = Type.Object({ login: FormText(ACCOUNT_LIMITS.emailMax), password, next });
+
+const ChangePasswordForm = Type.Object({ currentPassword: password, newPassword: password });
 
 export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get<{ Querystring: { next?: string } }>('/signup', async (request, reply) => {
@@ -21,32 +41,25 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
   });
 
   app.post('/signup', async (request, reply) => {
-    const values = readForm(request.body);
     // Back to where the visitor was (the set they were studying), as after logging in.
-    const next = safeNext(values.next);
-    try {
-      const session = await signUp(
-        ctx,
-        {
-          displayName: values.displayName ?? '',
-          handle: values.handle ?? '',
-          email: values.email ?? '',
-          password: values.password ?? '',
-        },
-        clientAddress(request),
-      );
-      await beginSession(ctx, request, reply, session);
-      rememberDevice(reply, newDevice(session.user.userId));
-      setNotice(reply, `Welcome to Recall, ${session.user.displayName}.`);
-      return reply.redirect(next, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { ...values, password: '' }, reply);
-      return sendPage(
-        reply,
-        <SignUpPage page={pageContext(request, reply, assets)} state={state} next={next} />,
-        status,
-      );
-    }
+    const next = safeNext(postedValues(request.body).next);
+    return postThenRedirect(request, reply, {
+      body: SignUpForm,
+      keep: (posted) => ({ ...posted, password: '' }),
+      change: async ({ next: _next, ...account }) => {
+        const session = await signUp(ctx, account, clientAddress(request));
+        await beginSession(ctx, request, reply, session);
+        rememberDevice(reply, newDevice(session.user.userId));
+        return session;
+      },
+      done: (session) => ({ notice: `Welcome to Recall, ${session.user.displayName}.`, to: next }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <SignUpPage page={pageContext(request, reply, assets)} state={state} next={next} />,
+          status,
+        ),
+    });
   });
 
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
@@ -59,25 +72,27 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
   });
 
   app.post('/login', async (request, reply) => {
-    const values = readForm(request.body);
-    const next = safeNext(values.next);
-    try {
-      const session = await logIn(
-        ctx,
-        { login: values.login ?? '', password: values.password ?? '' },
-        { address: clientAddress(request), device: trustedDevice(request) },
-      );
-      await beginSession(ctx, request, reply, session);
-      rememberDevice(reply, session.device);
-      return reply.redirect(next, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, { login: (values.login ?? '').slice(0, 254) }, reply);
-      return sendPage(
-        reply,
-        <LogInPage page={pageContext(request, reply, assets)} state={state} next={next} />,
-        status,
-      );
-    }
+    const next = safeNext(postedValues(request.body).next);
+    return postThenRedirect(request, reply, {
+      body: LogInForm,
+      keep: (posted) => ({ login: (posted.login ?? '').slice(0, ACCOUNT_LIMITS.emailMax) }),
+      change: async ({ login, password }) => {
+        const session = await logIn(
+          ctx,
+          { login, password },
+          { address: clientAddress(request), device: trustedDevice(request) },
+        );
+        await beginSession(ctx, request, reply, session);
+        rememberDevice(reply, session.device);
+      },
+      done: () => ({ to: next }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <LogInPage page={pageContext(request, reply, assets)} state={state} next={next} />,
+          status,
+        ),
+    });
   });
 
   app.get('/logout', async (request, reply) =>
@@ -101,22 +116,25 @@ export async function accountRoutes(app: FastifyInstance, { ctx, assets }: WebDe
 
   app.post('/me/password', async (request, reply) => {
     if (request.user === null || request.sessionToken === null) return redirectToLogin(request, reply);
-    const values = readForm(request.body);
-    try {
-      const session = await changePassword(ctx, request.user, {
-        currentPassword: values.currentPassword ?? '',
-        newPassword: values.newPassword ?? '',
-      });
-      await beginSession(ctx, request, reply, session);
-      setNotice(reply, 'Your password has been changed. Other devices have been logged out.');
-      return reply.redirect(`/users/${session.user.handle}`, 303);
-    } catch (error) {
-      const { state, status } = formFailure(error, {}, reply);
-      return sendPage(
-        reply,
-        <ChangePasswordPage page={pageContext(request, reply, assets)} state={state} />,
-        status,
-      );
-    }
+    const user = request.user;
+    return postThenRedirect(request, reply, {
+      body: ChangePasswordForm,
+      keep: () => ({}),
+      change: async (passwords) => {
+        const session = await changePassword(ctx, user, passwords);
+        await beginSession(ctx, request, reply, session);
+        return session;
+      },
+      done: (session) => ({
+        notice: 'Your password has been changed. Other devices have been logged out.',
+        to: `/users/${session.user.handle}`,
+      }),
+      rerender: (state, status) =>
+        sendPage(
+          reply,
+          <ChangePasswordPage page={pageContext(request, reply, assets)} state={state} />,
+          status,
+        ),
+    });
   });
 }

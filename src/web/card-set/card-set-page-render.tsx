@@ -33,6 +33,3 @@ export async function sendCardSetPageWithForms(
 export function formId(value: string | undefined): number | undefined {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
 }
-
-/** Browsers send a textarea's line breaks as CRLF; store them as the person typed them (LF). */
-export const textareaValue = (value: string | undefined): string => (value ?? '').replace(/\r\n?/g, '\n');

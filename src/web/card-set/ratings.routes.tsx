@@ -3,12 +3,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rateCardSet, removeRating } from '../../services/ratings.js';
 import { getSetLink } from '../../services/viewable-set.js';
 import { postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { readForm } from '../forms.js';
+import Type from 'typebox';
 import { setNotice } from '../page-context.js';
 import { cardSetUrl } from '../views/urls.js';
 import { plural } from '../views/format.js';
 import { sendCardSetPageWithForms } from './card-set-page-render.js';
 import { idParams, type WebDeps } from '../route-deps.js';
+
+const RatingForm = Type.Object({
+  stars: Type.Integer({ minimum: 1, maximum: 5, problem: 'Choose from 1 to 5 stars.' }),
+});
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -18,16 +22,16 @@ export async function ratingRoutes(app: FastifyInstance, deps: WebDeps): Promise
   app.post('/sets/:id/rating', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const setId = Number(request.params.id);
-    const stars = readForm(request.body).stars ?? '';
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: {},
-      change: async () => {
-        await rateCardSet(ctx, user, setId, /^[1-5]$/.test(stars) ? Number(stars) : Number.NaN);
+    return postThenRedirect(request, reply, {
+      body: RatingForm,
+      keep: () => ({}),
+      change: async ({ stars }) => {
+        await rateCardSet(ctx, user, setId, stars);
         return getSetLink(ctx, user, setId);
       },
-      done: (set) => ({
-        notice: `You rated this set ${plural(Number(stars), 'star')}.`,
+      done: (set, { stars }) => ({
+        notice: `You rated this set ${plural(stars, 'star')}.`,
         to: `${cardSetUrl(set)}#rate`,
       }),
       rerender: (state, status) =>

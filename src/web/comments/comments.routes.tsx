@@ -10,12 +10,13 @@ import {
 } from '../../services/comments.js';
 import { reportComment } from '../../services/reports.js';
 import { postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm } from '../forms.js';
+import { emptyForm } from '../forms.js';
+import { CommentForm, ReportForm } from './comment-forms.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { DeleteCommentPage, EditCommentPage, ReplyPage, ReportCommentPage } from './comment-pages.js';
 import { cardSetUrl } from '../views/urls.js';
-import { sendCardSetPageWithForms, textareaValue } from '../card-set/card-set-page-render.js';
+import { sendCardSetPageWithForms } from '../card-set/card-set-page-render.js';
 import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -29,12 +30,10 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
   app.post('/sets/:id/comments', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const setId = Number(request.params.id);
-    const values = readForm(request.body);
-    const body = textareaValue(values.body);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { body },
-      change: () => postComment(ctx, user, setId, { body }),
+    return postThenRedirect(request, reply, {
+      body: CommentForm,
+      change: ({ body }) => postComment(ctx, user, setId, { body }),
       done: (posted) => ({
         notice: 'Your comment has been posted.',
         to: commentAnchor(posted.cardSet, posted.id),
@@ -57,11 +56,10 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
     const found = await getCommentToReplyTo(ctx, request.user, id);
-    const body = textareaValue(readForm(request.body).body);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { body },
-      change: () => postComment(ctx, user, found.set.id, { body, replyTo: id }),
+    return postThenRedirect(request, reply, {
+      body: CommentForm,
+      change: ({ body }) => postComment(ctx, user, found.set.id, { body, replyTo: id }),
       done: (posted) => ({
         notice: 'Your reply has been posted.',
         to: commentAnchor(posted.cardSet, posted.id),
@@ -91,11 +89,10 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
   app.post('/comments/:id/edit', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
-    const body = textareaValue(readForm(request.body).body);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { body },
-      change: () => editComment(ctx, user, id, { body }),
+    return postThenRedirect(request, reply, {
+      body: CommentForm,
+      change: ({ body }) => editComment(ctx, user, id, { body }),
       done: (edited) => ({ notice: 'Your comment has been changed.', to: commentAnchor(edited.set, id) }),
       rerender: async (state, status) => {
         const found = await getCommentToChange(ctx, user, id, 'edit');
@@ -134,11 +131,10 @@ export async function commentRoutes(app: FastifyInstance, deps: WebDeps): Promis
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
     const found = await getComment(ctx, request.user, id);
-    const reason = textareaValue(readForm(request.body).reason);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { reason },
-      change: () => reportComment(ctx, user, id, { reason }),
+    return postThenRedirect(request, reply, {
+      body: ReportForm,
+      change: ({ reason }) => reportComment(ctx, user, id, { reason }),
       done: () => ({
         notice: 'Thank you: the moderators will look at this comment.',
         to: commentAnchor(found.set, id),

@@ -15,6 +15,8 @@ import { formatTagList, parseTagList, TAG_LIMITS } from '../../domain/tags.js';
 import { ParseError } from '../../formats/parse-error.js';
 import type { CardSetEdit, EditableCardSet } from '../../services/card-set-editing.js';
 import { readPastedCards } from '../../services/paste-import.js';
+import Type, { type Static } from 'typebox';
+import { FormCheckbox, FormText } from '../form-body.js';
 
 export interface EditorCard {
   id: string;
@@ -117,48 +119,68 @@ export function editorStateFrom(editable: EditableCardSet): EditorState {
   };
 }
 
-/** Reads the posted form. Card fields are named cards[i][id|title|body|kind|reversible|tags]. */
-export function readEditorForm(values: Record<string, string>): { state: EditorState; action: EditorAction } {
-  const indexes = new Set<number>();
-  for (const key of Object.keys(values)) {
-    const match = /^cards\[(\d{1,3})\]\[(?:id|title|body|kind|reversible|tags)\]$/.exec(key);
-    if (match) indexes.add(Number(match[1]));
-  }
-  const cards = [...indexes]
-    .sort((a, b) => a - b)
-    .slice(0, LIMITS.cardsPerSet + 50)
-    .map((i) => ({
-      id: values[`cards[${i}][id]`] ?? '',
-      title: values[`cards[${i}][title]`] ?? '',
-      body: (values[`cards[${i}][body]`] ?? '').replace(/\r\n?/g, '\n'),
-      kind: values[`cards[${i}][kind]`] ?? 'basic',
-      reversible: values[`cards[${i}][reversible]`] === '1',
-      tags: values[`cards[${i}][tags]`] ?? '',
-    }));
+/** The longest paste the editor reads (a whole term list; the request's own limit is 1 MiB). */
+const PASTE_MAX = 500_000;
+
+/** What the editor posts. Card fields are named cards[i][id|title|body|kind|reversible|tags]. */
+export const EditorForm = Type.Object({
+  title: FormText(LIMITS.titleLength),
+  subtitle: FormText(LIMITS.subtitleLength),
+  subject: FormText(LIMITS.nameLength),
+  topic: FormText(LIMITS.nameLength),
+  level: FormText(40),
+  examBoard: FormText(40),
+  visibility: FormText(20, { fallback: 'private', problem: 'Choose who can see the set.' }),
+  language: FormText(40),
+  tags: FormText(TAG_LIMITS.fieldLength),
+  cards: Type.Array(
+    Type.Object({
+      id: FormText(12),
+      title: FormText(LIMITS.cardTitleLength),
+      body: FormText(LIMITS.cardBodyLength),
+      kind: FormText(20, { fallback: 'basic' }),
+      reversible: FormCheckbox(),
+      tags: FormText(TAG_LIMITS.fieldLength),
+    }),
+    { maxItems: LIMITS.cardsPerSet + 50, default: [] },
+  ),
+  revision: FormText(12, { fallback: '0' }),
+  paste: FormText(PASTE_MAX),
+  pasteFormat: FormText(20, { fallback: 'auto' }),
+  pasteSeparator: FormText(20),
+  /** The button pressed: save, publish, preview, add, paste, or up|down|delete:<card>. */
+  action: FormText(20),
+});
+
+/** The editor's state from what it posted (see parseFormBody: it may break the form's limits). */
+export function readEditorForm(form: Static<typeof EditorForm>): {
+  state: EditorState;
+  action: EditorAction;
+} {
   const state: EditorState = {
     fields: {
-      title: values.title ?? '',
-      subtitle: values.subtitle ?? '',
-      subject: values.subject ?? '',
-      topic: values.topic ?? '',
-      level: values.level ?? '',
-      examBoard: values.examBoard ?? '',
-      visibility: values.visibility ?? 'private',
-      language: values.language ?? '',
-      tags: values.tags ?? '',
+      title: form.title,
+      subtitle: form.subtitle,
+      subject: form.subject,
+      topic: form.topic,
+      level: form.level,
+      examBoard: form.examBoard,
+      visibility: form.visibility,
+      language: form.language,
+      tags: form.tags,
     },
-    cards,
-    revision: values.revision ?? '0',
+    cards: form.cards.map((card) => ({ ...card, reversible: card.reversible === true })),
+    revision: form.revision,
     paste: {
-      text: values.paste ?? '',
-      format: values.pasteFormat ?? 'auto',
-      separator: values.pasteSeparator ?? '',
+      text: form.paste,
+      format: form.pasteFormat,
+      separator: form.pasteSeparator,
     },
     problems: [],
     message: null,
     status: null,
   };
-  return { state, action: readAction(values.action ?? 'save') };
+  return { state, action: readAction(form.action) };
 }
 
 function readAction(value: string): EditorAction {

@@ -16,11 +16,12 @@ import {
   editFromState,
   editorStateFrom,
   newEditorState,
+  EditorForm,
   readEditorForm,
   type EditorState,
 } from './editor-form.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
-import { readForm } from '../forms.js';
+import { postThenRedirect, redirectToLogin } from '../form-handling.js';
+import { parseFormBody } from '../form-body.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { DeleteSetPage, HistoryPage } from '../card-set/card-set-admin-pages.js';
@@ -98,44 +99,42 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
       edit: ReturnType<typeof editFromState>,
     ) => Promise<{ id: number; title: string; notice: string }>,
   ) {
-    const { state, action } = readEditorForm(readForm(request.body));
+    const { value, problems } = parseFormBody(EditorForm, request.body);
+    const { state, action } = readEditorForm(value);
+    if (problems.length > 0) {
+      const message = 'Please correct the highlighted fields.';
+      return renderEditor(request, reply, { ...state, problems, message }, target, 400);
+    }
     if (action.kind !== 'save' && action.kind !== 'publish') {
-      const status = 200;
-      return renderEditor(
-        request,
-        reply,
-        applyEditorAction(state, action),
-        target,
-        status,
-        action.kind === 'preview',
-      );
+      const preview = action.kind === 'preview';
+      return renderEditor(request, reply, applyEditorAction(state, action), target, 200, preview);
     }
     const cleaned = withoutBlankCards(state);
-    try {
-      const saved = await save(cleaned, editFromState(cleaned, action));
-      setNotice(reply, saved.notice);
-      return reply.redirect(cardSetUrl({ id: saved.id, slug: cardSetSlug(saved.title) }), 303);
-    } catch (error) {
-      if (error instanceof EditConflictError) {
-        // Keep the editor's input, now based on the newer revision: saving again keeps their version.
-        const conflicted = {
-          ...cleaned,
-          revision: String(error.currentRevision),
-          problems: [],
-          message: error.message,
-        };
-        return renderEditor(request, reply, conflicted, target, 409);
-      }
-      const { state: failed, status } = formFailure(error, {}, reply);
-      void user;
-      return renderEditor(
-        request,
-        reply,
-        { ...cleaned, problems: [...failed.problems], message: failed.message },
-        target,
-        status,
-      );
-    }
+    return postThenRedirect(request, reply, {
+      body: EditorForm,
+      change: () => save(cleaned, editFromState(cleaned, action)),
+      done: (saved) => ({
+        notice: saved.notice,
+        to: cardSetUrl({ id: saved.id, slug: cardSetSlug(saved.title) }),
+      }),
+      rerender: (failed, status, error) =>
+        error instanceof EditConflictError
+          ? // Keep the editor's input, now based on the newer revision: saving again keeps their version.
+            renderEditor(
+              request,
+              reply,
+              { ...cleaned, revision: String(error.currentRevision), problems: [], message: error.message },
+              target,
+              409,
+            )
+          : renderEditor(
+              request,
+              reply,
+              { ...cleaned, problems: [...failed.problems], message: failed.message },
+              target,
+              status,
+            ),
+    });
   }
 
   app.get('/sets/new', async (request, reply) => {

@@ -14,7 +14,10 @@ import {
 } from '../../services/folders.js';
 import { getSetLink } from '../../services/viewable-set.js';
 import { postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm, type FormState } from '../forms.js';
+import { emptyForm, type FormState } from '../forms.js';
+import { FormText } from '../form-body.js';
+import { COMMUNITY_LIMITS } from '../../domain/community.js';
+import Type, { type Static } from 'typebox';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { DeleteFolderPage, FoldersPage, RenameFolderPage } from './folder-pages.js';
@@ -33,11 +36,18 @@ const folderSetParams = {
   required: ['id', 'setId'],
 } as const;
 
+const FolderForm = Type.Object({ name: FormText(COMMUNITY_LIMITS.folderNameLength) });
+
+/** A folder of the list (its id), "new", or a new folder's name. */
+const SaveForm = Type.Object({
+  folderId: FormText(20),
+  newFolderName: FormText(COMMUNITY_LIMITS.folderNameLength),
+});
+
 /** The save form: a new folder's name wins over the folder chosen in the list. */
-function saveTarget(values: Record<string, string>): SaveTarget {
-  const newFolderName = values.newFolderName ?? '';
-  if (newFolderName.trim() !== '' || values.folderId === 'new') return { newFolderName };
-  const folderId = formId(values.folderId);
+function saveTarget({ folderId: chosen, newFolderName }: Static<typeof SaveForm>): SaveTarget {
+  if (newFolderName.trim() !== '' || chosen === 'new') return { newFolderName };
+  const folderId = formId(chosen);
   if (folderId === undefined) {
     throw new AppError('validation', 'Choose a folder, or name a new one.', [
       { field: 'newFolderName', message: 'Name the new folder to save this set in.' },
@@ -71,11 +81,10 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
 
   app.post('/me/folders', async (request, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    const name = readForm(request.body).name ?? '';
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { name },
-      change: () => createFolder(ctx, user, { name }),
+    return postThenRedirect(request, reply, {
+      body: FolderForm,
+      change: ({ name }) => createFolder(ctx, user, { name }),
       done: (folder) => ({
         notice: `Folder “${folder.name}” created.`,
         to: `/me/folders#folder-${folder.id}`,
@@ -100,11 +109,10 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
   app.post('/me/folders/:id/rename', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
-    const name = readForm(request.body).name ?? '';
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { name },
-      change: () => renameFolder(ctx, user, id, { name }),
+    return postThenRedirect(request, reply, {
+      body: FolderForm,
+      change: ({ name }) => renameFolder(ctx, user, id, { name }),
       done: (folder) => ({
         notice: `Folder renamed to “${folder.name}”.`,
         to: `/me/folders#folder-${folder.id}`,
@@ -152,13 +160,12 @@ export async function folderRoutes(app: FastifyInstance, deps: WebDeps): Promise
   app.post('/sets/:id/folders', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const setId = Number(request.params.id);
-    const values = readForm(request.body);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { folderId: values.folderId ?? '', newFolderName: values.newFolderName ?? '' },
-      change: async () => {
+    return postThenRedirect(request, reply, {
+      body: SaveForm,
+      change: async (body) => {
         // saveTarget throws a form problem when neither a folder nor a new name is given.
-        const saved = await saveSetToFolder(ctx, user, setId, saveTarget(values));
+        const saved = await saveSetToFolder(ctx, user, setId, saveTarget(body));
         return { saved, set: await getSetLink(ctx, user, setId) };
       },
       done: ({ saved, set }) => ({

@@ -7,7 +7,7 @@
  */
 import { readCardFileInWorker } from '../../services/card-file-reading/read-card-file-in-worker.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isExamBoard, isLevel, isVisibility } from '../../domain/card-set.js';
+import { isExamBoard, isLevel, isVisibility, LIMITS } from '../../domain/card-set.js';
 import { AppError, type FieldProblem } from '../../domain/errors.js';
 import { cardSetSlug } from '../../domain/slug.js';
 import type { SessionUser } from '../../services/auth/accounts.js';
@@ -29,15 +29,17 @@ import { progressSummaryOf } from '../../services/study/import-progress.js';
 import { FORMAT_IDS, isFormatId } from '../../formats/card-set-format.js';
 import type { CardSetDocument } from '../../formats/card-set-document.js';
 import type { TermListReading } from '../../formats/term-list/read-term-list.js';
-import { formFailure, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm, type FormState, type FormValues } from '../forms.js';
+import { formFailure, postThenRedirect, redirectToLogin } from '../form-handling.js';
+import { emptyForm, type FormState, type FormValues } from '../forms.js';
+import { FormCheckbox, FormText, parseFormBody, postedValues } from '../form-body.js';
+import Type, { type Static } from 'typebox';
 import {
   acceptMultipartForms,
   oversizedFieldsOf,
   uploadsOf,
   type MultipartLimits,
 } from '../multipart-form.js';
-import { pageContext, setNotice } from '../page-context.js';
+import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ImportPage, ImportPreviewPage, UPLOAD_LIMIT_TEXT } from './import-pages.js';
 import { PrintPage } from '../card-set/print-page.js';
@@ -102,12 +104,33 @@ const stringsOf = (value: unknown): string[] =>
       ? value.filter((item): item is string => typeof item === 'string')
       : [];
 
+/** The upload form's fields besides the file: pasted text, a format, and the Format options. */
+const ImportForm = Type.Object({
+  text: FormText(UPLOAD_LIMITS.fieldBytes),
+  format: FormText(40),
+  separator: FormText(40),
+  separatorCustom: FormText(40),
+  rowSeparator: FormText(40),
+  rowSeparatorCustom: FormText(40),
+  header: FormText(40),
+  encoding: FormText(40),
+});
+
+/** The preview's choices (the carried sets, `document` and `history`, are read apart). */
+const ConfirmForm = Type.Object({
+  title: FormText(LIMITS.titleLength),
+  subject: FormText(LIMITS.nameLength),
+  topic: FormText(LIMITS.nameLength),
+  level: FormText(40),
+  examBoard: FormText(40),
+  visibility: FormText(20, { fallback: 'private' }),
+  bringProgress: FormCheckbox(),
+});
+
 /** The choices of the preview form, or problems to show beside its fields. */
-function readChoices(values: FormValues): ImportChoices {
+function readChoices(values: Static<typeof ConfirmForm>): ImportChoices {
   const problems: FieldProblem[] = [];
-  const level = values.level ?? '';
-  const examBoard = values.examBoard ?? '';
-  const visibility = values.visibility ?? 'private';
+  const { level, examBoard, visibility } = values;
   if (level !== '' && !isLevel(level))
     problems.push({ field: 'level', message: 'Choose a level from the list.' });
   if (examBoard !== '' && !isExamBoard(examBoard))
@@ -185,9 +208,8 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
     { bodyLimit: UPLOAD_LIMITS.totalBytes, config: { multipart: UPLOAD_LIMITS } },
     async (request, reply) => {
       if (request.user === null) return redirectToLogin(request, reply);
-      const values = readForm(request.body);
-      const kept: FormValues = { text: values.text ?? '', format: values.format ?? '' };
-      for (const field of LAYOUT_FIELDS) kept[field] = values[field] ?? '';
+      const { value: posted, problems } = parseFormBody(ImportForm, request.body);
+      const kept: FormValues = { ...posted };
       const upload = uploadsOf(request.body).find((file) => file.tooLarge || file.bytes.length > 0);
       if (upload?.tooLarge === true || oversizedFieldsOf(request.body).includes('text')) {
         const message =
@@ -196,7 +218,11 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
             : tooLargeMessage.replace('The file', 'The pasted text');
         return renderForm(request, reply, { values: kept, problems: [], message }, 413);
       }
-      const format = kept.format ?? '';
+      if (problems.length > 0) {
+        const message = 'Please correct the highlighted fields.';
+        return renderForm(request, reply, { values: kept, problems, message }, 400);
+      }
+      const { format, text } = posted;
       if (format !== '' && !isFormatId(format)) {
         return renderForm(
           request,
@@ -209,13 +235,12 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
           400,
         );
       }
-      const text = kept.text ?? '';
       if (upload === undefined && text.trim() === '') {
         const problem = { field: 'file', message: 'Choose a file, or paste some cards into the box.' };
         return renderForm(request, reply, { values: kept, problems: [problem], message: null }, 400);
       }
       try {
-        const layout = readLayoutChoices(kept);
+        const layout = readLayoutChoices(posted);
         const source = upload?.fileName || null;
         const {
           format: read,
@@ -267,61 +292,65 @@ export async function importExportRoutes(app: FastifyInstance, { ctx, assets }: 
         stringsOf(fields?.history),
         ctx.clock.now(),
       );
-      const values = readForm(request.body);
       // Shown again if the form comes back with a problem; only words on the page, escaped like any.
+      const posted = postedValues(request.body);
       const preview = {
-        formatLabel: (values.formatLabel ?? '').slice(0, 100) || 'Recall JSON',
-        source: (values.source ?? '').slice(0, 200) || null,
+        formatLabel: (posted.formatLabel ?? '').slice(0, 100) || 'Recall JSON',
+        source: (posted.source ?? '').slice(0, 200) || null,
         documents,
       };
-      try {
-        // A subject or topic fills what the files lack; one the importer changed from the suggested value
-        // (the files' own, when every set agrees) replaces what they say.
-        const suggested = suggestedChoices(documents);
-        const changed = (field: 'subject' | 'topic') =>
-          (values[field] ?? '').trim() !== '' && (values[field] ?? '').trim() !== (suggested[field] ?? '');
-        const choices = {
-          ...readChoices(values),
-          override:
-            (suggested.subject !== '' && changed('subject')) || (suggested.topic !== '' && changed('topic')),
-          progressFor: values.bringProgress === '1' ? user.userId : undefined,
-        };
-        const missing = setsWithoutSubject(documents, choices);
-        if (missing > 0) {
-          const message =
-            documents.length === 1
-              ? 'The file names no subject: choose one.'
-              : `${missing} of the sets name no subject: choose one for all of them.`;
-          throw new AppError('validation', 'Please choose a subject.', [{ field: 'subject', message }]);
-        }
-        // One set may be given a title (a pasted list has none of its own).
-        const title = (values.title ?? '').trim();
-        const titled = documents.length === 1 && title !== '' ? [{ ...documents[0]!, title }] : documents;
-        checkDocumentsBeforeChoices(titled);
-        const imported = await importDocumentsForMember(ctx, user, titled, choices);
-        const cards = imported.reduce((sum, set) => sum + set.cardCount, 0);
-        const answers = imported.reduce((sum, set) => sum + (set.progress?.answers ?? 0), 0);
-        const sets =
-          imported.length === 1
-            ? `Imported “${imported[0]!.title}” (${cards} cards)`
-            : `Imported ${imported.length} sets (${cards} cards)`;
-        setNotice(
-          reply,
-          answers === 0
-            ? `${sets}.`
-            : `${sets} with your progress: ${answers} ${answers === 1 ? 'answer' : 'answers'}.`,
-        );
-        const first = imported[0]!;
-        return reply.redirect(
-          imported.length === 1
-            ? cardSetUrl({ id: first.id, slug: cardSetSlug(first.title) })
-            : `/users/${user.handle}`,
-          303,
-        );
-      } catch (error) {
-        const { state, status } = formFailure(error, values, reply);
-        return renderPreview(request, reply, preview, state, status);
-      }
+      return postThenRedirect(request, reply, {
+        body: ConfirmForm,
+        // The carried sets go back as hidden fields made from `preview`, not from these values.
+        keep: ({ document: _document, history: _history, ...choices }) => choices,
+        change: async (values) => {
+          // A subject or topic fills what the files lack; one the importer changed from the suggested
+          // value (the files' own, when every set agrees) replaces what they say.
+          const suggested = suggestedChoices(documents);
+          const changed = (field: 'subject' | 'topic') =>
+            values[field].trim() !== '' && values[field].trim() !== (suggested[field] ?? '');
+          const choices = {
+            ...readChoices(values),
+            override:
+              (suggested.subject !== '' && changed('subject')) ||
+              (suggested.topic !== '' && changed('topic')),
+            progressFor: values.bringProgress ? user.userId : undefined,
+          };
+          const missing = setsWithoutSubject(documents, choices);
+          if (missing > 0) {
+            const message =
+              documents.length === 1
+                ? 'The file names no subject: choose one.'
+                : `${missing} of the sets name no subject: choose one for all of them.`;
+            throw new AppError('validation', 'Please choose a subject.', [{ field: 'subject', message }]);
+          }
+          // One set may be given a title (a pasted list has none of its own).
+          const title = values.title.trim();
+          const titled = documents.length === 1 && title !== '' ? [{ ...documents[0]!, title }] : documents;
+          checkDocumentsBeforeChoices(titled);
+          return importDocumentsForMember(ctx, user, titled, choices);
+        },
+        done: (imported) => {
+          const cards = imported.reduce((sum, set) => sum + set.cardCount, 0);
+          const answers = imported.reduce((sum, set) => sum + (set.progress?.answers ?? 0), 0);
+          const sets =
+            imported.length === 1
+              ? `Imported “${imported[0]!.title}” (${cards} cards)`
+              : `Imported ${imported.length} sets (${cards} cards)`;
+          const first = imported[0]!;
+          return {
+            notice:
+              answers === 0
+                ? `${sets}.`
+                : `${sets} with your progress: ${answers} ${answers === 1 ? 'answer' : 'answers'}.`,
+            to:
+              imported.length === 1
+                ? cardSetUrl({ id: first.id, slug: cardSetSlug(first.title) })
+                : `/users/${user.handle}`,
+          };
+        },
+        rerender: (state, status) => renderPreview(request, reply, preview, state, status),
+      });
     },
   );
 

@@ -10,13 +10,17 @@ import {
   restoreComment,
 } from '../../services/moderation.js';
 import { redirectToLogin, safeNext } from '../form-handling.js';
-import { readForm } from '../forms.js';
+import Type from 'typebox';
+import { FormText, readFormBody } from '../form-body.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ModerationPage } from './moderation-page.js';
 import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** Where the button was: the page to go back to. */
+const BackForm = Type.Object({ next: FormText(2000) });
 
 export async function moderationRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get('/moderation', async (request, reply) => {
@@ -31,7 +35,8 @@ export async function moderationRoutes(app: FastifyInstance, { ctx, assets }: We
       if (request.user === null) return redirectToLogin(request, reply);
       await run(request.user, Number(request.params.id));
       setNotice(reply, notice);
-      return reply.redirect(safeNext(readForm(request.body).next ?? '/moderation'), 303);
+      const { next } = readFormBody(BackForm, request.body);
+      return reply.redirect(safeNext(next === '' ? '/moderation' : next), 303);
     });
 
   action('/moderation/comments/:id/hide', (user, id) => hideComment(ctx, user, id), 'The comment is hidden.');

@@ -2,12 +2,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { getSetToReport, reportCardSet } from '../../services/reports.js';
 import { postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm } from '../forms.js';
+import { emptyForm } from '../forms.js';
+import { ReportForm } from '../comments/comment-forms.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ReportSetPage } from '../comments/comment-pages.js';
 import { cardSetUrl } from '../views/urls.js';
-import { textareaValue } from '../card-set/card-set-page-render.js';
 import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -26,11 +26,10 @@ export async function reportRoutes(app: FastifyInstance, { ctx, assets }: WebDep
   app.post('/sets/:id/reports', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const set = await getSetToReport(ctx, request.user, Number(request.params.id));
-    const reason = textareaValue(readForm(request.body).reason);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { reason },
-      change: () => reportCardSet(ctx, user, set.id, { reason }),
+    return postThenRedirect(request, reply, {
+      body: ReportForm,
+      change: ({ reason }) => reportCardSet(ctx, user, set.id, { reason }),
       done: () => ({ notice: 'Thank you: the moderators will look at this card set.', to: cardSetUrl(set) }),
       rerender: (state, status) =>
         sendPage(

@@ -12,6 +12,8 @@ import type { PageContext } from '../views/page-context.js';
 
 /** The form field of a card's checkbox. */
 export const focusField = (cardId: number) => `first-${cardId}`;
+export const FOCUS_FIELD_PATTERN = '^first-[0-9]{1,15}$';
+export const cardOfFocusField = (field: string) => field.slice('first-'.length);
 
 export function ExamFocusPage({
   page,

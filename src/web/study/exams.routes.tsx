@@ -12,15 +12,31 @@ import {
 } from '../../services/study/exams.js';
 import { getExamFocus, saveExamFocus } from '../../services/study/exam-focus.js';
 import { formFailure, postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm, type FormState } from '../forms.js';
+import { emptyForm, type FormState } from '../forms.js';
+import { FormFieldsMatching, FormText, readFormBody } from '../form-body.js';
+import Type from 'typebox';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ExamsPage } from './exam-pages.js';
-import { ExamFocusPage } from './exam-focus-page.js';
+import { cardOfFocusField, ExamFocusPage, FOCUS_FIELD_PATTERN } from './exam-focus-page.js';
 import { ExamPlanPage } from './exam-plan-page.js';
 import { idParams, type WebDeps } from '../route-deps.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** The service reads these as typed, with a message per field. */
+const ExamForm = Type.Object({
+  scope: FormText(40),
+  date: FormText(20),
+  targetPercent: FormText(20),
+  dailyCap: FormText(20),
+});
+
+/** One of the plan page's offers: a number of new cards a day, or a target. */
+const ChoiceForm = (field: string) => Type.Object({ [field]: FormText(20) });
+
+/** The cards ticked to start first: one `first-<card id>` box each. */
+const FocusForm = FormFieldsMatching(FOCUS_FIELD_PATTERN, Type.Literal('1'));
 
 export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   async function renderExams(
@@ -52,17 +68,10 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
 
   app.post('/exams', async (request, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    const values = readForm(request.body);
-    const input = {
-      scope: values.scope ?? '',
-      date: values.date ?? '',
-      targetPercent: values.targetPercent ?? '',
-      dailyCap: values.dailyCap ?? '',
-    };
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: input,
-      change: () => saveExam(ctx, user, input),
+    return postThenRedirect(request, reply, {
+      body: ExamForm,
+      change: (input) => saveExam(ctx, user, input),
       done: (id) => ({ notice: 'Exam date saved: study now plans for it.', to: `/exams/${id}` }),
       rerender: (state, status) => renderExams(request, reply, user, state, status),
     });
@@ -84,11 +93,11 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
     app.post(path, { schema: { params: idParams } }, async (request: IdRequest, reply) => {
       if (request.user === null) return redirectToLogin(request, reply);
       const id = Number(request.params.id);
-      const value = readForm(request.body)[field] ?? '';
       try {
+        const value = readFormBody(ChoiceForm(field), request.body)[field] ?? '';
         setNotice(reply, notice(await accept(ctx, request.user, id, value)));
       } catch (error) {
-        const { state } = formFailure(error, { [field]: value }, reply);
+        const { state } = formFailure(error, {}, reply);
         setNotice(reply, [state.message, ...state.problems.map((p) => p.message)].join(' '));
       }
       return reply.redirect(`/exams/${id}`, 303);
@@ -118,12 +127,10 @@ export async function examRoutes(app: FastifyInstance, { ctx, assets }: WebDeps)
   app.post('/exams/:id/focus', { schema: { params: idParams } }, async (request: IdRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
     const id = Number(request.params.id);
-    const values = readForm(request.body);
-    const chosen = Object.keys(values).flatMap((field) => /^first-(\d{1,15})$/.exec(field)?.[1] ?? []);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: values,
-      change: () => saveExamFocus(ctx, user, id, chosen),
+    return postThenRedirect(request, reply, {
+      body: FocusForm,
+      change: (ticked) => saveExamFocus(ctx, user, id, Object.keys(ticked).map(cardOfFocusField)),
       done: (count) => ({
         notice:
           count === 0

@@ -6,7 +6,9 @@ import { saveNewCardsPerDay } from '../../services/study/study-settings.js';
 import { itemKey, parseItemKey } from '../../domain/study/index.js';
 import { TAG_LIMITS } from '../../domain/tags.js';
 import { formFailure, postThenRedirect, redirectToLogin } from '../form-handling.js';
-import { emptyForm, readForm, type FormState } from '../forms.js';
+import { emptyForm, type FormState } from '../forms.js';
+import { FormCheckbox, FormText, readFormBody } from '../form-body.js';
+import Type, { type Static } from 'typebox';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ReviewPage, SetStudyPage } from './study-pages.js';
@@ -48,13 +50,26 @@ function pickCard(items: readonly StudyItem[], query: StudyQuery) {
   return { current, revealed: current !== undefined && current.key === requested && query.reveal === '1' };
 }
 
+/** What a rating form posts (a visitor's read-through posts no rating), and the undo buttons. */
+const AnswerForm = Type.Object({
+  card: FormText(40),
+  rating: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 4, problem: 'Choose Again, Hard, Good or Easy.' }),
+  ),
+  shownAt: FormText(20),
+  ahead: FormCheckbox(),
+  tag: FormText(TAG_LIMITS.length + 100),
+});
+
+const SettingsForm = Type.Object({ newCardsPerDay: FormText(20) });
+
 /** The review a rating form posts: its item's card and variant, and the rating. */
-function answerOf(values: Record<string, string | undefined>, durationMs: number | null) {
-  const item = parseItemKey(values.card);
+function answerOf(form: Static<typeof AnswerForm>, durationMs: number | null) {
+  const item = parseItemKey(form.card);
   return {
     cardId: item?.cardId ?? 0,
     variant: item?.variant ?? 0,
-    rating: Number(values.rating),
+    rating: form.rating ?? Number.NaN,
     durationMs,
   };
 }
@@ -114,8 +129,8 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
 
   app.post('/sets/:id/study', { schema: { params: idParams } }, async (request: SetStudyRequest, reply) => {
     const setId = Number(request.params.id);
-    const values = readForm(request.body);
-    const ahead = values.ahead === '1';
+    const values = readFormBody(AnswerForm, request.body);
+    const { ahead } = values;
     const tag = tagOf(values.tag);
     if (request.user === null) {
       // A visitor's read-through without JavaScript: nothing to keep, on to the next card.
@@ -135,7 +150,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
       return renderSetStudy(
         request,
         reply,
-        { card: values.card, reveal: '1', ahead: values.ahead, tag },
+        { card: values.card, reveal: '1', ahead: ahead ? '1' : undefined, tag },
         state,
         status,
       );
@@ -178,7 +193,7 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
 
   app.post('/review', async (request: ReviewRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    const values = readForm(request.body);
+    const values = readFormBody(AnswerForm, request.body);
     const tag = tagOf(values.tag);
     try {
       await recordReview(ctx, request.user, answerOf(values, durationFrom(values.shownAt, now())));
@@ -191,8 +206,8 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
 
   /** Takes back the last answer, then shows its card first again (its front). */
   async function undo(request: FastifyRequest, reply: FastifyReply, path: string) {
-    const values = readForm(request.body);
-    const options = { ahead: values.ahead === '1', tag: tagOf(values.tag) };
+    const values = readFormBody(AnswerForm, request.body);
+    const options = { ahead: values.ahead, tag: tagOf(values.tag) };
     const undone = await undoLastReview(ctx, request.user!);
     setNotice(reply, undone === null ? 'There is no answer to undo.' : 'Your last answer was taken back.');
     const card = undone === null ? '' : `card=${itemKey(undone.cardId, undone.variant)}`;
@@ -215,11 +230,10 @@ export async function studyRoutes(app: FastifyInstance, { ctx, assets }: WebDeps
 
   app.post('/review/settings', async (request: ReviewRequest, reply) => {
     if (request.user === null) return redirectToLogin(request, reply);
-    const values = readForm(request.body);
     const user = request.user;
-    return postThenRedirect(reply, {
-      kept: { newCardsPerDay: values.newCardsPerDay ?? '' },
-      change: () => saveNewCardsPerDay(ctx, user, values.newCardsPerDay ?? ''),
+    return postThenRedirect(request, reply, {
+      body: SettingsForm,
+      change: ({ newCardsPerDay }) => saveNewCardsPerDay(ctx, user, newCardsPerDay),
       done: (count) => ({ notice: `Saved: up to ${count} new cards a day.`, to: '/review' }),
       rerender: (state, status) => renderReview(request, reply, {}, { settings: state }, status),
     });

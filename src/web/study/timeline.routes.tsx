@@ -1,8 +1,9 @@
 /** /sets/:id/timeline: the set's dated events, and a "put these in order" exercise marked on submit. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { newTestSeed } from '../../services/study/self-test.js';
+import { newTestSeed, TEST_LIMITS } from '../../services/study/self-test.js';
 import { getSetTimeline, markTimelineExercise, timelineExercise } from '../../services/study/set-timeline.js';
-import { readForm } from '../forms.js';
+import Type from 'typebox';
+import { FormFieldsMatching, readFormBody } from '../form-body.js';
 import { pageContext } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { TimelinePage } from './timeline-page.js';
@@ -12,6 +13,10 @@ type TimelineRequest = FastifyRequest<{ Params: { id: string }; Querystring: { s
 
 const seedFrom = (value: string | undefined): number | null =>
   value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : null;
+
+/** The exercise handed in: its seed (which makes it again) and the place chosen for each event. */
+const ExerciseForm = Type.Object({ seed: Type.Integer({ minimum: 1, maximum: TEST_LIMITS.maxSeed }) });
+const PlacesForm = FormFieldsMatching('^place-.{1,100}$', Type.String({ maxLength: 2 }));
 
 export async function timelineRoutes(app: FastifyInstance, { ctx, assets }: WebDeps): Promise<void> {
   app.get('/sets/:id/timeline', { schema: { params: idParams } }, async (request: TimelineRequest, reply) => {
@@ -34,18 +39,18 @@ export async function timelineRoutes(app: FastifyInstance, { ctx, assets }: WebD
     '/sets/:id/timeline',
     { schema: { params: idParams } },
     async (request: TimelineRequest, reply) => {
-      const values = readForm(request.body);
+      const { seed } = readFormBody(ExerciseForm, request.body);
+      const places = readFormBody(PlacesForm, request.body);
       const timeline = await getSetTimeline(ctx, request.user, Number(request.params.id));
-      // An invalid seed is refused by timelineExercise (400).
-      const exercise = timelineExercise(timeline, seedFrom(values.seed) ?? Number.NaN);
+      const exercise = timelineExercise(timeline, seed);
       return sendPage(
         reply,
         <TimelinePage
           page={pageContext(request, reply, assets)}
           timeline={timeline}
           exercise={exercise}
-          marking={exercise === null ? null : markTimelineExercise(exercise, values)}
-          given={values}
+          marking={exercise === null ? null : markTimelineExercise(exercise, places)}
+          given={places}
         />,
       );
     },

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../../src/domain/errors.js';
-import { editFromState, editorStateFrom, readEditorForm } from '../../../src/web/editor/editor-form.js';
+import {
+  EditorForm,
+  editFromState,
+  editorStateFrom,
+  readEditorForm,
+} from '../../../src/web/editor/editor-form.js';
+import { parseFormBody } from '../../../src/web/form-body.js';
 
 const form = (cards: Record<string, string>[], extra: Record<string, string> = {}) => {
   const values: Record<string, string> = {
@@ -18,9 +24,12 @@ const form = (cards: Record<string, string>[], extra: Record<string, string> = {
   return values;
 };
 
+/** The editor's state from the posted fields, as the route reads them. */
+const read = (values: Record<string, string>) => readEditorForm(parseFormBody(EditorForm, values).value);
+
 describe('the editor form', () => {
   it('reads each card’s kind, “also study reversed” and tags, and the set’s tags', () => {
-    const { state, action } = readEditorForm(
+    const { state, action } = read(
       form(
         [
           {
@@ -57,21 +66,35 @@ describe('the editor form', () => {
   });
 
   it('ignores “also study reversed” on a cloze card', () => {
-    const { state, action } = readEditorForm(
+    const { state, action } = read(
       form([{ title: 't', body: '{{c1::x}} y', kind: 'cloze', reversible: '1' }]),
     );
     assert.equal(editFromState(state, action).cards[0]!.reversible, false);
   });
 
-  it('refuses a kind it does not know and an over-long tags field, naming each field', () => {
-    const { state, action } = readEditorForm(
-      form([{ title: 't', body: 'b', kind: 'image-occlusion', tags: 'x'.repeat(10_201) }]),
+  it('refuses an over-long tags field before reading it, and a kind it does not know on saving', () => {
+    const posted = form([{ title: 't', body: 'b', kind: 'image-occlusion', tags: 'x'.repeat(10_201) }]);
+    assert.deepEqual(
+      parseFormBody(EditorForm, posted).problems.map((p) => p.field),
+      ['cards[0].tags'],
     );
+    const { state, action } = read({ ...posted, 'cards[0][tags]': 'x' });
     assert.throws(
       () => editFromState(state, action),
       (error: unknown) =>
-        error instanceof AppError &&
-        error.details.map((p) => p.field).join(' ') === 'cards[0].kind cards[0].tags',
+        error instanceof AppError && error.details.map((p) => p.field).join(' ') === 'cards[0].kind',
+    );
+  });
+
+  it('reads a textarea’s CRLF line ends as "\\n", and the cards in the order of their numbers', () => {
+    const { state } = read({
+      ...form([]),
+      'cards[3][body]': 'second',
+      'cards[1][body]': 'line one\r\nline two',
+    });
+    assert.deepEqual(
+      state.cards.map((card) => card.body),
+      ['line one\nline two', 'second'],
     );
   });
 
