@@ -95,6 +95,22 @@ for (const factory of testDatabases()) {
       assert.ok(!response.body.includes('value="short"'), 'passwords are never echoed');
     });
 
+    it('refuses a field far beyond its limit before anything reads it, naming the field and keeping the rest', async () => {
+      const client = new BrowserClient(t.app);
+      const response = await client.submit('/signup', {
+        displayName: 'Bob',
+        handle: 'h'.repeat(5_000),
+        email: 'bob@example.org',
+        password: 'a long enough passphrase',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /id="field-handle-error"/);
+      assert.match(response.body, /At most 30 characters \(this has 5,000\)/);
+      assert.match(response.body, /value="bob@example.org"/);
+      assert.ok(!response.body.includes('a long enough passphrase'), 'passwords are never echoed');
+      assert.deepEqual(await t.container.ctx.repos.users.findByEmail('bob@example.org', 1), [], 'no account');
+    });
+
     it('refuses a taken handle with 409, but never says whether an email is registered', async () => {
       await signedUpClient(t.app, 'Taken');
       const client = new BrowserClient(t.app);
