@@ -287,7 +287,16 @@ async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, ['bin/recall.js', 'serve'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: dbFile, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbFile,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      // One bench learner answers far faster than any person: widen the write limits (as bench/load.ts
+      // does), so that the reviews row measures the write path rather than the limit's 429s.
+      RATE_LIMIT_SCALE: process.env.RATE_LIMIT_SCALE ?? '1000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const base = `http://127.0.0.1:${port}`;
