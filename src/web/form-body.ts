@@ -36,16 +36,6 @@ export const FormText = (
 /** A checkbox posting "1" when ticked: true or false. */
 export const FormCheckbox = () => Type.Boolean({ default: false });
 
-/** One of a list of choices, or `fallback` when absent; anything else is the problem given. */
-export const FormChoice = <const Choice extends string>(
-  choices: readonly Choice[],
-  options: { fallback: Choice; problem: string },
-) =>
-  Type.Union(
-    choices.map((choice) => Type.Literal(choice)),
-    { default: options.fallback, problem: options.problem },
-  );
-
 /** Fields named by a pattern (`a-12`, `place-3`): a map of name to value; other names are dropped. */
 export const FormFieldsMatching = <Value extends TSchema>(pattern: string, value: Value) =>
   Type.Unsafe<Record<string, Static<Value>>>(Type.Record(Type.String({ pattern }), value));

@@ -322,7 +322,16 @@ export async function getDailyQueue(
   actor: Actor,
   options: { tag?: string | undefined } = {},
 ): Promise<StudyQueue & { sets: number }> {
-  const sets = await findLearnerSets(ctx.repos, actor);
+  return dailyQueueOf(ctx, actor, await findLearnerSets(ctx.repos, actor), options);
+}
+
+/** The daily queue over the learner's sets, already read (Today reads them once for all it shows). */
+export async function dailyQueueOf(
+  ctx: ServiceContext,
+  actor: Actor,
+  sets: readonly CardSetSummaryRow[],
+  options: { tag?: string | undefined } = {},
+): Promise<StudyQueue & { sets: number }> {
   const queue = await buildQueue(ctx.repos, actor, sets, sets, ctx.clock.now(), options);
   return { ...queue, sets: sets.length };
 }

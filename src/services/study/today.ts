@@ -16,7 +16,7 @@ import { listExams, type ExamView } from './exams.js';
 import type { DayCount } from './progress.js';
 import { DAY_MS, findLearnerSets, startOfUtcDay } from './study-mapping.js';
 import { buildLearnerPlan, examKey } from './study-plan.js';
-import { getDailyQueue, type StudyQueue } from './study-queue.js';
+import { dailyQueueOf, type StudyQueue } from './study-queue.js';
 
 /** How many "continue" sets Today offers. */
 export const CONTINUE_SETS = 4;
@@ -70,7 +70,7 @@ export async function getToday(ctx: ServiceContext, actor: Actor): Promise<Today
   const today = startOfUtcDay(ctx.clock.now().getTime());
   const learnerSets = await findLearnerSets(ctx.repos, actor);
   const [queue, reviewDays, nextExam, recentIds, folders] = await Promise.all([
-    getDailyQueue(ctx, actor),
+    dailyQueueOf(ctx, actor, learnerSets),
     ctx.repos.studyStats.reviewsByDay(actor.userId, today - STREAK_DAYS * DAY_MS),
     findNextExam(ctx, actor, learnerSets),
     ctx.repos.studyStats.listRecentlyStudiedSetIds(actor.userId, CONTINUE_SETS * 2),
