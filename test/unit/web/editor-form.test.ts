@@ -72,18 +72,23 @@ describe('the editor form', () => {
     assert.equal(editFromState(state, action).cards[0]!.reversible, false);
   });
 
-  it('refuses an over-long tags field before reading it, and a kind it does not know on saving', () => {
-    const posted = form([{ title: 't', body: 'b', kind: 'image-occlusion', tags: 'x'.repeat(10_201) }]);
-    assert.deepEqual(
-      parseFormBody(EditorForm, posted).problems.map((p) => p.field),
-      ['cards[0].tags'],
+  it('refuses a kind it does not know and an over-long tags field, naming each field', () => {
+    const { state, action } = read(
+      form([{ title: 't', body: 'b', kind: 'image-occlusion', tags: 'x'.repeat(10_201) }]),
     );
-    const { state, action } = read({ ...posted, 'cards[0][tags]': 'x' });
     assert.throws(
       () => editFromState(state, action),
       (error: unknown) =>
-        error instanceof AppError && error.details.map((p) => p.field).join(' ') === 'cards[0].kind',
+        error instanceof AppError &&
+        error.details.map((p) => p.field).join(' ') === 'cards[0].kind cards[0].tags',
     );
+  });
+
+  it('refuses a field far beyond any form’s use before reading it, naming the field and its limit', () => {
+    const { problems } = parseFormBody(EditorForm, form([{ title: 't', body: 'x'.repeat(50_000) }]));
+    assert.deepEqual(problems, [
+      { field: 'cards[0].body', message: 'At most 10,000 characters (this has 50,000).' },
+    ]);
   });
 
   it('reads a textarea’s CRLF line ends as "\\n", and the cards in the order of their numbers', () => {
