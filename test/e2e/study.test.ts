@@ -164,6 +164,8 @@ describe('study mode (JavaScript on)', () => {
       summary,
       /^11 cards, 11 answers in \d+ min; Again 0 times \(0%\); the next of these cards is due in \d+ days\.$/,
     );
+    const done = await page.locator('[data-study-done]').boundingBox();
+    assert.ok(done !== null && done.y < 844 / 2, `the summary follows the status: ${JSON.stringify(done)}`);
     const counts = await page.locator('.due-summary').textContent();
     assert.match(counts ?? '', /Due today: 0/);
     // With the session over, the site's navigation is back.
