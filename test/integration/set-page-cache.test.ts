@@ -2,11 +2,26 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BrowserClient } from '../helpers/browser-client.js';
 import { testDatabases } from '../helpers/databases.js';
-import { quickMember } from '../helpers/members.js';
+import { quickMember, type TestMember } from '../helpers/members.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const views = (html: string) =>
   Number(/<dt>Views<\/dt><dd>([\d,]+)<\/dd>/.exec(html)?.[1]?.replace(/,/g, ''));
+
+/** A public set of the member's, made through the API: its id and its page's address. */
+async function publicSet(author: TestMember, title: string, card: { title: string | null; body: string }) {
+  const created = await author.client.api('POST', '/api/v1/sets', {
+    title,
+    subtitle: null,
+    subject: 'Caching',
+    topic: null,
+    level: null,
+    examBoard: null,
+    visibility: 'public',
+    cards: [card],
+  });
+  return created.json<{ id: number; links: { html: string } }>();
+}
 
 for (const factory of testDatabases()) {
   describe(`cached card-set pages on ${factory.dialect}`, () => {
@@ -21,17 +36,7 @@ for (const factory of testDatabases()) {
     it('serves visitors the same page, fresh after every edit, comment and rating, counting each visitor', async () => {
       const author = await quickMember(t, 'Author');
       const reader = await quickMember(t, 'Reader');
-      const created = await author.client.api('POST', '/api/v1/sets', {
-        title: 'Cached set',
-        subtitle: null,
-        subject: 'Caching',
-        topic: null,
-        level: null,
-        examBoard: null,
-        visibility: 'public',
-        cards: [{ title: 'One', body: 'First version' }],
-      });
-      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const { id, links } = await publicSet(author, 'Cached set', { title: 'One', body: 'First version' });
       const visitor = new BrowserClient(t.app);
       const first = await visitor.get(links.html);
       const second = await visitor.get(links.html);
@@ -85,17 +90,7 @@ for (const factory of testDatabases()) {
       const author = await quickMember(t, 'Author');
       const reader = await quickMember(t, 'Reader');
       const moderator = await quickMember(t, 'Moderator', 'moderator');
-      const created = await author.client.api('POST', '/api/v1/sets', {
-        title: 'Talked-about set',
-        subtitle: null,
-        subject: 'Caching',
-        topic: null,
-        level: null,
-        examBoard: null,
-        visibility: 'public',
-        cards: [{ title: 'One', body: 'A card' }],
-      });
-      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const { id, links } = await publicSet(author, 'Talked-about set', { title: 'One', body: 'A card' });
       const visitor = new BrowserClient(t.app);
       const page = async () => (await visitor.get(links.html)).body;
       const comment = (
@@ -121,17 +116,10 @@ for (const factory of testDatabases()) {
 
     it('ignores a notice cookie Recall did not sign: the page still comes from the cache, with no forged notice', async () => {
       const author = await quickMember(t, 'Notice author');
-      const created = await author.client.api('POST', '/api/v1/sets', {
-        title: 'Set behind a notice',
-        subtitle: null,
-        subject: 'Caching',
-        topic: null,
-        level: null,
-        examBoard: null,
-        visibility: 'public',
-        cards: [{ title: 'One', body: 'As first written' }],
+      const { id, links } = await publicSet(author, 'Set behind a notice', {
+        title: 'One',
+        body: 'As first written',
       });
-      const { id, links } = created.json<{ id: number; links: { html: string } }>();
       assert.equal((await new BrowserClient(t.app).get(links.html)).statusCode, 200);
       // Changed behind the cache's back (no new revision): only a page rendered afresh shows it.
       await t.container.database.db
@@ -159,17 +147,7 @@ for (const factory of testDatabases()) {
     it('stops serving a page as soon as its set is made private or hidden', async () => {
       const author = await quickMember(t, 'Hider');
       const moderator = await quickMember(t, 'Mod', 'moderator');
-      const created = await author.client.api('POST', '/api/v1/sets', {
-        title: 'Soon hidden',
-        subtitle: null,
-        subject: 'Caching',
-        topic: null,
-        level: null,
-        examBoard: null,
-        visibility: 'public',
-        cards: [{ title: null, body: 'x' }],
-      });
-      const { id, links } = created.json<{ id: number; links: { html: string } }>();
+      const { id, links } = await publicSet(author, 'Soon hidden', { title: null, body: 'x' });
       const visitor = new BrowserClient(t.app);
       assert.equal((await visitor.get(links.html)).statusCode, 200);
       assert.equal(
