@@ -130,7 +130,7 @@ export async function runScenario(
     await migrateToLatest(database.db);
     const clock = fixedClock(new Date(SIMULATION_START + 7 * 3_600_000));
     const ctx: ServiceContext = {
-      repos: createRepositories(database.db, database.sqlite),
+      repos: createRepositories(database.db, { sqlite: database.sqlite }),
       transact: createTransact(database.db),
       clock,
       derived: createDerivedWork(),

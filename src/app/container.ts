@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRepositories, createTransact } from '../db/repositories/index.js';
+import { PageVersionMemo } from '../db/repositories/set-page-version.repository.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import type { ServiceContext } from '../services/context.js';
 import { importDemoContent } from '../services/demo-content.js';
@@ -43,10 +44,12 @@ export async function createContainer(
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const repos = createRepositories(database.db, database.sqlite);
+    // What this server read of set pages' versions lately, forgotten by its own writes.
+    const memo = new PageVersionMemo();
+    const repos = createRepositories(database.db, { sqlite: database.sqlite, memo });
     const ctx: ServiceContext = {
       repos,
-      transact: createTransact(database.db),
+      transact: createTransact(database.db, memo),
       clock: options.clock ?? systemClock,
       derived: createDerivedWork(),
     };

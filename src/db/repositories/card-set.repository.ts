@@ -4,7 +4,7 @@ import type { CardDraft, CardKind } from '../../domain/card-set.js';
 import { clozePlainText } from '../../domain/study/cloze.js';
 import { studyVariants } from '../../domain/study/study-items.js';
 import type { CardRow, CardSetsTable, Database, NewCardSet } from '../tables.js';
-import { markSetPageChanged } from './set-page-version.repository.js';
+import { markSetPageChanged, type PageChanged } from './set-page-version.repository.js';
 
 /** What makes a set appear in listings: public and not hidden by a moderator. */
 export const LISTED = { visibility: 'public', status: 'active' } as const;
@@ -48,7 +48,11 @@ export interface ListCardSetsQuery {
 }
 
 export class CardSetRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Told of each set whose page a write here changed or removed. */
+    private readonly pageChanged: PageChanged = () => undefined,
+  ) {}
 
   private selectSummaries() {
     return this.db
@@ -215,7 +219,7 @@ export class CardSetRepository {
    * another rater's lock would miss that rating.
    */
   async refreshRatingStats(id: number): Promise<void> {
-    await markSetPageChanged(this.db, id);
+    await markSetPageChanged(this.db, id, this.pageChanged);
     await this.db
       .updateTable('card_sets')
       .set((eb) => ({
@@ -274,7 +278,9 @@ export class CardSetRepository {
       .where('id', '=', id)
       .where('revision', '=', expectedRevision)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) this.pageChanged(id);
+    return updated;
   }
 
   /**
@@ -349,6 +355,7 @@ export class CardSetRepository {
 
   async delete(id: number): Promise<void> {
     await this.db.deleteFrom('card_sets').where('id', '=', id).execute();
+    this.pageChanged(id);
   }
 
   async setStatus(id: number, status: 'active' | 'hidden'): Promise<void> {
@@ -357,6 +364,7 @@ export class CardSetRepository {
       .set((eb) => ({ status, cache_version: eb('cache_version', '+', 1) }))
       .where('id', '=', id)
       .execute();
+    this.pageChanged(id);
   }
 
   async listByAuthor(authorId: number, options: { includeUnlisted: boolean; limit: number }) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../tables.js';
-import { markSetPageChanged } from './set-page-version.repository.js';
+import { markSetPageChanged, type PageChanged } from './set-page-version.repository.js';
 
 export interface CommentRow {
   id: number;
@@ -16,7 +16,11 @@ export interface CommentRow {
 }
 
 export class CommentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Told of each set whose page a comment written here changed. */
+    private readonly changed: PageChanged = () => undefined,
+  ) {}
 
   private selectComments() {
     return this.db
@@ -55,7 +59,7 @@ export class CommentRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await markSetPageChanged(this.db, comment.cardSetId);
+    await markSetPageChanged(this.db, comment.cardSetId, this.changed);
     return id;
   }
 
@@ -66,7 +70,7 @@ export class CommentRepository {
       .select('card_set_id as cardSetId')
       .where('id', '=', commentId)
       .executeTakeFirstOrThrow();
-    await markSetPageChanged(this.db, cardSetId);
+    await markSetPageChanged(this.db, cardSetId, this.changed);
   }
 
   async findById(id: number): Promise<CommentRow | undefined> {

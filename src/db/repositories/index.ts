@@ -4,7 +4,11 @@ import type { Database } from '../tables.js';
 import { AppStateRepository } from './app-state.repository.js';
 import { CardSetRepository } from './card-set.repository.js';
 import { CardSetRevisionRepository } from './card-set-revision.repository.js';
-import { SetPageVersionRepository } from './set-page-version.repository.js';
+import {
+  SetPageVersionRepository,
+  type PageChanged,
+  type PageVersionMemo,
+} from './set-page-version.repository.js';
 import { SubjectRepository } from './subject.repository.js';
 import { TopicRepository } from './topic.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -47,20 +51,29 @@ export interface Repositories {
   setViews: SetViewRepository;
 }
 
-/** `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction. */
-export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Database): Repositories {
+/**
+ * `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction.
+ * `memo`: the page versions this server read lately (see set-page-version.repository.ts), which the
+ * repositories' writes forget; `changed` is told of each set so forgotten.
+ */
+export function createRepositories(
+  db: Kysely<Database>,
+  options: { sqlite?: SQLite.Database; memo?: PageVersionMemo; changed?: PageChanged } = {},
+): Repositories {
+  const { sqlite, memo } = options;
+  const changed: PageChanged = options.changed ?? ((setId) => memo?.forget(setId));
   return {
     appState: new AppStateRepository(db),
-    cardSets: new CardSetRepository(db),
+    cardSets: new CardSetRepository(db, changed),
     revisions: new CardSetRevisionRepository(db),
-    pageVersions: new SetPageVersionRepository(db, sqlite),
+    pageVersions: new SetPageVersionRepository(db, sqlite, options.changed === undefined ? memo : undefined),
     subjects: new SubjectRepository(db),
     topics: new TopicRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     rateLimits: new RateLimitRepository(db),
     loginFailures: new LoginFailureRepository(db),
-    comments: new CommentRepository(db),
+    comments: new CommentRepository(db, changed),
     ratings: new RatingRepository(db),
     folders: new FolderRepository(db),
     reports: new ReportRepository(db),
@@ -77,6 +90,21 @@ export function createRepositories(db: Kysely<Database>, sqlite?: SQLite.Databas
 /** Runs `work` in one transaction with repositories bound to it: all of it lands, or none. */
 export type Transact = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;
 
-export function createTransact(db: Kysely<Database>): Transact {
-  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)));
+/** With `memo`, the sets whose pages the transaction changed are forgotten as it writes and once it commits. */
+export function createTransact(db: Kysely<Database>, memo?: PageVersionMemo): Transact {
+  return async (work) => {
+    const changed = new Set<number>();
+    const result = await db.transaction().execute((trx) =>
+      work(
+        createRepositories(trx, {
+          changed: (setId) => {
+            memo?.forget(setId);
+            changed.add(setId);
+          },
+        }),
+      ),
+    );
+    for (const setId of changed) memo?.forget(setId);
+    return result;
+  };
 }
