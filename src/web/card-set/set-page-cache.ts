@@ -1,8 +1,9 @@
 /**
  * Rendered card-set pages for visitors who are not logged in, so that a page view costs little more
- * than sending bytes. Each request still asks the database for the set's cache_version (one indexed
- * read), and every change that alters the page bumps it, so any server serves a fresh page at once
- * after an edit made on any other. Entries also expire after a minute: the view count and the
+ * than sending bytes. Each request checks the set's cache_version, which every change that alters the
+ * page bumps: read from the database at most once a second per server (PageVersionMemo), so a server
+ * serves a fresh page at once after a change made through it, and within a second after one made
+ * through another. Entries also expire after a minute: the view count and the
  * "similar sets" on a cached page are at most that old. A page is kept once per colour theme (chosen
  * light, chosen dark, or the device's), since the theme is rendered into it.
  */
