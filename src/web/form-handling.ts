@@ -81,17 +81,37 @@ export async function postThenRedirect<S extends TSchema, T>(
     rerender: (state: FormState, status: number, error: unknown) => unknown;
   },
 ): Promise<unknown> {
-  let body: Static<S>;
+  return changeThenRedirect(request, reply, {
+    keep: form.keep,
+    change: async () => {
+      const body = readFormBody(form.body, request.body);
+      return { body, result: await form.change(body) };
+    },
+    done: ({ body, result }) => form.done(result, body),
+    rerender: form.rerender,
+  });
+}
+
+/** The same for a form whose body its route has read already (the editor's, which comes back whole). */
+export async function changeThenRedirect<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: {
+    keep?: ((posted: FormValues) => FormValues) | undefined;
+    change: () => Promise<T>;
+    done: (result: T) => Done;
+    rerender: (state: FormState, status: number, error: unknown) => unknown;
+  },
+): Promise<unknown> {
   let result: T;
   try {
-    body = readFormBody(form.body, request.body);
-    result = await form.change(body);
+    result = await form.change();
   } catch (error) {
     const posted = postedValues(request.body);
     const { state, status } = formFailure(error, form.keep?.(posted) ?? posted, reply);
     return form.rerender(state, status, error);
   }
-  const { notice, to } = form.done(result, body);
+  const { notice, to } = form.done(result);
   if (notice !== undefined) setNotice(reply, notice);
   return reply.redirect(to, 303);
 }

@@ -53,8 +53,9 @@ export interface Repositories {
 
 /**
  * `sqlite`: SQLite's own handle, when there is one and the repositories are not bound to a transaction.
- * `memo`: the page versions this server read lately (see set-page-version.repository.ts), which the
- * repositories' writes forget; `changed` is told of each set so forgotten.
+ * `memo` (not in a transaction): the page versions this server read lately (set-page-version.repository.ts),
+ * which the repositories' writes forget. `changed` (in a transaction) is told instead of each set whose
+ * page a write changed, so that the transaction forgets it again once committed.
  */
 export function createRepositories(
   db: Kysely<Database>,
@@ -66,7 +67,7 @@ export function createRepositories(
     appState: new AppStateRepository(db),
     cardSets: new CardSetRepository(db, changed),
     revisions: new CardSetRevisionRepository(db),
-    pageVersions: new SetPageVersionRepository(db, sqlite, options.changed === undefined ? memo : undefined),
+    pageVersions: new SetPageVersionRepository(db, sqlite, memo),
     subjects: new SubjectRepository(db),
     topics: new TopicRepository(db),
     users: new UserRepository(db),

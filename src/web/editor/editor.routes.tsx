@@ -10,7 +10,6 @@ import {
   updateCardSet,
 } from '../../services/card-set-editing.js';
 import { cardSetSlug } from '../../domain/slug.js';
-import type { SessionUser } from '../../services/auth/accounts.js';
 import {
   applyEditorAction,
   editFromState,
@@ -20,7 +19,7 @@ import {
   readEditorForm,
   type EditorState,
 } from './editor-form.js';
-import { postThenRedirect, redirectToLogin } from '../form-handling.js';
+import { changeThenRedirect, redirectToLogin } from '../form-handling.js';
 import { parseFormBody } from '../form-body.js';
 import { pageContext, setNotice } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -92,7 +91,6 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
   async function handleEditorPost(
     request: FastifyRequest,
     reply: FastifyReply,
-    user: SessionUser,
     target: EditorTarget,
     save: (
       state: EditorState,
@@ -110,8 +108,9 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
       return renderEditor(request, reply, applyEditorAction(state, action), target, 200, preview);
     }
     const cleaned = withoutBlankCards(state);
-    return postThenRedirect(request, reply, {
-      body: EditorForm,
+    return changeThenRedirect(request, reply, {
+      // The editor shows its own state again, not the posted strings.
+      keep: () => ({}),
       change: () => save(cleaned, editFromState(cleaned, action)),
       done: (saved) => ({
         notice: saved.notice,
@@ -145,7 +144,7 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
   app.post('/sets/new', async (request, reply) => {
     const user = request.user;
     if (user === null) return redirectToLogin(request, reply);
-    return handleEditorPost(request, reply, user, newTarget, async (_state, edit) => {
+    return handleEditorPost(request, reply, newTarget, async (_state, edit) => {
       const { id } = await createCardSet(ctx, user, edit);
       return { id, title: edit.title, notice: savedNotice(edit.visibility) };
     });
@@ -170,7 +169,6 @@ export async function editorRoutes(app: FastifyInstance, { ctx, assets }: WebDep
     return handleEditorPost(
       request,
       reply,
-      user,
       editTarget(id, current.summary.title, current.summary.visibility),
       async (state, edit) => {
         const expected = /^\d{1,10}$/.test(state.revision) ? Number(state.revision) : 0;
